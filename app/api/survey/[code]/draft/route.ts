@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { jsonRoute, readJsonObject } from "@/lib/http/json";
+import { resumeToken } from "@/lib/http/survey-cookies";
+import { draftState, requireOpenWave, requireResponse, saveAnswers } from "@/lib/survey/service";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+export const GET = jsonRoute<Ctx>(async (request, { params }) => {
+  const { code } = await params;
+  const db = getDb();
+  const { wave } = requireOpenWave(db, code);
+  const token = resumeToken(request, code);
+  const row = requireResponse(db, wave.id, token);
+  return NextResponse.json(draftState(row, code, token!));
+});
+
+export const PUT = jsonRoute<Ctx>(async (request, { params }) => {
+  const { code } = await params;
+  const body = await readJsonObject(request);
+  return NextResponse.json(saveAnswers(getDb(), code, resumeToken(request, code), body));
+});

@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { currentLocale } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
+import { LanguageSwitcher } from "./components/language-switcher";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Digiskills Benchmark", template: "%s · Digiskills Benchmark" },
+  description: "Digital-literacy self-assessment and benchmarking",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f6c" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await currentLocale();
+  const m = messages(locale);
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {m.skipToContent}
+        </a>
+        <header className="site-header">
+          <div className="site-header-inner">
+            <Link href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ◆
+              </span>
+              {m.appName}
+            </Link>
+            <LanguageSwitcher locale={locale} label={m.language} />
+          </div>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

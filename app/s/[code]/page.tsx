@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findResponseByToken } from "@/db/queries/survey";
+import { env } from "@/lib/env";
+import { format, messages } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { draftState, lookupWave, resumeCookieName, waveAvailability } from "@/lib/survey/service";
+import { estimatedMinutes, getQuestionnaire } from "@/questions";
+import { MessagePage } from "../../components/message-page";
+import { SurveyApp } from "./survey-app";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Survey", robots: { index: false } };
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ resume?: string }> };
+
+export default async function SurveyPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const { resume } = await searchParams;
+  const db = getDb();
+  const found = lookupWave(db, code);
+  if (!found || found.org.archivedAt) notFound();
+  const locale = await currentLocale();
+  const m = messages(locale);
+  const { org, wave } = found;
+
+  const token = (await cookies()).get(resumeCookieName(code))?.value;
+  const row = token ? findResponseByToken(db, token) : undefined;
+  const mine = row && row.waveId === wave.id ? row : undefined;
+
+  if (mine?.status === "submitted") {
+    return (
+      <div className="narrow">
+        <section className="card">
+          <h1>{m.completed.heading}</h1>
+          <p className="lead">{m.completed.body}</p>
+          <Link className="btn" href={`/report/${token}`}>
+            {m.completed.view}
+          </Link>
+        </section>
+      </div>
+    );
+  }
+
+  const availability = waveAvailability(wave);
+  if (availability === "closed") {
+    return <MessagePage title={m.unavailable.closedTitle} body={format(m.unavailable.closedBody, { org: org.name })} linkText={m.unavailable.home} />;
+  }
+  if (availability === "not_yet_open") {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(wave.opensAt!));
+    return <MessagePage title={m.unavailable.notYetTitle} body={format(m.unavailable.notYetBody, { org: org.name, date })} linkText={m.unavailable.home} />;
+  }
+
+  const q = getQuestionnaire(wave.questionnaireVersion);
+  const state = mine && token ? draftState(mine, code, token) : null;
+  return (
+    <SurveyApp
+      code={code}
+      orgName={org.name}
+      departments={org.departments}
+      locale={locale}
+      text={q.text[locale]}
+      m={m}
+      steps={q.steps}
+      minGroupSize={env().MIN_GROUP_SIZE}
+      estimate={estimatedMinutes(q)}
+      initial={state ? { step: state.step, answers: state.answers, resumeUrl: state.resumeUrl } : null}
+      resumeInvalid={resume === "invalid"}
+    />
+  );
+}

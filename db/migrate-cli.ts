@@ -1,0 +1,6 @@
+import { env } from "../lib/env";
+import { openDatabase } from "./client";
+
+const file = env().DATABASE_PATH;
+openDatabase(file).$client.close();
+console.log(`Migrated ${file}`);

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
+import { answersToColumns } from "../item-columns";
+import { hashToken, newToken } from "../../lib/security/tokens";
+import type { Answers } from "../../lib/survey/answers";
+
+export type WaveWithOrg = { wave: Wave; org: Organisation };
+
+export function findWaveByCode(db: Db, code: string): WaveWithOrg | undefined {
+  const row = db
+    .select({ wave: waves, org: organisations })
+    .from(waves)
+    .innerJoin(organisations, eq(waves.orgId, organisations.id))
+    .where(eq(waves.code, code))
+    .get();
+  return row ?? undefined;
+}
+
+const now = () => new Date().toISOString();
+
+/** Starts a draft response; returns its id and the private token (only its hash is stored). */
+export function createDraft(db: Db, waveId: number, locale: string): { id: string; token: string } {
+  const id = crypto.randomUUID();
+  const token = newToken();
+  const at = now();
+  db.insert(responses)
+    .values({ id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, createdAt: at, updatedAt: at })
+    .run();
+  return { id, token };
+}
+
+export function findResponseByToken(db: Db, token: string): ResponseRow | undefined {
+  if (!token || token.length > 200) return undefined;
+  return db.select().from(responses).where(eq(responses.tokenHash, hashToken(token))).get() ?? undefined;
+}
+
+/** Saves answers of a draft; a submitted response is never changed. Returns false when not a draft. */
+export function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string): boolean {
+  const result = db
+    .update(responses)
+    .set({ ...answersToColumns(answers), step, locale, updatedAt: now() })
+    .where(and(eq(responses.id, id), eq(responses.status, "draft")))
+    .run();
+  return result.changes === 1;
+}
+
+/**
+ * Submits a draft exactly once: the status change is conditional on the row still being a draft,
+ * so a double click, a retry or a replayed request finds it submitted and changes nothing.
+ */
+export function submitDraft(db: Db, id: string, answers: Answers, locale: string): "submitted" | "already_submitted" | "not_found" {
+  return db.transaction((tx) => {
+    const at = now();
+    const result = tx
+      .update(responses)
+      .set({ ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at })
+      .where(and(eq(responses.id, id), eq(responses.status, "draft")))
+      .run();
+    if (result.changes === 1) return "submitted";
+    const existing = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
+    return existing ? "already_submitted" : "not_found";
+  });
+}
+
+export function countResponses(db: Db, waveId: number, status: "draft" | "submitted" = "submitted"): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(responses)
+    .where(and(eq(responses.waveId, waveId), eq(responses.status, status)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** A submitted or draft response with its wave and organisation, found by its private token. */
+export function findResponseContext(db: Db, token: string): { response: ResponseRow; wave: Wave; org: Organisation } | undefined {
+  const response = findResponseByToken(db, token);
+  if (!response) return undefined;
+  const row = db
+    .select({ wave: waves, org: organisations })
+    .from(waves)
+    .innerJoin(organisations, eq(waves.orgId, organisations.id))
+    .where(eq(waves.id, response.waveId))
+    .get();
+  return row ? { response, ...row } : undefined;
+}

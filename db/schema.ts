@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const SIZE_BANDS = ["small", "medium", "large", "enterprise"] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  sector: text("sector").notNull(),
+  sizeBand: text("size_band", { enum: SIZE_BANDS }).notNull(),
+  /** JSON array of department names, in display order. */
+  departments: text("departments", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  archivedAt: text("archived_at"),
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const WAVE_STATUSES = ["open", "closed"] as const;
+
+export const waves = sqliteTable(
+  "waves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Wave label as used in the responses CSV (e.g. "2026-Q4"), unique per organisation. */
+    label: text("label").notNull(),
+    questionnaireVersion: integer("questionnaire_version").notNull(),
+    /** Public survey code used in /s/<code>. */
+    code: text("code").notNull().unique(),
+    status: text("status", { enum: WAVE_STATUSES }).notNull().default("open"),
+    opensAt: text("opens_at"),
+    closesAt: text("closes_at"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex("waves_org_label").on(t.orgId, t.label)],
+);
+
+export const RESPONSE_STATUSES = ["draft", "submitted"] as const;
+
+/*
+ * One typed column per questionnaire item so aggregation is plain SQL.
+ * self_*: 1..5. org_*: 'yes' | 'partly' | 'no' | 'dont_know'.
+ * vision / ld_awareness / customer_understanding: 1..5, or 0 for "don't know".
+ * NULL = not answered (skipped). No name, email, IP or invitation reference is ever stored.
+ */
+const selfCol = (name: string) => integer(name);
+const orgCol = (name: string) => text(name, { enum: ["yes", "partly", "no", "dont_know"] });
+const agreeCol = (name: string) => integer(name);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    /** Public, random response id (the CSV's response_id). */
+    id: text("id").primaryKey(),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    status: text("status", { enum: RESPONSE_STATUSES }).notNull().default("draft"),
+    /** SHA-256 of the private resume/report token; the token itself is never stored. */
+    tokenHash: text("token_hash").unique(),
+    locale: text("locale").notNull(),
+    /** Last survey step the respondent reached, so a resumed draft continues there. */
+    step: integer("step").notNull().default(0),
+    department: text("department"),
+    seniority: text("seniority", { enum: ["staff", "manager", "senior_leader", "executive"] }),
+    selfData: selfCol("self_data"),
+    selfSecurity: selfCol("self_security"),
+    selfCoding: selfCol("self_coding"),
+    selfMobile: selfCol("self_mobile"),
+    selfSocial: selfCol("self_social"),
+    selfAnalytics: selfCol("self_analytics"),
+    selfCloud: selfCol("self_cloud"),
+    selfAi: selfCol("self_ai"),
+    orgData: orgCol("org_data"),
+    orgSecurity: orgCol("org_security"),
+    orgCoding: orgCol("org_coding"),
+    orgMobile: orgCol("org_mobile"),
+    orgSocial: orgCol("org_social"),
+    orgAnalytics: orgCol("org_analytics"),
+    orgCloud: orgCol("org_cloud"),
+    orgAi: orgCol("org_ai"),
+    vision: agreeCol("vision"),
+    ldAwareness: agreeCol("ld_awareness"),
+    customerUnderstanding: agreeCol("customer_understanding"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    submittedAt: text("submitted_at"),
+  },
+  (t) => [
+    index("responses_wave_status").on(t.waveId, t.status),
+    check(
+      "self_range",
+      sql`coalesce(${t.selfData},1) between 1 and 5 and coalesce(${t.selfSecurity},1) between 1 and 5
+        and coalesce(${t.selfCoding},1) between 1 and 5 and coalesce(${t.selfMobile},1) between 1 and 5
+        and coalesce(${t.selfSocial},1) between 1 and 5 and coalesce(${t.selfAnalytics},1) between 1 and 5
+        and coalesce(${t.selfCloud},1) between 1 and 5 and coalesce(${t.selfAi},1) between 1 and 5`,
+    ),
+    check(
+      "agree_range",
+      sql`coalesce(${t.vision},0) between 0 and 5 and coalesce(${t.ldAwareness},0) between 0 and 5
+        and coalesce(${t.customerUnderstanding},0) between 0 and 5`,
+    ),
+    check("submitted_has_time", sql`${t.status} = 'draft' or ${t.submittedAt} is not null`),
+  ],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type Wave = typeof waves.$inferSelect;
+export type NewWave = typeof waves.$inferInsert;
+export type ResponseRow = typeof responses.$inferSelect;
+export type NewResponseRow = typeof responses.$inferInsert;

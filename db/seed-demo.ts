@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  createRng,
+  DEPARTMENTS,
+  generateAnswers,
+  insertOrganisation,
+  insertSubmittedResponse,
+  insertWave,
+  orgMaturity,
+  pick,
+  SECTORS,
+  uuidFrom,
+  type Rng,
+} from "./factories";
+import { organisations } from "./schema";
+import { SIZE_BANDS, type SizeBand } from "./schema";
+import { CURRENT_QUESTIONNAIRE_VERSION, getQuestionnaire } from "../questions";
+
+export const DEMO_CODE = "demo";
+export const DEMO_ORG_SLUG = "northwind";
+
+const NAME_A = ["Northwind", "Bluebell", "Harbour", "Summit", "Oakridge", "Silverline", "Riverside", "Kestrel", "Meridian", "Lighthouse", "Granite", "Willow", "Beacon", "Copperfield", "Evergreen", "Falcon"];
+const NAME_B: Record<string, string[]> = {
+  Retail: ["Stores", "Market", "Outfitters", "Home & Garden"],
+  "Financial services": ["Bank", "Insurance", "Capital", "Building Society"],
+  Manufacturing: ["Engineering", "Components", "Foods", "Plastics"],
+  Healthcare: ["Health", "Care Group", "Clinics", "Medical"],
+  "Public sector": ["Council", "Housing Trust", "Transport Authority", "Library Service"],
+  Technology: ["Software", "Digital", "Systems", "Labs"],
+  "Professional services": ["Consulting", "Partners", "Law", "Accountants"],
+  Logistics: ["Freight", "Logistics", "Couriers", "Shipping"],
+};
+
+/** Responses per organisation by size band: bigger organisations answer in larger numbers. */
+const RESPONSES_BY_SIZE: Record<SizeBand, [number, number]> = {
+  small: [18, 45],
+  medium: [50, 100],
+  large: [90, 170],
+  enterprise: [150, 260],
+};
+
+const between = (rng: Rng, [lo, hi]: [number, number]) => lo + Math.floor(rng() * (hi - lo + 1));
+
+function submittedAt(rng: Rng, startIso: string, days: number): string {
+  const start = Date.parse(startIso);
+  const t = start + Math.floor(rng() * days * 86_400_000);
+  return new Date(t).toISOString();
+}
+
+export type SeedSummary = { organisations: number; sectors: number; responses: number; demoCode: string };
+
+/**
+ * Builds the demo benchmark into an empty database: 64 organisations over 8 sectors and the 4 size
+ * bands, each with a spring wave; the demo organisation also has an open autumn wave with code "demo".
+ */
+export function seedDemo(db: Db, seed = 20261124): SeedSummary {
+  const existing = db.select({ n: sql<number>`count(*)` }).from(organisations).get();
+  if ((existing?.n ?? 0) > 0) throw new Error("The database already has organisations; the demo seed only fills an empty database");
+  const rng = createRng(seed);
+  const q = getQuestionnaire(CURRENT_QUESTIONNAIRE_VERSION);
+  let total = 0;
+  const usedNames = new Set<string>();
+
+  db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    for (let i = 0; i < 64; i++) {
+      const isDemo = i === 0;
+      const sector = isDemo ? "Retail" : SECTORS[i % SECTORS.length]!;
+      const sizeBand: SizeBand = isDemo ? "large" : SIZE_BANDS[Math.floor(i / SECTORS.length) % SIZE_BANDS.length]!;
+      let name = isDemo ? "Northwind Trading" : `${pick(rng, NAME_A)} ${pick(rng, NAME_B[sector]!)}`;
+      while (usedNames.has(name)) name = `${pick(rng, NAME_A)} ${pick(rng, NAME_B[sector]!)}`;
+      usedNames.add(name);
+      const slug = isDemo ? DEMO_ORG_SLUG : name.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      const departments = DEPARTMENTS.slice(0, isDemo ? 8 : 4 + Math.floor(rng() * 5));
+      const org = insertOrganisation(txDb, { slug, name, sector, sizeBand, departments, createdAt: "2026-03-01T09:00:00.000Z" });
+      const maturity = isDemo ? 0.15 : orgMaturity(rng, sector, sizeBand);
+      const profile = { maturity, departments };
+
+      const spring = insertWave(txDb, {
+        orgId: org.id,
+        label: "2026-Q2",
+        questionnaireVersion: q.version,
+        code: isDemo ? "demo-spring" : `${slug.slice(0, 40)}-q2`,
+        status: "closed",
+        opensAt: "2026-04-06T08:00:00.000Z",
+        closesAt: "2026-05-08T18:00:00.000Z",
+        createdAt: "2026-04-01T09:00:00.000Z",
+      });
+      const n = between(rng, RESPONSES_BY_SIZE[sizeBand]);
+      for (let k = 0; k < n; k++) {
+        insertSubmittedResponse(txDb, {
+          id: uuidFrom(rng),
+          waveId: spring.id,
+          answers: generateAnswers(rng, q.capabilityIds, profile),
+          submittedAt: submittedAt(rng, "2026-04-06T08:00:00.000Z", 30),
+          locale: pick(rng, ["en", "zh-Hans", "zh-Hant"] as const, [70, 20, 10]),
+        });
+      }
+      total += n;
+
+      if (isDemo) {
+        // The autumn wave is open for the demo; the organisation improved a little since spring.
+        const autumn = insertWave(txDb, {
+          orgId: org.id,
+          label: "2026-Q4",
+          questionnaireVersion: q.version,
+          code: DEMO_CODE,
+          status: "open",
+          opensAt: "2026-10-05T08:00:00.000Z",
+          createdAt: "2026-10-01T09:00:00.000Z",
+        });
+        const later = { maturity: maturity + 0.35, departments };
+        for (let k = 0; k < 140; k++) {
+          insertSubmittedResponse(txDb, {
+            id: uuidFrom(rng),
+            waveId: autumn.id,
+            answers: generateAnswers(rng, q.capabilityIds, later),
+            submittedAt: submittedAt(rng, "2026-10-05T08:00:00.000Z", 40),
+            locale: pick(rng, ["en", "zh-Hans", "zh-Hant"] as const, [70, 20, 10]),
+          });
+        }
+        total += 140;
+      }
+    }
+  });
+  return { organisations: 64, sectors: SECTORS.length, responses: total, demoCode: DEMO_CODE };
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1, "DATABASE_PATH must be a file path").default("data/digiskills.db"),
+  /** Smallest group whose aggregates may be shown; configurable upward, never below 3. */
+  MIN_GROUP_SIZE: z.coerce
+    .number({ message: "MIN_GROUP_SIZE must be a whole number of at least 3" })
+    .int("MIN_GROUP_SIZE must be a whole number of at least 3")
+    .min(3, "MIN_GROUP_SIZE must be at least 3 (privacy rule)")
+    .default(5),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Environment read once through one schema; a bad value stops start-up with a message naming it. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,43 @@
+/** One error type for everything a request can fail on; `message` and `fields` are safe to show. */
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_json"
+  | "body_too_large"
+  | "validation_failed"
+  | "incomplete"
+  | "not_found"
+  | "survey_closed"
+  | "unauthorized"
+  | "forbidden"
+  | "conflict"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  body_too_large: 400,
+  validation_failed: 400,
+  incomplete: 400,
+  not_found: 404,
+  survey_closed: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  conflict: 409,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}

@@ -1,0 +1,51 @@
+import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type Band } from "../scoring";
+import type { Questionnaire } from "../../questions";
+import type { Answers } from "../survey/answers";
+
+export const MIN_BENCHMARK_ORGS = 5;
+
+export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
+
+export type PersonalReport = {
+  index: number;
+  band: Band;
+  levels: { capabilityId: string; level: number }[];
+  org: Comparison;
+  benchmark: Comparison;
+  nextSteps: { capabilityId: string; level: number; band: "start" | "build" | "extend" }[];
+};
+
+/**
+ * Builds the personal report from one submitted response and the comparison means. Comparison
+ * means are only included when their group is large enough (privacy rule).
+ */
+export function buildPersonalReport(
+  q: Questionnaire,
+  answers: Answers,
+  orgMeans: { n: number; means: Record<string, number> },
+  benchmarkMeans: { n: number; orgs: number; means: Record<string, number> },
+  minGroupSize: number,
+): PersonalReport {
+  const levelMap: Record<string, number> = {};
+  for (const id of q.capabilityIds) {
+    const v = answers[`self_${id}`];
+    if (typeof v !== "number") throw new Error(`Response is missing self_${id}`);
+    levelMap[id] = v;
+  }
+  const index = capabilityIndex(Object.values(levelMap));
+  return {
+    index,
+    band: indexBand(index),
+    levels: q.capabilityIds.map((id) => ({ capabilityId: id, level: levelMap[id]! })),
+    org: orgMeans.n >= minGroupSize ? { shown: true, n: orgMeans.n, means: orgMeans.means } : { shown: false, n: orgMeans.n },
+    benchmark:
+      benchmarkMeans.orgs >= MIN_BENCHMARK_ORGS && benchmarkMeans.n >= minGroupSize
+        ? { shown: true, n: benchmarkMeans.n, means: benchmarkMeans.means }
+        : { shown: false, n: benchmarkMeans.n },
+    nextSteps: weakestCapabilities(levelMap, q.capabilityIds, 3).map((id) => ({
+      capabilityId: id,
+      level: levelMap[id]!,
+      band: suggestionBand(levelMap[id]!),
+    })),
+  };
+}

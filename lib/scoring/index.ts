@@ -1,0 +1,46 @@
+import type { SuggestionBand } from "../../questions/schema";
+
+export const ABLE_THRESHOLD = 4;
+export type Band = "developing" | "capable" | "proficient";
+
+/** A respondent is able in a capability when they can do it on their own or teach it (self >= 4). */
+export function isAble(level: number): boolean {
+  return level >= ABLE_THRESHOLD;
+}
+
+/** Self level 1..5 mapped linearly onto 0..100. */
+export function levelToScore(level: number): number {
+  if (!Number.isInteger(level) || level < 1 || level > 5) throw new RangeError(`level must be 1..5, got ${level}`);
+  return ((level - 1) / 4) * 100;
+}
+
+/** Digital capability index: mean of the self levels mapped 1..5 → 0..100. */
+export function capabilityIndex(levels: readonly number[]): number {
+  if (levels.length === 0) throw new RangeError("capabilityIndex needs at least one level");
+  return levels.reduce((sum, l) => sum + levelToScore(l), 0) / levels.length;
+}
+
+/** Developing (< 50), Capable (50–74), Proficient (≥ 75). */
+export function indexBand(index: number): Band {
+  if (index < 50) return "developing";
+  if (index < 75) return "capable";
+  return "proficient";
+}
+
+/** Learning-suggestion band: levels 1–2 start, 3 build, 4–5 extend. */
+export function suggestionBand(level: number): SuggestionBand {
+  if (level <= 2) return "start";
+  if (level === 3) return "build";
+  return "extend";
+}
+
+/**
+ * The capabilities to learn next: the lowest self levels first; ties keep questionnaire order,
+ * which puts the representative capabilities first.
+ */
+export function weakestCapabilities(levels: Record<string, number>, order: readonly string[], count = 3): string[] {
+  return [...order]
+    .filter((id) => levels[id] !== undefined)
+    .sort((a, b) => (levels[a] ?? 0) - (levels[b] ?? 0) || order.indexOf(a) - order.indexOf(b))
+    .slice(0, count);
+}

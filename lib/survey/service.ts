@@ -1,0 +1,165 @@
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { columnsToAnswers } from "../../db/item-columns";
+import {
+  createDraft,
+  findResponseByToken,
+  findWaveByCode,
+  saveDraft,
+  submitDraft,
+  type WaveWithOrg,
+} from "../../db/queries/survey";
+import type { ResponseRow } from "../../db/schema";
+import { getQuestionnaire, LOCALES, type Questionnaire } from "../../questions";
+import { AppError } from "../errors";
+import { missingItems, validateAnswers, type Answers } from "./answers";
+
+export const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
+export const RESUME_HEADER = "x-resume-token";
+
+/** One cookie per wave, so a browser can take several organisations' surveys. */
+export function resumeCookieName(code: string): string {
+  return `ds_r_${code}`;
+}
+
+export type WaveAvailability = "open" | "closed" | "not_yet_open";
+
+export function waveAvailability(wave: WaveWithOrg["wave"], at = new Date()): WaveAvailability {
+  if (wave.status !== "open") return "closed";
+  if (wave.opensAt && new Date(wave.opensAt) > at) return "not_yet_open";
+  if (wave.closesAt && new Date(wave.closesAt) <= at) return "closed";
+  return "open";
+}
+
+export function lookupWave(db: Db, code: string): WaveWithOrg | undefined {
+  return CODE_PATTERN.test(code) ? findWaveByCode(db, code) : undefined;
+}
+
+/** The wave behind a code, only while it accepts answers. */
+export function requireOpenWave(db: Db, code: string): WaveWithOrg & { questionnaire: Questionnaire } {
+  const found = lookupWave(db, code);
+  if (!found || found.org.archivedAt) throw new AppError("not_found", "There is no survey with this code");
+  const availability = waveAvailability(found.wave);
+  if (availability !== "open") {
+    throw new AppError("survey_closed", availability === "closed" ? "This survey is closed" : "This survey has not opened yet");
+  }
+  return { ...found, questionnaire: getQuestionnaire(found.wave.questionnaireVersion) };
+}
+
+export type DraftState = {
+  status: ResponseRow["status"];
+  step: number;
+  locale: string;
+  answers: Answers;
+  resumeUrl: string;
+  reportUrl: string | null;
+};
+
+export function draftState(row: ResponseRow, code: string, token: string): DraftState {
+  return {
+    status: row.status,
+    step: row.step,
+    locale: row.locale,
+    answers: columnsToAnswers(row),
+    resumeUrl: `/s/${code}/resume/${token}`,
+    reportUrl: row.status === "submitted" ? `/report/${token}` : null,
+  };
+}
+
+/** The response a token opens, only within the wave of this code. */
+export function requireResponse(db: Db, waveId: number, token: string | undefined): ResponseRow {
+  const row = token ? findResponseByToken(db, token) : undefined;
+  if (!row || row.waveId !== waveId) {
+    throw new AppError("unauthorized", `No draft found: send the resume token in the ${RESUME_HEADER} header or start a new response`);
+  }
+  return row;
+}
+
+const localeSchema = z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(", ")}` });
+
+function fieldsFromZod(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fields[key] = "is not an allowed field";
+    } else {
+      fields[issue.path.join(".") || "body"] = issue.message;
+    }
+  }
+  return fields;
+}
+
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields", fieldsFromZod(parsed.error));
+  return parsed.data;
+}
+
+function checkAnswers(q: Questionnaire, departments: string[], raw: unknown): Answers {
+  if (raw === undefined) return {};
+  const result = validateAnswers(q, departments, raw);
+  if (!result.ok) {
+    const fields = Object.fromEntries(Object.entries(result.fields).map(([k, v]) => [k === "answers" ? k : `answers.${k}`, v]));
+    throw new AppError("validation_failed", "Some answers are not valid", fields);
+  }
+  return result.answers;
+}
+
+export const startBodySchema = z.object({ locale: localeSchema.optional() }).strict();
+
+export function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string) {
+  const { wave } = requireOpenWave(db, code);
+  const { locale } = parseBody(startBodySchema, body);
+  const { id, token } = createDraft(db, wave.id, locale ?? fallbackLocale);
+  const row = findResponseByToken(db, token);
+  if (!row || row.id !== id) throw new AppError("internal", "The draft could not be created");
+  return { token, state: draftState(row, code, token) };
+}
+
+export function saveBodySchema(stepCount: number) {
+  return z
+    .object({
+      answers: z.unknown().optional(),
+      step: z
+        .number({ error: `must be a whole number from 0 to ${stepCount}` })
+        .int(`must be a whole number from 0 to ${stepCount}`)
+        .min(0, `must be a whole number from 0 to ${stepCount}`)
+        .max(stepCount, `must be a whole number from 0 to ${stepCount}`),
+      locale: localeSchema.optional(),
+    })
+    .strict();
+}
+
+export function saveAnswers(db: Db, code: string, token: string | undefined, body: unknown): DraftState {
+  const { org, wave, questionnaire } = requireOpenWave(db, code);
+  const row = requireResponse(db, wave.id, token);
+  const input = parseBody(saveBodySchema(questionnaire.steps.length), body);
+  const answers = checkAnswers(questionnaire, org.departments, input.answers);
+  if (row.status !== "draft") throw new AppError("conflict", "This response was already submitted and can no longer change");
+  saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale);
+  return draftState(findResponseByToken(db, token!)!, code, token!);
+}
+
+export const submitBodySchema = z.object({ answers: z.unknown().optional(), locale: localeSchema.optional() }).strict();
+
+export function submitResponse(db: Db, code: string, token: string | undefined, body: unknown) {
+  const { org, wave, questionnaire } = requireOpenWave(db, code);
+  const row = requireResponse(db, wave.id, token);
+  const input = parseBody(submitBodySchema, body);
+  const answers = checkAnswers(questionnaire, org.departments, input.answers);
+  if (row.status === "submitted") {
+    return { outcome: "already_submitted" as const, state: draftState(row, code, token!) };
+  }
+  const merged = { ...columnsToAnswers(row), ...answers };
+  const missing = missingItems(questionnaire, org.departments, merged);
+  if (missing.length > 0) {
+    throw new AppError(
+      "incomplete",
+      `${missing.length} required question(s) not answered`,
+      Object.fromEntries(missing.map((id) => [`answers.${id}`, "is required"])),
+    );
+  }
+  const outcome = submitDraft(db, row.id, answers, input.locale ?? row.locale);
+  if (outcome === "not_found") throw new AppError("not_found", "This response no longer exists");
+  return { outcome, state: draftState(findResponseByToken(db, token!)!, code, token!) };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/** Locales every questionnaire text must exist in. */
+export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const SELF_LEVELS = [1, 2, 3, 4, 5] as const;
+export const ORG_ANSWERS = ["yes", "partly", "no", "dont_know"] as const;
+export const AGREE_ANSWERS = [1, 2, 3, 4, 5, "dont_know"] as const;
+export const SENIORITIES = ["staff", "manager", "senior_leader", "executive"] as const;
+export const ORG_ITEMS = ["vision", "ld_awareness", "customer_understanding"] as const;
+/** Learning suggestions are grouped by level band: 1–2 start, 3 build, 4–5 extend. */
+export const SUGGESTION_BANDS = ["start", "build", "extend"] as const;
+
+export type OrgAnswer = (typeof ORG_ANSWERS)[number];
+export type AgreeAnswer = (typeof AGREE_ANSWERS)[number];
+export type Seniority = (typeof SENIORITIES)[number];
+export type OrgItemId = (typeof ORG_ITEMS)[number];
+export type SuggestionBand = (typeof SUGGESTION_BANDS)[number];
+
+const text = z.string().trim().min(1, "text must not be empty");
+const levelTexts = z.object({ 1: text, 2: text, 3: text, 4: text, 5: text }).strict();
+
+/** Structure of a questionnaire version: ids and scales, no wording. */
+export const questionnaireStructureSchema = z
+  .object({
+    version: z.number().int().positive(),
+    capabilities: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z]+$/),
+          representative: z.boolean(),
+        }),
+      )
+      .min(1),
+    orgItems: z.array(z.enum(ORG_ITEMS)).length(ORG_ITEMS.length),
+    /** Seconds a typical respondent needs per item; the welcome page's time estimate is measured from this. */
+    secondsPerItem: z.number().positive(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const ids = q.capabilities.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "capability ids must be unique" });
+  });
+
+export type QuestionnaireStructure = z.infer<typeof questionnaireStructureSchema>;
+
+/** Wording of a questionnaire version in one locale; keys are checked against the structure. */
+export function questionnaireTextSchema(capabilityIds: readonly string[]) {
+  const capability = z
+    .object({
+      name: text,
+      summary: text,
+      selfQuestion: text,
+      levels: levelTexts,
+      orgStatement: text,
+      suggestions: z
+        .object({
+          start: z.array(text).min(2).max(4),
+          build: z.array(text).min(2).max(4),
+          extend: z.array(text).min(2).max(4),
+        })
+        .strict(),
+    })
+    .strict();
+  const capShape = Object.fromEntries(capabilityIds.map((id) => [id, capability])) as Record<string, typeof capability>;
+  return z
+    .object({
+      title: text,
+      selfScale: levelTexts,
+      orgScale: z.object({ yes: text, partly: text, no: text, dont_know: text }).strict(),
+      orgQuestion: text,
+      agreeScale: z.object({ 1: text, 2: text, 3: text, 4: text, 5: text, dont_know: text }).strict(),
+      orgItems: z.object({ vision: text, ld_awareness: text, customer_understanding: text }).strict(),
+      profile: z
+        .object({
+          department: text,
+          seniority: text,
+          seniorityOptions: z.object({ staff: text, manager: text, senior_leader: text, executive: text }).strict(),
+        })
+        .strict(),
+      sections: z
+        .object({
+          profile: z.object({ title: text, intro: text }).strict(),
+          capability: z.object({ intro: text }).strict(),
+          organisation: z.object({ title: text, intro: text }).strict(),
+        })
+        .strict(),
+      capabilities: z.object(capShape).strict(),
+    })
+    .strict();
+}
+
+export type QuestionnaireText = z.infer<ReturnType<typeof questionnaireTextSchema>>;
