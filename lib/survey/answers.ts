@@ -9,7 +9,7 @@ export type FieldErrors = Record<string, string>;
 const SELF_MESSAGE = "must be a whole number from 1 to 5";
 const AGREE_MESSAGE = 'must be a whole number from 1 to 5, or "dont_know"';
 
-function itemSchemas(q: Questionnaire, departments: readonly string[]): Record<string, z.ZodType> {
+function itemSchemas(q: Questionnaire, departments: readonly string[]): Map<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {
     department:
       departments.length > 0
@@ -25,11 +25,12 @@ function itemSchemas(q: Questionnaire, departments: readonly string[]): Record<s
   }
   for (const id of q.orgItems) {
     shape[id] = z.union(
-      [z.number().int().min(1).max(5), z.literal("dont_know")],
+      [z.number().int(AGREE_MESSAGE).min(1, AGREE_MESSAGE).max(5, AGREE_MESSAGE), z.literal("dont_know")],
       { error: AGREE_MESSAGE },
     );
   }
-  return shape;
+  // A Map, so keys such as "__proto__" or "constructor" never resolve to inherited properties.
+  return new Map(Object.entries(shape));
 }
 
 /**
@@ -45,19 +46,20 @@ export function validateAnswers(
     return { ok: false, fields: { answers: "must be an object mapping item ids to answers" } };
   }
   const schemas = itemSchemas(q, departments);
-  const fields: FieldErrors = {};
+  // Collected in a Map: assigning fields["__proto__"] on a plain object would silently drop the error.
+  const fields = new Map<string, string>();
   const answers: Answers = {};
   for (const [key, value] of Object.entries(input)) {
-    const schema = schemas[key];
+    const schema = schemas.get(key);
     if (!schema) {
-      fields[key] = `is not an item of questionnaire v${q.version}; allowed items: ${q.itemIds.join(", ")}`;
+      fields.set(key, `is not an item of questionnaire v${q.version}; allowed items: ${q.itemIds.join(", ")}`);
       continue;
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) answers[key] = parsed.data as number | string;
-    else fields[key] = parsed.error.issues[0]?.message ?? "is not valid";
+    else fields.set(key, parsed.error.issues[0]?.message ?? "is not valid");
   }
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, answers };
+  return fields.size > 0 ? { ok: false, fields: Object.fromEntries(fields) } : { ok: true, answers };
 }
 
 /** Items a submission must have answered ("don't know" counts as an answer). */

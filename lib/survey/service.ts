@@ -78,15 +78,15 @@ export function requireResponse(db: Db, waveId: number, token: string | undefine
 const localeSchema = z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(", ")}` });
 
 function fieldsFromZod(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[key] = "is not an allowed field";
+      for (const key of issue.keys) fields.set(key, "is not an allowed field");
     } else {
-      fields[issue.path.join(".") || "body"] = issue.message;
+      fields.set(issue.path.join(".") || "body", issue.message);
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

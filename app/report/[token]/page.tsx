@@ -79,13 +79,13 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
         </div>
       </section>
 
-      <div className="grid-2">
-        <section className="card" aria-labelledby="chart-title">
+      <section className="card" aria-labelledby="chart-title">
           <h2 id="chart-title">{m.report.chartHeading}</h2>
           <p className="muted small">{m.report.chartCaption}</p>
-          <ProfileChart labels={labels} series={series} title={m.report.chartCaption} />
           {!report.org.shown && <p className="notice">{format(m.report.orgHidden, { min: minGroup, n: report.org.n })}</p>}
           {!report.benchmark.shown && <p className="notice">{format(m.report.benchmarkHidden, { min: MIN_BENCHMARK_ORGS })}</p>}
+          <div className="chart-and-table">
+          <ProfileChart labels={labels} series={series} title={m.report.chartCaption} />
           <div className="data-table-wrap">
             <table className="data" data-testid="profile-table">
               <caption>{m.report.tableCaption}</caption>
@@ -113,6 +113,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
               </tbody>
             </table>
           </div>
+          </div>
         </section>
 
         <section className="card" aria-labelledby="levels-title">
@@ -122,7 +123,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
               <li className="level-item" key={capabilityId}>
                 <div className="level-head">
                   <span>{name(capabilityId)}</span>
-                  <span>{format(m.report.levelOf, { level, label: text.selfScale[level as 1 | 2 | 3 | 4 | 5] })}</span>
+                  <span className="level-label">{format(m.report.levelOf, { level, label: text.selfScale[level as 1 | 2 | 3 | 4 | 5] })}</span>
                 </div>
                 <div className="level-bar" aria-hidden="true">
                   <span style={{ width: `${(level / 5) * 100}%` }} />
@@ -132,7 +133,6 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
             ))}
           </ul>
         </section>
-      </div>
 
       <section className="card" aria-labelledby="next-title">
         <h2 id="next-title">{m.report.nextHeading}</h2>

@@ -24,6 +24,9 @@ export type SurveyAppProps = {
   resumeInvalid: boolean;
 };
 
+/** The summary line names the question; the message beside the field says what to do. */
+type FieldError = { summary: string; field: string };
+
 type ApiError = { error?: { code?: string; message?: string; fields?: Record<string, string> } };
 
 const SENIORITY = ["staff", "manager", "senior_leader", "executive"] as const;
@@ -47,7 +50,7 @@ export function SurveyApp(props: SurveyAppProps) {
   const [step, setStep] = useState(0); // 0 = welcome, 1..total = sections
   const [answers, setAnswers] = useState<Answers>(props.initial?.answers ?? {});
   const [resumeUrl, setResumeUrl] = useState(props.initial?.resumeUrl ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [busy, setBusy] = useState(false);
   const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const [copied, setCopied] = useState(false);
@@ -75,12 +78,12 @@ export function SurveyApp(props: SurveyAppProps) {
 
   const isRequired = (item: string) => item !== "department" || departments.length > 0;
 
-  function missingOn(stepIndex: number, current: Answers): Record<string, string> {
-    const found: Record<string, string> = {};
+  const missingError = (item: string): FieldError => ({ summary: format(m.answerThis, { question: questionText(item) }), field: m.chooseOne });
+
+  function missingOn(stepIndex: number, current: Answers): Record<string, FieldError> {
+    const found: Record<string, FieldError> = {};
     for (const item of steps[stepIndex - 1]?.items ?? []) {
-      if (isRequired(item) && (current[item] === undefined || current[item] === "")) {
-        found[item] = format(m.answerThis, { question: questionText(item) });
-      }
+      if (isRequired(item) && (current[item] === undefined || current[item] === "")) found[item] = missingError(item);
     }
     return found;
   }
@@ -127,7 +130,12 @@ export function SurveyApp(props: SurveyAppProps) {
       });
       if (!res.ok) {
         const fields = (res.data as ApiError).error?.fields ?? {};
-        const mapped = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^answers\./, ""), v]));
+        const mapped = Object.fromEntries(
+          Object.entries(fields).map(([k, v]) => {
+            const item = k.replace(/^answers\./, "");
+            return [item, { summary: `${questionText(item)}: ${v}`, field: v }];
+          }),
+        );
         if (Object.keys(mapped).length > 0 && res.status === 400) setErrors(mapped);
         setSaveStatus("failed");
         return false;
@@ -181,7 +189,7 @@ export function SurveyApp(props: SurveyAppProps) {
       const firstStep = steps.findIndex((s) => s.items.some((i) => items.includes(i))) + 1;
       if (firstStep > 0) {
         setStep(firstStep);
-        setErrors(Object.fromEntries(items.map((i) => [i, format(m.answerThis, { question: questionText(i) })])));
+        setErrors(Object.fromEntries(items.map((i) => [i, missingError(i)])));
         setFocusTarget("errors");
       }
       setSaveStatus("failed");
@@ -288,7 +296,7 @@ export function SurveyApp(props: SurveyAppProps) {
             <ul>
               {errorItems.map((i) => (
                 <li key={i}>
-                  <a href={`#q-${i}`}>{errors[i]}</a>
+                  <a href={`#q-${i}`}>{errors[i]?.summary}</a>
                 </li>
               ))}
             </ul>
@@ -300,7 +308,7 @@ export function SurveyApp(props: SurveyAppProps) {
             key={q.item}
             question={q}
             value={answers[q.item]}
-            error={errors[q.item]}
+            error={errors[q.item]?.field}
             requiredLabel={m.required}
             required={isRequired(q.item)}
             onChange={(v) => setAnswer(q.item, v)}
