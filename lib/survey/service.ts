@@ -95,14 +95,29 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return parsed.data;
 }
 
-function checkAnswers(q: Questionnaire, departments: string[], raw: unknown): Answers {
-  if (raw === undefined) return {};
-  const result = validateAnswers(q, departments, raw);
-  if (!result.ok) {
-    const fields = Object.fromEntries(Object.entries(result.fields).map(([k, v]) => [k === "answers" ? k : `answers.${k}`, v]));
-    throw new AppError("validation_failed", "Some answers are not valid", fields);
+/**
+ * Validates the request envelope and the answers in one pass, so a client learns about every bad
+ * field at once, and throws before anything is written.
+ */
+function parseWithAnswers<T extends z.ZodType>(
+  schema: T,
+  body: Record<string, unknown>,
+  q: Questionnaire,
+  departments: string[],
+): { input: z.infer<T>; answers: Answers } {
+  const envelope = schema.safeParse(body);
+  const fields = new Map(Object.entries(envelope.success ? {} : fieldsFromZod(envelope.error)));
+  let answers: Answers = {};
+  if (body.answers !== undefined) {
+    const result = validateAnswers(q, departments, body.answers);
+    if (result.ok) answers = result.answers;
+    else for (const [k, v] of Object.entries(result.fields)) fields.set(k === "answers" ? k : `answers.${k}`, v);
   }
-  return result.answers;
+  if (fields.size > 0 || !envelope.success) {
+    const onlyAnswers = [...fields.keys()].every((k) => k.startsWith("answers"));
+    throw new AppError("validation_failed", onlyAnswers ? "Some answers are not valid" : "The request has invalid fields", Object.fromEntries(fields));
+  }
+  return { input: envelope.data, answers };
 }
 
 export const startBodySchema = z.object({ locale: localeSchema.optional() }).strict();
@@ -130,11 +145,10 @@ export function saveBodySchema(stepCount: number) {
     .strict();
 }
 
-export function saveAnswers(db: Db, code: string, token: string | undefined, body: unknown): DraftState {
+export function saveAnswers(db: Db, code: string, token: string | undefined, body: Record<string, unknown>): DraftState {
   const { org, wave, questionnaire } = requireOpenWave(db, code);
   const row = requireResponse(db, wave.id, token);
-  const input = parseBody(saveBodySchema(questionnaire.steps.length), body);
-  const answers = checkAnswers(questionnaire, org.departments, input.answers);
+  const { input, answers } = parseWithAnswers(saveBodySchema(questionnaire.steps.length), body, questionnaire, org.departments);
   if (row.status !== "draft") throw new AppError("conflict", "This response was already submitted and can no longer change");
   saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale);
   return draftState(findResponseByToken(db, token!)!, code, token!);
@@ -142,11 +156,10 @@ export function saveAnswers(db: Db, code: string, token: string | undefined, bod
 
 export const submitBodySchema = z.object({ answers: z.unknown().optional(), locale: localeSchema.optional() }).strict();
 
-export function submitResponse(db: Db, code: string, token: string | undefined, body: unknown) {
+export function submitResponse(db: Db, code: string, token: string | undefined, body: Record<string, unknown>) {
   const { org, wave, questionnaire } = requireOpenWave(db, code);
   const row = requireResponse(db, wave.id, token);
-  const input = parseBody(submitBodySchema, body);
-  const answers = checkAnswers(questionnaire, org.departments, input.answers);
+  const { input, answers } = parseWithAnswers(submitBodySchema, body, questionnaire, org.departments);
   if (row.status === "submitted") {
     return { outcome: "already_submitted" as const, state: draftState(row, code, token!) };
   }

@@ -10,7 +10,7 @@ const q = getQuestionnaire(1);
 describe("demo seed", () => {
   const db = createTestDb();
   const summary = seedDemo(db);
-  const one = (sqlText: string) => db.$client.prepare(sqlText).get() as Record<string, number>;
+  const one = <T = { n: number }>(sqlText: string) => db.$client.prepare(sqlText).get() as T;
 
   it("builds the benchmark the issue asks for", () => {
     expect(summary.responses).toBeGreaterThanOrEqual(6000);
@@ -23,7 +23,7 @@ describe("demo seed", () => {
 
   it("plants the report's direction: capability, vision and L&D go with customer understanding", () => {
     const split = (cond: string) =>
-      one(`select avg(case when ${cond} then (customer_understanding between 4 and 5) end) yes,
+      one<{ yes: number; no: number }>(`select avg(case when ${cond} then (customer_understanding between 4 and 5) end) yes,
                   avg(case when not (${cond}) then (customer_understanding between 4 and 5) end) no from responses`);
     const allThree = split("org_data = 'yes' and org_security = 'yes' and org_coding = 'yes'");
     expect(allThree.yes - allThree.no).toBeGreaterThan(0.3);
@@ -31,7 +31,7 @@ describe("demo seed", () => {
     expect(vision.yes - vision.no).toBeGreaterThan(0.2);
     const ld = split("ld_awareness between 4 and 5");
     expect(ld.yes - ld.no).toBeGreaterThan(0.2);
-    const seniors = one(`select avg(case when seniority in ('senior_leader','executive') then org_data = 'yes' end) senior,
+    const seniors = one<{ senior: number; staff: number }>(`select avg(case when seniority in ('senior_leader','executive') then org_data = 'yes' end) senior,
                                 avg(case when seniority in ('staff','manager') then org_data = 'yes' end) staff from responses`);
     expect(seniors.senior).toBeGreaterThan(seniors.staff);
   });

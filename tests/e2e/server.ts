@@ -1,0 +1,32 @@
+/*
+ * Starts `next start` for the e2e suite on a fresh database: migrated by the real migrations, filled
+ * with the demo benchmark plus small fixtures, removed and rebuilt on every run.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../../db/client";
+import { insertOrganisation, insertWave } from "../../db/factories";
+import { seedDemo } from "../../db/seed-demo";
+import { E2E_DB, E2E_PORT } from "./env";
+
+fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
+const db = openDatabase(E2E_DB);
+seedDemo(db);
+const org = insertOrganisation(db, {
+  slug: "e2e-co",
+  name: "E2E Test Co",
+  sector: "Technology",
+  sizeBand: "small",
+  departments: ["Engineering", "Sales", "Support"],
+});
+insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-open" });
+insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
+db.$client.close();
+
+const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_PATH: E2E_DB, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,194 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { completeAnswers } from "../helpers/answers";
+import { countResponses, query } from "./db";
+import { SurveyPage, TOTAL_STEPS } from "./survey-page";
+
+const answers = completeAnswers("Engineering");
+fs.mkdirSync("test-results/screenshots", { recursive: true });
+
+test.describe("respondent journey", () => {
+  test("completes the whole survey in Traditional Chinese and sees the report", async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ locale: "zh-TW", extraHTTPHeaders: { "Accept-Language": "zh-TW,zh;q=0.9" } });
+    const page = await context.newPage();
+    const survey = new SurveyPage(page);
+    const before = countResponses("e2e-open");
+
+    await survey.open("e2e-open");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hant");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("E2E Test Co 數位技能自我評估");
+    await expect(page.getByText("共 21 題")).toBeVisible();
+    const started = Date.now();
+    await page.getByRole("button", { name: "開始" }).click();
+
+    await survey.expectStep(1);
+    await expect(page.getByText(`第 1 步，共 ${TOTAL_STEPS} 步`)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "關於您" })).toBeVisible();
+    await survey.answerThrough(1, TOTAL_STEPS - 1, answers);
+    await survey.answerStep(TOTAL_STEPS, answers);
+    await page.getByTestId("submit").click();
+
+    await page.waitForURL(/\/report\//);
+    const seconds = (Date.now() - started) / 1000;
+    testInfo.annotations.push({ type: "survey completion time (s)", description: seconds.toFixed(1) });
+    console.log(`survey completed in real Chromium in ${seconds.toFixed(1)} s`);
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("您的數位技能報告");
+    // (75+50+25+100+75+25+75+0)/8 = 53.125 → 53, band Capable
+    await expect(page.getByTestId("index")).toContainText("53");
+    await expect(page.getByTestId("band")).toHaveText("勝任");
+    await expect(page.getByTestId("suggestion")).toHaveCount(3);
+    await expect(page.getByTestId("suggestion").first()).toContainText("人工智慧");
+    // The wave has fewer than 5 responses, so the organisation average is hidden with a reason.
+    await expect(page.getByText(/至少 5 人送出後才會顯示組織平均/)).toBeVisible();
+    await expect(page.getByTestId("profile-table")).toContainText("基準");
+    await expect(page.locator("canvas")).toBeVisible();
+
+    expect(countResponses("e2e-open")).toBe(before + 1);
+    const stored = query<{ locale: string; self_ai: number; department: string; ld_awareness: number }>(
+      "select r.locale, r.self_ai, r.department, r.ld_awareness from responses r join waves w on w.id = r.wave_id where w.code = 'e2e-open' and r.status = 'submitted' order by r.submitted_at desc limit 1",
+    )[0];
+    expect(stored).toEqual({ locale: "zh-Hant", self_ai: 1, department: "Engineering", ld_awareness: 0 });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "test-results/screenshots/report-zh-Hant-1280.png", fullPage: true });
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 375, height: 800 });
+    await phone.goto(page.url());
+    await expect(phone.locator("canvas")).toBeVisible();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.screenshot({ path: "test-results/screenshots/report-zh-Hant-375.png", fullPage: true });
+    await testInfo.attach("report", { path: "test-results/screenshots/report-zh-Hant-1280.png", contentType: "image/png" });
+    await context.close();
+  });
+
+  test("names the unanswered questions and moves focus to the first one", async ({ page }) => {
+    const survey = new SurveyPage(page);
+    await survey.open("e2e-open");
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.answerStep(1, answers);
+    await survey.next();
+    await survey.expectStep(2);
+    await page.locator('label[for="in-self_data-4"]').click();
+    await survey.next();
+    const summary = page.locator(".error-summary");
+    await expect(summary).toHaveAttribute("role", "alert");
+    await expect(summary).toContainText("Please answer: Everyone in my organisation can");
+    await expect(page.locator("#q-org_data")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#in-org_data-yes")).toBeFocused();
+    await survey.expectStep(2);
+  });
+
+  test("leaves mid-way, reloads and resumes; the resume link works on another device", async ({ page, browser }) => {
+    const survey = new SurveyPage(page);
+    await survey.open("e2e-open");
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.answerThrough(1, 3, answers);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Continue where you left off" }).click();
+    await survey.expectStep(4);
+    await page.getByRole("button", { name: /Back/ }).click();
+    await survey.expectStep(3);
+    await expect(page.locator("#in-self_security-3")).toBeChecked();
+    await expect(page.locator("#in-org_security-partly")).toBeChecked();
+
+    await page.getByText("Resume later").click();
+    const resumeUrl = await page.getByTestId("resume-url").inputValue();
+    expect(resumeUrl).toMatch(/\/s\/e2e-open\/resume\/[A-Za-z0-9_-]{43}$/);
+
+    const other = await browser.newContext();
+    const phone = await other.newPage();
+    await phone.goto(resumeUrl);
+    await phone.getByRole("button", { name: "Continue where you left off" }).click();
+    const phoneSurvey = new SurveyPage(phone);
+    await phoneSurvey.expectStep(3);
+    await phone.getByRole("button", { name: /Back/ }).click();
+    await expect(phone.locator("#in-self_data-4")).toBeChecked();
+    await other.close();
+
+    const bogus = await browser.newContext();
+    const stranger = await bogus.newPage();
+    await stranger.goto("/s/e2e-open/resume/not-a-real-token-at-all");
+    await expect(stranger.getByText("That resume link is not valid any more")).toBeVisible();
+    await bogus.close();
+  });
+
+  test("a double click and a replayed request submit only once", async ({ page }) => {
+    const survey = new SurveyPage(page);
+    const before = countResponses("e2e-open");
+    await survey.open("e2e-open");
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.answerThrough(1, TOTAL_STEPS - 1, answers);
+    await survey.answerStep(TOTAL_STEPS, answers);
+
+    const submits: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/submit")) submits.push(r.postData() ?? "");
+    });
+    await page.getByTestId("submit").dblclick();
+    await page.waitForURL(/\/report\//);
+    // Replay the submission as a retry would, with the browser's cookie.
+    const replay = await page.request.post("/api/survey/e2e-open/submit", { data: JSON.parse(submits[0] ?? "{}") });
+    expect(replay.status()).toBe(200);
+    expect((await replay.json()).alreadySubmitted).toBe(true);
+    expect(countResponses("e2e-open")).toBe(before + 1);
+
+    // Opening the survey again in the same browser offers the report instead of a second response.
+    await survey.open("e2e-open");
+    await expect(page.getByRole("heading", { name: "You have already completed this survey" })).toBeVisible();
+  });
+
+  test("an unknown code and a closed survey get clear pages", async ({ page }) => {
+    const unknown = await page.goto("/s/no-such-survey");
+    expect(unknown?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find this survey" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
+
+    await page.goto("/s/e2e-closed");
+    await expect(page.getByRole("heading", { name: "This survey is closed" })).toBeVisible();
+    await expect(page.getByText("E2E Test Co is no longer collecting answers")).toBeVisible();
+
+    await page.goto("/report/not-a-token");
+    await expect(page.getByRole("heading", { name: "We could not find this report" })).toBeVisible();
+  });
+
+  test("switching language keeps the answers and changes the labels", async ({ page }) => {
+    const survey = new SurveyPage(page);
+    await survey.open("e2e-open");
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.answerThrough(1, 1, answers);
+    await page.locator('label[for="in-self_data-5"]').click();
+    await page.getByLabel("Language").selectOption("zh-Hans");
+    await expect(page.getByRole("heading", { name: "数据处理" })).toBeVisible();
+    await expect(page.getByText("第 2 步，共 10 步")).toBeVisible();
+    await expect(page.locator("#in-self_data-5")).toBeChecked();
+    await page.getByLabel("语言").selectOption("en");
+    await expect(page.getByText("Step 2 of 10")).toBeVisible();
+  });
+
+  test("the survey is usable on a 375 px phone and by keyboard", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const survey = new SurveyPage(page);
+    await survey.open("e2e-open");
+    await page.screenshot({ path: "test-results/screenshots/welcome-375.png", fullPage: true });
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.answerThrough(1, 1, answers);
+    // No horizontal scrolling on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Keyboard: arrow keys move within a radio group, Enter submits the step.
+    await page.locator("#in-self_data-1").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator("#in-self_data-3")).toBeChecked();
+    await page.locator("#in-org_data-no").focus();
+    await page.keyboard.press("Space");
+    await expect(page.locator("#in-org_data-no")).toBeChecked();
+    await page.screenshot({ path: "test-results/screenshots/capability-step-375.png", fullPage: true });
+    await page.keyboard.press("Enter");
+    await survey.expectStep(3);
+    await context.close();
+  });
+});
