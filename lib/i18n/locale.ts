@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from "../../questions/schema";
+import { LOCALES, type Locale } from "../../questions/constants";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "en";

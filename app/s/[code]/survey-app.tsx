@@ -57,16 +57,21 @@ export function SurveyApp(props: SurveyAppProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitted = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<"heading" | "errors" | null>(null);
+  // Where keyboard focus goes after the next render: the new step's heading, or the first error.
+  const focusRequest = useRef<"heading" | "errors" | null>(null);
+  const setFocusTarget = (target: "heading" | "errors") => {
+    focusRequest.current = target;
+  };
 
   useEffect(() => {
-    if (focusTarget === "heading") headingRef.current?.focus();
-    if (focusTarget === "errors") {
+    const target = focusRequest.current;
+    focusRequest.current = null;
+    if (target === "heading") headingRef.current?.focus();
+    if (target === "errors") {
       const first = document.querySelector<HTMLElement>(".question.has-error input, .question.has-error select");
       (first ?? summaryRef.current)?.focus();
     }
-    if (focusTarget) setFocusTarget(null);
-  }, [focusTarget]);
+  });
 
   const questionText = (item: string): string => {
     if (item === "department") return text.profile.department;

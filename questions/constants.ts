@@ -1,0 +1,19 @@
+/* Plain constants of the questionnaire: no zod here, so client bundles can import them. */
+
+/** Locales every questionnaire text must exist in. */
+export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const SELF_LEVELS = [1, 2, 3, 4, 5] as const;
+export const ORG_ANSWERS = ["yes", "partly", "no", "dont_know"] as const;
+export const AGREE_ANSWERS = [1, 2, 3, 4, 5, "dont_know"] as const;
+export const SENIORITIES = ["staff", "manager", "senior_leader", "executive"] as const;
+export const ORG_ITEMS = ["vision", "ld_awareness", "customer_understanding"] as const;
+/** Learning suggestions are grouped by level band: 1–2 start, 3 build, 4–5 extend. */
+export const SUGGESTION_BANDS = ["start", "build", "extend"] as const;
+
+export type OrgAnswer = (typeof ORG_ANSWERS)[number];
+export type AgreeAnswer = (typeof AGREE_ANSWERS)[number];
+export type Seniority = (typeof SENIORITIES)[number];
+export type OrgItemId = (typeof ORG_ITEMS)[number];
+export type SuggestionBand = (typeof SUGGESTION_BANDS)[number];
