@@ -4,6 +4,7 @@
  */
 import type { Db } from "./client";
 import { answersToColumns } from "./item-columns";
+import { applyResponseToAggregates } from "./queries/aggregates";
 import { organisations, responses, waves, type NewOrganisation, type NewWave, type SizeBand } from "./schema";
 import type { Answers } from "../lib/survey/answers";
 
@@ -146,10 +147,14 @@ export function insertWave(db: Db, values: NewWave) {
   return db.insert(waves).values(values).returning().get();
 }
 
-/** Inserts a submitted response without a token (seeded and imported responses have no report link). */
+/**
+ * Inserts a submitted response without a token (seeded and imported responses have no report link)
+ * and adds it to the aggregates, unless `aggregate: false` (bulk loads that rebuild afterwards).
+ */
 export function insertSubmittedResponse(
   db: Db,
   values: { id: string; waveId: number; answers: Answers; submittedAt: string; locale?: string },
+  { aggregate = true }: { aggregate?: boolean } = {},
 ): void {
   db.insert(responses)
     .values({
@@ -164,4 +169,5 @@ export function insertSubmittedResponse(
       submittedAt: values.submittedAt,
     })
     .run();
+  if (aggregate) applyResponseToAggregates(db, values.id);
 }

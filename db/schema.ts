@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { COUNTERS } from "../lib/benchmark/counters";
 
 export const SIZE_BANDS = ["small", "medium", "large", "enterprise"] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
@@ -105,6 +106,36 @@ export const responses = sqliteTable(
     ),
     check("submitted_has_time", sql`${t.status} = 'draft' or ${t.submittedAt} is not null`),
   ],
+);
+
+/** One integer column per aggregate counter (see lib/benchmark/counters.ts). */
+function counterColumns() {
+  return Object.fromEntries(COUNTERS.map((name) => [name, integer(name).notNull().default(0)])) as Record<
+    string,
+    ReturnType<typeof integer>
+  >;
+}
+
+/** Per-wave totals of the submitted responses' counters, kept up to date on every submission and import. */
+export const aggWaves = sqliteTable("agg_waves", {
+  waveId: integer("wave_id")
+    .primaryKey()
+    .references(() => waves.id),
+  ...counterColumns(),
+});
+
+/** The same counters per wave × department × seniority ('' = not answered), for filtered and department views. */
+export const aggWaveCells = sqliteTable(
+  "agg_wave_cells",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    department: text("department").notNull(),
+    seniority: text("seniority").notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
 );
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -62,8 +62,9 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
   let total = 0;
   const usedNames = new Set<string>();
 
-  db.transaction((tx) => {
-    const txDb = tx as unknown as Db;
+  // One SQLite transaction on this connection: every insert below runs inside it.
+  db.$client.transaction(() => {
+    const txDb = db;
     for (let i = 0; i < 64; i++) {
       const isDemo = i === 0;
       const sector = isDemo ? "Retail" : SECTORS[i % SECTORS.length]!;
@@ -123,6 +124,6 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
         total += 140;
       }
     }
-  });
+  })();
   return { organisations: 64, sectors: SECTORS.length, responses: total, demoCode: DEMO_CODE };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { LOCALES, ORG_ITEMS } from "./constants";
+import { ORG_ITEMS } from "./constants";
 
 export * from "./constants";
 

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
 import { answersToColumns } from "../item-columns";
+import { applyResponseToAggregates } from "./aggregates";
 import { hashToken, newToken } from "../../lib/security/tokens";
 import type { Answers } from "../../lib/survey/answers";
 
@@ -58,7 +59,10 @@ export function submitDraft(db: Db, id: string, answers: Answers, locale: string
       .set({ ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at })
       .where(and(eq(responses.id, id), eq(responses.status, "draft")))
       .run();
-    if (result.changes === 1) return "submitted";
+    if (result.changes === 1) {
+      applyResponseToAggregates(db, id); // same connection, so inside this transaction
+      return "submitted";
+    }
     const existing = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
     return existing ? "already_submitted" : "not_found";
   });

@@ -1,0 +1,147 @@
+/*
+ * The aggregate counters kept per wave (and per wave × department × seniority cell). Every figure of
+ * the benchmark is computed from sums of these counters, so a dashboard never scans raw responses.
+ * One function decides what a response contributes; the incremental update on submission and the
+ * full rebuild both use it, so they cannot disagree.
+ */
+
+export const AGG_CAPABILITIES = ["data", "security", "coding", "mobile", "social", "analytics", "cloud", "ai"] as const;
+export const REPRESENTATIVE = ["data", "security", "coding"] as const;
+export const ORG_VALUES = ["yes", "partly", "no", "dk"] as const;
+export const AGREE_ITEMS = { vision: "vision", ld: "ld_awareness", cu: "customer_understanding" } as const;
+export const SPLITS = ["f2", "f3", "f4"] as const;
+export const INDEX_TOTAL_MIN = 8;
+export const INDEX_TOTAL_MAX = 40;
+
+/** Stored response columns the counters read, in this order. */
+export const SOURCE_COLUMNS = [
+  ...AGG_CAPABILITIES.map((c) => `self_${c}`),
+  ...AGG_CAPABILITIES.map((c) => `org_${c}`),
+  "vision",
+  "ld_awareness",
+  "customer_understanding",
+] as const;
+
+function counterNames(): string[] {
+  const names = ["n"];
+  for (const c of AGG_CAPABILITIES) {
+    for (let v = 1; v <= 5; v++) names.push(`s_${c}_${v}`);
+    for (const v of ORG_VALUES) names.push(`o_${c}_${v}`);
+  }
+  for (const a of Object.keys(AGREE_ITEMS)) {
+    for (let v = 1; v <= 5; v++) names.push(`${a}_${v}`);
+    names.push(`${a}_dk`);
+  }
+  for (let t = INDEX_TOTAL_MIN; t <= INDEX_TOTAL_MAX; t++) names.push(`idx_${t}`);
+  for (const c of AGG_CAPABILITIES) names.push(`a_sum_${c}`, `a_sq_${c}`);
+  for (const f of SPLITS) for (const g of ["y", "n"]) for (const k of ["n", "agree", "dis"]) names.push(`${f}_${g}_${k}`);
+  names.push("all3_yes", "all3_n");
+  return names;
+}
+
+/** Every counter column name; the aggregate tables have exactly these integer columns. */
+export const COUNTERS: readonly string[] = counterNames();
+export const COUNTER_INDEX: ReadonlyMap<string, number> = new Map(COUNTERS.map((name, i) => [name, i]));
+
+export type CounterVector = Float64Array;
+
+export function emptyCounters(): CounterVector {
+  return new Float64Array(COUNTERS.length);
+}
+
+function idx(name: string): number {
+  const i = COUNTER_INDEX.get(name);
+  if (i === undefined) throw new Error(`unknown counter ${name}`);
+  return i;
+}
+
+// Precomputed positions so the hot path does array arithmetic only.
+const POS = {
+  n: idx("n"),
+  self: AGG_CAPABILITIES.map((c) => [0, 1, 2, 3, 4, 5].map((v) => (v === 0 ? -1 : idx(`s_${c}_${v}`)))),
+  org: AGG_CAPABILITIES.map((c) => ({ yes: idx(`o_${c}_yes`), partly: idx(`o_${c}_partly`), no: idx(`o_${c}_no`), dont_know: idx(`o_${c}_dk`) })),
+  agree: (Object.keys(AGREE_ITEMS) as (keyof typeof AGREE_ITEMS)[]).map((a) => [idx(`${a}_dk`), ...[1, 2, 3, 4, 5].map((v) => idx(`${a}_${v}`))]),
+  idx: INDEX_TOTAL_MIN,
+  idxBase: idx(`idx_${INDEX_TOTAL_MIN}`),
+  aSum: AGG_CAPABILITIES.map((c) => idx(`a_sum_${c}`)),
+  aSq: AGG_CAPABILITIES.map((c) => idx(`a_sq_${c}`)),
+  split: SPLITS.map((f) => ({
+    y: { n: idx(`${f}_y_n`), agree: idx(`${f}_y_agree`), dis: idx(`${f}_y_dis`) },
+    n: { n: idx(`${f}_n_n`), agree: idx(`${f}_n_agree`), dis: idx(`${f}_n_dis`) },
+  })),
+  all3Yes: idx("all3_yes"),
+  all3N: idx("all3_n"),
+};
+
+const K = AGG_CAPABILITIES.length;
+const VISION = 2 * K;
+const LD = 2 * K + 1;
+const CU = 2 * K + 2;
+
+/**
+ * Adds (sign 1) or removes (sign −1) one submitted response's contribution. `values` holds the
+ * SOURCE_COLUMNS in their stored encoding: self 1..5, org text, agreement 1..5 or 0 (don't know),
+ * null when skipped.
+ */
+export function addResponse(target: CounterVector, values: ArrayLike<unknown>, sign = 1): void {
+  target[POS.n]! += sign;
+  let total = 0;
+  let complete = true;
+  for (let i = 0; i < K; i++) {
+    const s = values[i];
+    if (typeof s === "number" && s >= 1 && s <= 5) {
+      target[POS.self[i]![s]!]! += sign;
+      total += s;
+    } else complete = false;
+    const o = values[K + i];
+    if (typeof o === "string" && o in POS.org[i]!) target[POS.org[i]![o as "yes"]]! += sign;
+  }
+  if (complete) {
+    target[POS.idxBase + total - POS.idx]! += sign;
+    for (let i = 0; i < K; i++) {
+      const s = values[i] as number;
+      target[POS.aSum[i]!]! += sign * s;
+      target[POS.aSq[i]!]! += sign * s * s;
+    }
+  }
+  for (let a = 0; a < 3; a++) {
+    const v = values[VISION + a];
+    if (typeof v === "number" && v >= 0 && v <= 5) target[POS.agree[a]![v]!]! += sign;
+  }
+
+  const orgData = values[K];
+  const orgSecurity = values[K + 1];
+  const orgCoding = values[K + 2];
+  const repAnswered = orgData != null && orgSecurity != null && orgCoding != null;
+  const all3 = repAnswered && orgData === "yes" && orgSecurity === "yes" && orgCoding === "yes";
+  if (repAnswered) {
+    target[POS.all3N]! += sign;
+    if (all3) target[POS.all3Yes]! += sign;
+  }
+
+  const cu = values[CU];
+  if (typeof cu !== "number") return; // the findings' base is respondents who answered customer understanding
+  const agree = cu >= 4 ? 1 : 0;
+  const dis = cu === 1 || cu === 2 ? 1 : 0;
+  const splitGroups: ("y" | "n" | null)[] = [
+    repAnswered ? (all3 ? "y" : "n") : null,
+    typeof values[VISION] === "number" ? ((values[VISION] as number) >= 4 ? "y" : "n") : null,
+    typeof values[LD] === "number" ? ((values[LD] as number) >= 4 ? "y" : "n") : null,
+  ];
+  splitGroups.forEach((g, f) => {
+    if (!g) return;
+    const p = POS.split[f]![g];
+    target[p.n]! += sign;
+    target[p.agree]! += sign * agree;
+    target[p.dis]! += sign * dis;
+  });
+}
+
+export function addVectors(target: CounterVector, source: ArrayLike<number>): void {
+  for (let i = 0; i < target.length; i++) target[i]! += source[i]!;
+}
+
+/** Reads a counter by name from a vector. */
+export function counter(v: ArrayLike<number>, name: string): number {
+  return v[idx(name)] ?? 0;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse, insertWave, pick, uuidFrom } from "../../db/factories";
+import { rebuildAggregates, readWaveCounters } from "../../db/queries/aggregates";
+import { COUNTERS, counter } from "../../lib/benchmark/counters";
+import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
+import { getQuestionnaire } from "../../questions";
+import { createTestDb } from "../helpers/test-db";
+
+const q = getQuestionnaire(1);
+
+function dump(db: ReturnType<typeof createTestDb>): { waves: unknown[]; cells: unknown[] } {
+  return {
+    waves: db.$client.prepare("select * from agg_waves order by wave_id").all(),
+    cells: db.$client.prepare("select * from agg_wave_cells where n <> 0 order by wave_id, department, seniority").all(),
+  };
+}
+
+describe("aggregates", () => {
+  it("count exactly what a hand-made response contributes", () => {
+    const db = createTestDb();
+    const org = insertOrganisation(db, { slug: "one", name: "One", sector: "Retail", sizeBand: "small", departments: ["A"] });
+    const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "one-w" });
+    insertSubmittedResponse(db, {
+      id: "r1",
+      waveId: wave.id,
+      submittedAt: "2026-01-01T00:00:00Z",
+      answers: {
+        department: "A", seniority: "staff",
+        self_data: 4, self_security: 3, self_coding: 2, self_mobile: 5, self_social: 4, self_analytics: 2, self_cloud: 4, self_ai: 1,
+        org_data: "yes", org_security: "yes", org_coding: "yes", org_mobile: "no", org_social: "partly", org_analytics: "dont_know", org_cloud: "yes", org_ai: "no",
+        vision: 5, ld_awareness: "dont_know", customer_understanding: 2,
+      },
+    });
+    const v = readWaveCounters(db, wave.id);
+    const nonZero = Object.fromEntries(COUNTERS.filter((c) => counter(v, c) !== 0).map((c) => [c, counter(v, c)]));
+    expect(nonZero).toEqual({
+      n: 1,
+      s_data_4: 1, s_security_3: 1, s_coding_2: 1, s_mobile_5: 1, s_social_4: 1, s_analytics_2: 1, s_cloud_4: 1, s_ai_1: 1,
+      o_data_yes: 1, o_security_yes: 1, o_coding_yes: 1, o_mobile_no: 1, o_social_partly: 1, o_analytics_dk: 1, o_cloud_yes: 1, o_ai_no: 1,
+      vision_5: 1, ld_dk: 1, cu_2: 1,
+      idx_25: 1, // 4+3+2+5+4+2+4+1
+      a_sum_data: 4, a_sq_data: 16, a_sum_security: 3, a_sq_security: 9, a_sum_coding: 2, a_sq_coding: 4, a_sum_mobile: 5, a_sq_mobile: 25,
+      a_sum_social: 4, a_sq_social: 16, a_sum_analytics: 2, a_sq_analytics: 4, a_sum_cloud: 4, a_sq_cloud: 16, a_sum_ai: 1, a_sq_ai: 1,
+      // customer understanding 2 = disagree; all three yes → F2 "y"; vision 5 → F3 "y"; ld don't know → F4 "n"
+      f2_y_n: 1, f2_y_dis: 1, f3_y_n: 1, f3_y_dis: 1, f4_n_n: 1, f4_n_dis: 1,
+      all3_yes: 1, all3_n: 1,
+    });
+    expect(counter(readWaveCounters(db, wave.id, { department: "A", seniority: "staff" }), "n")).toBe(1);
+    expect(counter(readWaveCounters(db, wave.id, { department: "B" }), "n")).toBe(0);
+  });
+
+  it("after random submissions, imports and skipped items equal a full rebuild (property test)", () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const db = createTestDb();
+      const rng = createRng(1000 + trial);
+      const waves: { id: number; code: string; departments: string[] }[] = [];
+      for (let o = 0; o < 3; o++) {
+        const departments = ["Sales", "IT", "HR"].slice(0, 1 + o);
+        const org = insertOrganisation(db, { slug: `o${o}`, name: `O${o}`, sector: "Retail", sizeBand: "small", departments });
+        for (let w = 0; w < 2; w++) {
+          const code = `o${o}-w${w}`;
+          waves.push({ id: insertWave(db, { orgId: org.id, label: `w${w}`, questionnaireVersion: 1, code }).id, code, departments });
+        }
+      }
+      const total = 40 + Math.floor(rng() * 40);
+      for (let i = 0; i < total; i++) {
+        const wave = pick(rng, waves);
+        const answers = generateAnswers(rng, q.capabilityIds, { maturity: rng() * 2 - 1, departments: wave.departments });
+        // Imported rows may skip items: drop some at random.
+        for (const key of Object.keys(answers)) if (rng() < 0.08) delete answers[key];
+        if (rng() < 0.5 && answers.seniority && (answers.department || wave.departments.length === 0)) {
+          const complete = q.itemIds.every((id) => answers[id] !== undefined);
+          if (complete) {
+            const { token } = startResponse(db, wave.code, {}, "en");
+            saveAnswers(db, wave.code, token, { answers: { seniority: answers.seniority }, step: 1 });
+            submitResponse(db, wave.code, token, { answers });
+            continue;
+          }
+        }
+        insertSubmittedResponse(db, { id: uuidFrom(rng), waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
+      }
+      // Drafts never count.
+      startResponse(db, waves[0]!.code, {}, "en");
+      const incremental = dump(db);
+      expect(rebuildAggregates(db)).toBe(total);
+      expect(dump(db)).toEqual(incremental);
+      const n = (db.$client.prepare("select sum(n) n from agg_waves").get() as { n: number }).n;
+      expect(n).toBe(total);
+    }
+  });
+});
