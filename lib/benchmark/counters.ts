@@ -20,7 +20,11 @@ export const SOURCE_COLUMNS = [
   "vision",
   "ld_awareness",
   "customer_understanding",
+  "seniority",
 ] as const;
+
+/** F5 compares senior leaders + executives with staff + managers. */
+export const SENIORITY_GROUPS = { senior: ["senior_leader", "executive"], staff: ["staff", "manager"] } as const;
 
 function counterNames(): string[] {
   const names = ["n"];
@@ -36,6 +40,10 @@ function counterNames(): string[] {
   for (const c of AGG_CAPABILITIES) names.push(`a_sum_${c}`, `a_sq_${c}`);
   for (const f of SPLITS) for (const g of ["y", "n"]) for (const k of ["n", "agree", "dis"]) names.push(`${f}_${g}_${k}`);
   names.push("all3_yes", "all3_n");
+  for (const g of Object.keys(SENIORITY_GROUPS)) {
+    names.push(`${g}_n`, `${g}_all3_yes`, `${g}_all3_n`);
+    for (const c of AGG_CAPABILITIES) names.push(`${g}_o_${c}_yes`, `${g}_o_${c}_n`, `${g}_s_${c}_able`, `${g}_s_${c}_n`);
+  }
   return names;
 }
 
@@ -71,12 +79,34 @@ const POS = {
   })),
   all3Yes: idx("all3_yes"),
   all3N: idx("all3_n"),
+  group: Object.fromEntries(
+    Object.keys(SENIORITY_GROUPS).map((g) => [
+      g,
+      {
+        n: idx(`${g}_n`),
+        all3Yes: idx(`${g}_all3_yes`),
+        all3N: idx(`${g}_all3_n`),
+        orgYes: AGG_CAPABILITIES.map((c) => idx(`${g}_o_${c}_yes`)),
+        orgN: AGG_CAPABILITIES.map((c) => idx(`${g}_o_${c}_n`)),
+        able: AGG_CAPABILITIES.map((c) => idx(`${g}_s_${c}_able`)),
+        selfN: AGG_CAPABILITIES.map((c) => idx(`${g}_s_${c}_n`)),
+      },
+    ]),
+  ) as Record<keyof typeof SENIORITY_GROUPS, { n: number; all3Yes: number; all3N: number; orgYes: number[]; orgN: number[]; able: number[]; selfN: number[] }>,
+};
+
+const SENIORITY_TO_GROUP: Record<string, keyof typeof SENIORITY_GROUPS> = {
+  staff: "staff",
+  manager: "staff",
+  senior_leader: "senior",
+  executive: "senior",
 };
 
 const K = AGG_CAPABILITIES.length;
 const VISION = 2 * K;
 const LD = 2 * K + 1;
 const CU = 2 * K + 2;
+const SENIORITY = 2 * K + 3;
 
 /**
  * Adds (sign 1) or removes (sign −1) one submitted response's contribution. `values` holds the
@@ -117,6 +147,28 @@ export function addResponse(target: CounterVector, values: ArrayLike<unknown>, s
   if (repAnswered) {
     target[POS.all3N]! += sign;
     if (all3) target[POS.all3Yes]! += sign;
+  }
+
+  const groupName = SENIORITY_TO_GROUP[values[SENIORITY] as string];
+  if (groupName) {
+    const g = POS.group[groupName];
+    target[g.n]! += sign;
+    if (repAnswered) {
+      target[g.all3N]! += sign;
+      if (all3) target[g.all3Yes]! += sign;
+    }
+    for (let i = 0; i < K; i++) {
+      const s = values[i];
+      if (typeof s === "number" && s >= 1 && s <= 5) {
+        target[g.selfN[i]!]! += sign;
+        if (s >= 4) target[g.able[i]!]! += sign;
+      }
+      const o = values[K + i];
+      if (typeof o === "string" && o in POS.org[i]!) {
+        target[g.orgN[i]!]! += sign;
+        if (o === "yes") target[g.orgYes[i]!]! += sign;
+      }
+    }
   }
 
   const cu = values[CU];

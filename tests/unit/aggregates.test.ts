@@ -44,6 +44,11 @@ describe("aggregates", () => {
       // customer understanding 2 = disagree; all three yes → F2 "y"; vision 5 → F3 "y"; ld don't know → F4 "n"
       f2_y_n: 1, f2_y_dis: 1, f3_y_n: 1, f3_y_dis: 1, f4_n_n: 1, f4_n_dis: 1,
       all3_yes: 1, all3_n: 1,
+      // F5 group counters: a staff member
+      staff_n: 1, staff_all3_yes: 1, staff_all3_n: 1,
+      ...Object.fromEntries(["data", "security", "coding", "mobile", "social", "analytics", "cloud", "ai"].flatMap((c) => [[`staff_o_${c}_n`, 1], [`staff_s_${c}_n`, 1]])),
+      staff_o_data_yes: 1, staff_o_security_yes: 1, staff_o_coding_yes: 1, staff_o_cloud_yes: 1,
+      staff_s_data_able: 1, staff_s_mobile_able: 1, staff_s_social_able: 1, staff_s_cloud_able: 1,
     });
     expect(counter(readWaveCounters(db, wave.id, { department: "A", seniority: "staff" }), "n")).toBe(1);
     expect(counter(readWaveCounters(db, wave.id, { department: "B" }), "n")).toBe(0);
