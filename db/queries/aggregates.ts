@@ -95,6 +95,27 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
   return rows;
 }
 
+/**
+ * Adds many submitted responses to the aggregates at once: rows are (wave_id, department,
+ * seniority, ...SOURCE_COLUMNS). Memory grows with the number of cells, not of rows.
+ */
+export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number {
+  const cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+  let count = 0;
+  for (const row of rows) {
+    const waveId = row[0] as number;
+    const department = (row[1] as string | null) ?? "";
+    const seniority = (row[2] as string | null) ?? "";
+    const key = `${waveId}\u0000${department}\u0000${seniority}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { waveId, department, seniority, v: emptyCounters() }));
+    addResponse(cell.v, row.slice(3));
+    count++;
+  }
+  for (const cell of cells.values()) writeVector(db, cell.waveId, cell.department, cell.seniority, cell.v);
+  return count;
+}
+
 function toVector(row: unknown[] | undefined): CounterVector {
   const v = emptyCounters();
   if (row) for (let i = 0; i < v.length; i++) v[i] = Number(row[i] ?? 0);

@@ -1,0 +1,179 @@
+/*
+ * Staging and committing a responses CSV import. Rows are validated and staged in a TEMP table
+ * (no lock on the main database while a large file is read), then committed in one short
+ * transaction: all or nothing.
+ */
+import crypto from "node:crypto";
+import type { Db } from "../client";
+import { SOURCE_COLUMNS } from "../../lib/benchmark/counters";
+import type { CellError, ParsedRow } from "../../lib/csv/columns";
+import { RESPONSE_CSV_COLUMNS } from "../../lib/csv/columns";
+import { applyRowsToAggregates } from "./aggregates";
+
+const ANSWER_COLUMNS = RESPONSE_CSV_COLUMNS.slice(RESPONSE_CSV_COLUMNS.indexOf("self_data"));
+const STAGED = ["line", ...RESPONSE_CSV_COLUMNS] as const;
+
+export function createStaging(db: Db): string {
+  const t = `import_staging_${crypto.randomBytes(6).toString("hex")}`;
+  db.$client.exec(`
+    drop table if exists temp.${t};
+    create temp table ${t} (
+      line integer not null unique,
+      ${RESPONSE_CSV_COLUMNS.map((c) => (c === "response_id" ? "response_id text primary key" : `"${c}"`)).join(",\n      ")},
+      is_new integer not null default 0
+    );
+    create index temp.${t}_org on ${t}(org, line);
+    create temp table ${t}_ids (response_id text primary key, line integer not null);`);
+  return t;
+}
+
+export function dropStaging(db: Db, t: string): void {
+  db.$client.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`);
+}
+
+/** Remembers a row's response_id (valid row or not); reports one already seen in the file. */
+export function registerResponseId(db: Db, t: string, line: number, id: string): CellError | null {
+  const result = db.$client.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`).run(id, line);
+  if (result.changes === 1) return null;
+  const first = db.$client.prepare(`select line from temp.${t}_ids where response_id = ?`).get(id) as { line: number };
+  return { line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first.line}); each response must appear once` };
+}
+
+/** Stages one valid row whose id was registered first. */
+export function stageRow(db: Db, t: string, line: number, row: ParsedRow): void {
+  const stmt = db.$client.prepare(
+    `insert into temp.${t} (${STAGED.map((c) => `"${c}"`).join(", ")}) values (${STAGED.map(() => "?").join(", ")})
+     on conflict(response_id) do nothing`,
+  );
+  stmt.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
+}
+
+/**
+ * Checks the staged rows against each other and the database: one organisation described two ways,
+ * an organisation that exists with another sector or size band, a response id that exists with
+ * different values.
+ */
+export function stagedConflicts(db: Db, t: string, limit: number): CellError[] {
+  const errors: CellError[] = [];
+  const sqlite = db.$client;
+  const inFile = sqlite
+    .prepare(
+      `with first as (select org, min(line) line from temp.${t} group by org)
+       select s.line, s.org, s.org_name, s.sector, s.size_band, f0.line first_line, f0.org_name f_name, f0.sector f_sector, f0.size_band f_size
+       from temp.${t} s join first f on f.org = s.org join temp.${t} f0 on f0.line = f.line
+       where s.org_name is not f0.org_name or s.sector is not f0.sector or s.size_band is not f0.size_band
+       order by s.line limit ?`,
+    )
+    .all(limit) as Record<string, string | number>[];
+  for (const r of inFile) {
+    for (const [col, first] of [["org_name", "f_name"], ["sector", "f_sector"], ["size_band", "f_size"]] as const) {
+      if (r[col] !== r[first]) {
+        errors.push({ line: r.line as number, column: col, message: `"${r[col]}" differs from "${r[first]}" given for organisation "${r.org}" on line ${r.first_line}; one organisation must be described the same way on every row` });
+      }
+    }
+  }
+  const existing = sqlite
+    .prepare(
+      `select s.line, s.org, s.org_name, s.sector, s.size_band, o.name, o.sector o_sector, o.size_band o_size
+       from temp.${t} s join organisations o on o.slug = s.org
+       where s.line in (select min(line) from temp.${t} group by org)
+         and (s.org_name is not o.name or s.sector is not o.sector or s.size_band is not o.size_band)
+       order by s.line limit ?`,
+    )
+    .all(limit) as Record<string, string | number>[];
+  for (const r of existing) {
+    for (const [col, have] of [["org_name", "name"], ["sector", "o_sector"], ["size_band", "o_size"]] as const) {
+      if (r[col] !== r[have]) {
+        errors.push({ line: r.line as number, column: col, message: `"${r[col]}" differs from the existing organisation "${r.org}", which has "${r[have]}"; use the existing value or another slug` });
+      }
+    }
+  }
+  const differs = ANSWER_COLUMNS.map((c) => `s."${c}" is not r."${c}"`).join(" or ");
+  const changed = sqlite
+    .prepare(
+      `select s.line, s.response_id from temp.${t} s
+       join responses r on r.id = s.response_id
+       join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
+       where r.status <> 'submitted' or o.slug is not s.org or w.label is not s.wave or r.department is not s.department
+          or r.seniority is not s.seniority or r.locale is not s.locale or r.submitted_at is not s.submitted_at or ${differs}
+       order by s.line limit ?`,
+    )
+    .all(limit) as { line: number; response_id: string }[];
+  for (const r of changed) {
+    errors.push({ line: r.line, column: "response_id", message: `"${r.response_id}" already exists with different values; an import never changes a stored response` });
+  }
+  return errors.sort((a, b) => a.line - b.line).slice(0, limit);
+}
+
+export type ImportResult = { rows: number; inserted: number; alreadyPresent: number; organisationsCreated: number; wavesCreated: number; departmentsAdded: number };
+
+/** Writes the staged rows in one transaction: new organisations, departments and waves, then responses and aggregates. */
+export function commitStaged(db: Db, t: string, questionnaireVersion: number): ImportResult {
+  const sqlite = db.$client;
+  const now = new Date().toISOString();
+  const commit = sqlite.transaction((): ImportResult => {
+    const rows = (sqlite.prepare(`select count(*) n from temp.${t}`).get() as { n: number }).n;
+    const orgs = sqlite
+      .prepare(
+        `insert into organisations (slug, name, sector, size_band, departments, created_at)
+         select org, org_name, sector, size_band, '[]', ? from temp.${t}
+         where line in (select min(line) from temp.${t} group by org)
+           and org not in (select slug from organisations)`,
+      )
+      .run(now).changes;
+
+    let departmentsAdded = 0;
+    const pairs = sqlite
+      .prepare(
+        `select o.id, o.departments from organisations o
+         where o.slug in (select org from temp.${t} where department is not null)`,
+      )
+      .all() as { id: number; departments: string }[];
+    const saveDepartments = sqlite.prepare("update organisations set departments = ? where id = ?");
+    for (const p of pairs) {
+      const list = JSON.parse(p.departments) as string[];
+      const distinct = (sqlite.prepare(
+        `select s.department d, min(s.line) l from temp.${t} s join organisations o on o.slug = s.org where o.id = ? and s.department is not null group by s.department order by l`,
+      ).all(p.id) as { d: string }[]).map((r) => r.d);
+      const missing = distinct.filter((d) => !list.includes(d));
+      if (missing.length) {
+        saveDepartments.run(JSON.stringify([...list, ...missing]), p.id);
+        departmentsAdded += missing.length;
+      }
+    }
+
+    const waves = sqlite
+      .prepare(
+        `insert into waves (org_id, label, questionnaire_version, code, status, opens_at, closes_at, created_at)
+         select o.id, s.wave, ?, lower(hex(randomblob(16))), 'closed', min(s.submitted_at), max(s.submitted_at), ?
+         from temp.${t} s join organisations o on o.slug = s.org
+         where not exists (select 1 from waves w where w.org_id = o.id and w.label = s.wave)
+         group by o.id, s.wave`,
+      )
+      .run(questionnaireVersion, now).changes;
+
+    sqlite.prepare(`update temp.${t} set is_new = 1 where response_id not in (select id from responses)`).run();
+    const answerCols = ANSWER_COLUMNS.map((c) => `"${c}"`).join(", ");
+    const inserted = sqlite
+      .prepare(
+        `insert into responses (id, wave_id, status, token_hash, locale, step, department, seniority, ${answerCols}, created_at, updated_at, submitted_at)
+         select s.response_id, w.id, 'submitted', null, s.locale, 0, s.department, s.seniority, ${ANSWER_COLUMNS.map((c) => `s."${c}"`).join(", ")}, s.submitted_at, s.submitted_at, s.submitted_at
+         from temp.${t} s join organisations o on o.slug = s.org join waves w on w.org_id = o.id and w.label = s.wave
+         where s.is_new = 1`,
+      )
+      .run().changes;
+    applyRowsToAggregates(
+      db,
+      sqlite
+        .prepare(
+          `select w.id, s.department, s.seniority, ${SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
+           from temp.${t} s join organisations o on o.slug = s.org join waves w on w.org_id = o.id and w.label = s.wave
+           where s.is_new = 1`,
+        )
+        .raw(true)
+        .iterate() as IterableIterator<unknown[]>,
+    );
+    return { rows, inserted, alreadyPresent: rows - inserted, organisationsCreated: orgs, wavesCreated: waves, departmentsAdded };
+  });
+  return commit.immediate();
+}

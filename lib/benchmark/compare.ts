@@ -1,0 +1,116 @@
+/*
+ * Organisation-level comparisons: where one organisation stands among others (all, same sector,
+ * same size band), and the organisation-level link between capability and customer understanding.
+ */
+import { percentileRank, quantiles, spearman } from "../stats";
+import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
+import { customerAgreePct, meanIndex, representativeCoverage, sumRange } from "./figures";
+import { MIN_COMPARISON_ORGS, SUPPRESSED, type Suppressed } from "./suppression";
+
+export type OrgMetrics = {
+  orgId: number;
+  sector: string;
+  sizeBand: string;
+  n: number;
+  index: number;
+  coverage: Record<string, number>;
+  representativeCoverage: number;
+  customerAgree: number;
+};
+
+export function orgMetrics(m: { orgId: number; sector: string; sizeBand: string; counters: CounterVector }): OrgMetrics {
+  const v = m.counters;
+  const coverage: Record<string, number> = {};
+  for (const c of AGG_CAPABILITIES) {
+    const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
+    coverage[c] = base > 0 ? ((counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`)) / base) * 100 : NaN;
+  }
+  return {
+    orgId: m.orgId,
+    sector: m.sector,
+    sizeBand: m.sizeBand,
+    n: counter(v, "n"),
+    index: meanIndex(v).mean,
+    coverage,
+    representativeCoverage: representativeCoverage(v),
+    customerAgree: customerAgreePct(v),
+  };
+}
+
+export type GroupComparison =
+  | {
+      suppressed: false;
+      organisations: number;
+      value: number;
+      median: number;
+      topQuartile: number;
+      topDecile: number;
+      /** % of the other organisations below this one (ties count half). */
+      percentileRank: number;
+    }
+  | (Suppressed & { organisations: number });
+
+/**
+ * Compares a value with the same metric of other organisations. Only organisations with at least
+ * `min` responses take part, and the group needs at least five of them.
+ */
+export function compareWith(value: number, others: readonly number[]): GroupComparison {
+  const values = others.filter((x) => Number.isFinite(x));
+  if (values.length < MIN_COMPARISON_ORGS || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: values.length };
+  const [median, topQuartile, topDecile] = quantiles(values, [0.5, 0.75, 0.9]) as [number, number, number];
+  return { suppressed: false, organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) };
+}
+
+export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; sizeBand: GroupComparison };
+
+export function comparisonGroups(self: OrgMetrics, population: readonly OrgMetrics[], metric: (m: OrgMetrics) => number, min: number): ComparisonGroups {
+  const eligible = population.filter((m) => m.orgId !== self.orgId && m.n >= min);
+  const value = self.n >= min ? metric(self) : NaN;
+  return {
+    all: compareWith(value, eligible.map(metric)),
+    sector: compareWith(value, eligible.filter((m) => m.sector === self.sector).map(metric)),
+    sizeBand: compareWith(value, eligible.filter((m) => m.sizeBand === self.sizeBand).map(metric)),
+  };
+}
+
+/** Distribution of an organisation-level metric across organisations (for benchmark tables). */
+export function distribution(values: readonly number[]): GroupComparison | (Suppressed & { organisations: number }) {
+  const finite = values.filter((x) => Number.isFinite(x));
+  if (finite.length < MIN_COMPARISON_ORGS) return { ...SUPPRESSED, organisations: finite.length };
+  const [median, topQuartile, topDecile] = quantiles(finite, [0.5, 0.75, 0.9]) as [number, number, number];
+  return { suppressed: false, organisations: finite.length, value: NaN, median, topQuartile, topDecile, percentileRank: NaN };
+}
+
+export type OrgLevelCorrelation =
+  | {
+      suppressed: false;
+      organisations: number;
+      rho: number;
+      pValue: number;
+      /** One point per organisation, anonymous; `self` marks the requesting organisation. */
+      points: { representativeCoverage: number; customerAgree: number; self: boolean }[];
+    }
+  | (Suppressed & { organisations: number });
+
+/**
+ * Across organisations with at least `min` responses: Spearman correlation between the measured
+ * coverage of the three representative capabilities (their minimum) and % agreeing that everyone
+ * understands the customers.
+ */
+export function orgLevelCorrelation(population: readonly OrgMetrics[], min: number, selfOrgId?: number): OrgLevelCorrelation {
+  const eligible = population.filter(
+    (m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
+  );
+  if (eligible.length < Math.max(MIN_COMPARISON_ORGS, 3)) return { ...SUPPRESSED, organisations: eligible.length };
+  const r = spearman(
+    eligible.map((m) => m.representativeCoverage),
+    eligible.map((m) => m.customerAgree),
+  );
+  return {
+    suppressed: false,
+    organisations: eligible.length,
+    rho: r.rho,
+    pValue: r.pValue,
+    points: eligible.map((m) => ({ representativeCoverage: m.representativeCoverage, customerAgree: m.customerAgree, self: m.orgId === selfOrgId })),
+  };
+}

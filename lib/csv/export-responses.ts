@@ -1,0 +1,23 @@
+import type { Db } from "../../db/client";
+import { exportResponsesPage } from "../../db/queries/export-responses";
+import { RESPONSE_CSV_COLUMNS } from "./columns";
+import { BOM, csvLines } from "./safe-cell";
+
+/**
+ * The responses CSV as a sequence of text chunks: BOM and header first, then a page of rows at a
+ * time, so no export ever holds the whole result in memory.
+ */
+export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSize?: number } = {}): Generator<string, number> {
+  const pageSize = options.pageSize ?? 2000;
+  yield BOM + csvLines([[...RESPONSE_CSV_COLUMNS]]);
+  let after = 0;
+  let rows = 0;
+  for (;;) {
+    const page = exportResponsesPage(db, after, pageSize, options.orgSlug);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.rowid;
+    rows += page.length;
+    yield csvLines(page.map((r) => r.cells.map((c) => (c === null ? "" : c))));
+  }
+  return rows;
+}

@@ -1,0 +1,100 @@
+import type { Readable } from "node:stream";
+import Papa from "papaparse";
+import type { Db } from "../../db/client";
+import { commitStaged, createStaging, dropStaging, registerResponseId, stagedConflicts, stageRow, type ImportResult } from "../../db/queries/import-responses";
+import { CURRENT_QUESTIONNAIRE_VERSION } from "../../questions";
+import { COLUMN_SCHEMAS, formatCellError, parseRow, RESPONSE_CSV_COLUMNS, type CellError } from "./columns";
+
+export type ImportOutcome =
+  | { ok: true; result: ImportResult }
+  | { ok: false; errors: string[]; errorCount: number };
+
+export type ImportOptions = {
+  /** How many errors to list (all are counted). */
+  maxErrors?: number;
+  onProgress?: (rows: number) => void;
+};
+
+function checkHeader(cells: string[]): CellError[] {
+  const header = cells.map((c, i) => (i === 0 ? c.replace(/^\ufeff/, "") : c).trim());
+  const errors: CellError[] = [];
+  const expected = new Set<string>(RESPONSE_CSV_COLUMNS);
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!expected.has(h)) errors.push({ line: 1, column: h || "(empty)", message: `is not a column of the responses CSV; allowed: ${RESPONSE_CSV_COLUMNS.join(", ")}` });
+    else if (seen.has(h)) errors.push({ line: 1, column: h, message: "appears twice in the header" });
+    seen.add(h);
+  }
+  for (const c of RESPONSE_CSV_COLUMNS) if (!seen.has(c)) errors.push({ line: 1, column: c, message: "is missing from the header; every column of the contract is required (cells may be empty)" });
+  return errors;
+}
+
+const countNewlines = (cells: string[]) => cells.reduce((a, c) => a + (c.match(/\n/g)?.length ?? 0), 0);
+
+/**
+ * Imports a responses CSV: every row is validated and staged first; if any row is bad nothing is
+ * imported and every problem is reported as `line N, column X: what is wrong; what is allowed`.
+ * Idempotent on response_id; creates missing organisations and waves. Memory stays bounded: rows
+ * are streamed into a temporary table, not held in memory.
+ */
+export async function importResponsesCsv(db: Db, input: Readable, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const maxErrors = options.maxErrors ?? 100;
+  const errors: CellError[] = [];
+  let errorCount = 0;
+  const addError = (e: CellError) => {
+    errorCount++;
+    if (errors.length < maxErrors) errors.push(e);
+  };
+  input.setEncoding("utf8");
+  const staging = createStaging(db);
+  try {
+    let header: string[] | null = null;
+    let line = 1;
+    let dataRows = 0;
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(input, {
+        header: false,
+        skipEmptyLines: false,
+        step: (results, parser) => {
+          const cells = results.data;
+          const rowLine = line;
+          line += 1 + countNewlines(cells);
+          if (results.errors.length > 0) {
+            for (const e of results.errors) addError({ line: rowLine, column: "(row)", message: `${e.message}; fields must follow RFC 4180 quoting` });
+            return;
+          }
+          if (header === null) {
+            const headerErrors = checkHeader(cells);
+            if (headerErrors.length) {
+              headerErrors.forEach(addError);
+              parser.abort();
+              return;
+            }
+            header = cells.map((c, i) => (i === 0 ? c.replace(/^\ufeff/, "") : c).trim());
+            return;
+          }
+          if (cells.length === 1 && cells[0] === "") return; // blank line
+          dataRows++;
+          if (options.onProgress && dataRows % 10_000 === 0) options.onProgress(dataRows);
+          const parsed = parseRow(cells, header, rowLine);
+          if ("errors" in parsed) parsed.errors.forEach(addError);
+          const rawId = cells[header.indexOf("response_id")] ?? "";
+          const id = COLUMN_SCHEMAS.response_id!.safeParse(rawId);
+          const dup = id.success ? registerResponseId(db, staging, rowLine, id.data as string) : null;
+          if (dup) addError(dup);
+          if (!("errors" in parsed) && !dup) stageRow(db, staging, rowLine, parsed.row);
+        },
+        complete: () => resolve(),
+        error: (err: Error) => reject(err),
+      });
+    });
+    if (header === null && errorCount === 0) addError({ line: 1, column: "(file)", message: "is empty; the first line must be the header row" });
+    for (const e of stagedConflicts(db, staging, maxErrors)) addError(e);
+    if (errorCount > 0) {
+      return { ok: false, errors: errors.sort((a, b) => a.line - b.line).map(formatCellError), errorCount };
+    }
+    return { ok: true, result: commitStaged(db, staging, CURRENT_QUESTIONNAIRE_VERSION) };
+  } finally {
+    dropStaging(db, staging);
+  }
+}
