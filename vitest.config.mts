@@ -13,5 +13,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Some tests start real CLI processes and seed thousands of rows; correctness, not speed, is tested.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

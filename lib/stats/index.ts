@@ -1,0 +1,23 @@
+// Public API of the pure statistics module (dependency-free, no I/O).
+export {
+  chiSquareSurvival,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  regularizedGammaP,
+  regularizedGammaQ,
+  regularizedIncompleteBeta,
+  studentTTwoSidedP,
+  zForConfidence,
+} from "./distributions";
+export { proportionDifference, wilsonInterval } from "./wilson";
+export type { DifferenceInterval, ProportionInterval } from "./wilson";
+export { oddsRatio } from "./odds-ratio";
+export type { OddsRatioResult } from "./odds-ratio";
+export { fisherExact2x2 } from "./fisher";
+export { chiSquareTest, cramersV, MIN_EXPECTED_FOR_CHI_SQUARE, phi, twoByTwoTest } from "./contingency";
+export type { ChiSquareResult, TwoByTwoTestResult } from "./contingency";
+export { averageRanks, spearman } from "./spearman";
+export type { SpearmanResult } from "./spearman";
+export { cronbachAlpha } from "./reliability";
+export { percentileRank, quantile, quantiles } from "./quantiles";
