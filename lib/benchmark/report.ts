@@ -134,3 +134,23 @@ export function organisationReportBySlug(db: Db, slug: string, min: number, opti
   if (!org) throw new AppError("not_found", `No organisation with slug "${slug}"`);
   return organisationReport(db, org, min, options);
 }
+
+/** Mean self level per capability of a counter vector (for the personal report's profile chart). */
+export function meanLevels(v: CounterVector): Record<string, number> {
+  const means: Record<string, number> = {};
+  for (const c of capabilityFigures(v, 1)) if (!c.meanLevel.suppressed) means[c.capability] = c.meanLevel.mean;
+  return means;
+}
+
+/**
+ * What a personal report compares a respondent with: their wave's mean levels and the benchmark's,
+ * each with its size so the caller can apply the privacy rules.
+ */
+export function personalComparison(db: Db, waveId: number): { wave: { n: number; means: Record<string, number> }; benchmark: { n: number; orgs: number; means: Record<string, number> } } {
+  const wave = readWaveCounters(db, waveId);
+  const b = loadBenchmark(db);
+  return {
+    wave: { n: counter(wave, "n"), means: meanLevels(wave) },
+    benchmark: { n: counter(b.total, "n"), orgs: b.members.length, means: meanLevels(b.total) },
+  };
+}

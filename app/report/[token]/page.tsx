@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { columnsToAnswers } from "@/db/item-columns";
-import { benchmarkMeanLevels, waveMeanLevels } from "@/db/queries/report";
+import { personalComparison } from "@/lib/benchmark/report";
 import { findResponseContext } from "@/db/queries/survey";
 import { env } from "@/lib/env";
 import { format, messages } from "@/lib/i18n/messages";
@@ -31,13 +31,8 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   const q = getQuestionnaire(wave.questionnaireVersion);
   const text = q.text[locale];
   const minGroup = env().MIN_GROUP_SIZE;
-  const report = buildPersonalReport(
-    q,
-    columnsToAnswers(row),
-    waveMeanLevels(db, wave.id, q.capabilityIds),
-    benchmarkMeanLevels(db, q.capabilityIds),
-    minGroup,
-  );
+  const comparison = personalComparison(db, wave.id);
+  const report = buildPersonalReport(q, columnsToAnswers(row), comparison.wave, comparison.benchmark, minGroup);
   const name = (id: string) => text.capabilities[id]?.name ?? id;
   const labels = q.capabilityIds.map(name);
   const series: ProfileSeries[] = [{ label: m.report.you, values: report.levels.map((l) => l.level), color: COLORS.you }];
