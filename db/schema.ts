@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { COUNTERS } from "../lib/benchmark/counters";
 
 export const SIZE_BANDS = ["small", "medium", "large", "enterprise"] as const;
@@ -124,7 +124,10 @@ export const aggWaves = sqliteTable("agg_waves", {
   ...counterColumns(),
 });
 
-/** The same counters per wave × department × seniority ('' = not answered), for filtered and department views. */
+/**
+ * The same counters per wave × department × seniority ('' = not answered), for filtered and
+ * department views; stored sparse in one blob (lib/benchmark/counter-codec.ts) because most are 0.
+ */
 export const aggWaveCells = sqliteTable(
   "agg_wave_cells",
   {
@@ -133,7 +136,8 @@ export const aggWaveCells = sqliteTable(
       .references(() => waves.id),
     department: text("department").notNull(),
     seniority: text("seniority").notNull(),
-    ...counterColumns(),
+    n: integer("n").notNull(),
+    counters: blob("counters", { mode: "buffer" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
 );

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
+import { decodeCountersInto, encodeCounters } from "../../lib/benchmark/counter-codec";
 import { addResponse, addVectors, COUNTERS, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../lib/benchmark/counters";
 
 const COLS = COUNTERS.map((c) => `"${c}"`).join(", ");
@@ -7,9 +8,22 @@ const PLACEHOLDERS = COUNTERS.map(() => "?").join(", ");
 const ADD = COUNTERS.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(", ");
 const SOURCE = SOURCE_COLUMNS.join(", ");
 
+export type AggregateChange = { kind: "wave"; waveId: number; delta: CounterVector } | { kind: "all" };
+const listeners = new Set<(db: Db, change: AggregateChange) => void>();
+
+/** Lets in-memory caches of aggregates follow this process's changes (other processes: PRAGMA data_version). */
+export function onAggregateChange(listener: (db: Db, change: AggregateChange) => void): void {
+  listeners.add(listener);
+}
+
+function notifyAggregateChange(db: Db, change: AggregateChange): void {
+  for (const l of listeners) l(db, change);
+}
+
 type Statements = {
   upsertWave: Database.Statement;
-  upsertCell: Database.Statement;
+  readCell: Database.Statement;
+  writeCell: Database.Statement;
   readSource: Database.Statement;
 };
 
@@ -22,9 +36,10 @@ function statements(db: Db): Statements {
   if (!s) {
     s = {
       upsertWave: sqlite.prepare(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS}) on conflict(wave_id) do update set ${ADD}`),
-      upsertCell: sqlite.prepare(
-        `insert into agg_wave_cells (wave_id, department, seniority, ${COLS}) values (?, ?, ?, ${PLACEHOLDERS})
-         on conflict(wave_id, department, seniority) do update set ${ADD}`,
+      readCell: sqlite.prepare("select counters from agg_wave_cells where wave_id = ? and department = ? and seniority = ?").pluck(),
+      writeCell: sqlite.prepare(
+        `insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)
+         on conflict(wave_id, department, seniority) do update set n = excluded.n, counters = excluded.counters`,
       ),
       readSource: sqlite.prepare(`select wave_id, department, seniority, ${SOURCE} from responses where id = ? and status = 'submitted'`).raw(true),
     };
@@ -33,11 +48,14 @@ function statements(db: Db): Statements {
   return s;
 }
 
-function writeVector(db: Db, waveId: number, department: string, seniority: string, v: CounterVector, cellOnly = false): void {
+/** Adds a vector to one cell and to its wave's totals (call inside a transaction). */
+function writeVector(db: Db, waveId: number, department: string, seniority: string, v: CounterVector): void {
   const s = statements(db);
-  const values = Array.from(v);
-  s.upsertCell.run(waveId, department, seniority, ...values);
-  if (!cellOnly) s.upsertWave.run(waveId, ...values);
+  const stored = s.readCell.get(waveId, department, seniority) as Buffer | undefined;
+  const cell = stored ? decodeCountersInto(stored) : emptyCounters();
+  addVectors(cell, v);
+  s.writeCell.run(waveId, department, seniority, cell[0], encodeCounters(cell));
+  s.upsertWave.run([waveId, ...v]);
 }
 
 /**
@@ -51,6 +69,39 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
   const v = emptyCounters();
   addResponse(v, values, sign);
   writeVector(db, waveId as number, (department as string | null) ?? "", (seniority as string | null) ?? "", v);
+  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta: v });
+}
+
+const ORG_CODE = (col: string) => `(case ${col} when 'yes' then 1 when 'partly' then 2 when 'no' then 3 when 'dont_know' then 4 else 0 end)`;
+const CAPS = SOURCE_COLUMNS.filter((c) => c.startsWith("self_")).map((c) => c.slice(5));
+/*
+ * The rebuild reads each response as three packed integers computed by SQLite (self levels base 6,
+ * organisation answers base 5, agreement items base 7; 0 = not answered): far fewer values and no
+ * strings cross into JavaScript than when reading 22 columns per row.
+ */
+const PACKED_SELECT = `select wave_id, coalesce(department, ''), coalesce(seniority, ''),
+  ${CAPS.map((c, i) => `coalesce(self_${c}, 0) * ${6 ** i}`).join(" + ")},
+  ${CAPS.map((c, i) => `${ORG_CODE(`org_${c}`)} * ${5 ** i}`).join(" + ")},
+  (coalesce(vision, -1) + 1) + (coalesce(ld_awareness, -1) + 1) * 7 + (coalesce(customer_understanding, -1) + 1) * 49
+  from responses where status = 'submitted'`;
+const ORG_VALUES_BY_CODE = [null, "yes", "partly", "no", "dont_know"] as const;
+
+function unpack(self: number, org: number, agree: number, seniority: string, out: unknown[]): void {
+  const k = CAPS.length;
+  for (let i = 0; i < k; i++) {
+    const s = self % 6;
+    self = (self - s) / 6;
+    out[i] = s === 0 ? null : s;
+    const o = org % 5;
+    org = (org - o) / 5;
+    out[k + i] = ORG_VALUES_BY_CODE[o];
+  }
+  for (let a = 0; a < 3; a++) {
+    const v = agree % 7;
+    agree = (agree - v) / 7;
+    out[2 * k + a] = v === 0 ? null : v - 1;
+  }
+  out[2 * k + 3] = seniority === "" ? null : seniority;
 }
 
 /**
@@ -59,39 +110,40 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
  */
 export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): number {
   const sqlite = db.$client;
-  const cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+  const waves = new Map<number, Map<string, Map<string, CounterVector>>>();
   let rows = 0;
+  const values: unknown[] = new Array(SOURCE_COLUMNS.length).fill(null);
   const rebuild = sqlite.transaction(() => {
     sqlite.prepare("delete from agg_wave_cells").run();
     sqlite.prepare("delete from agg_waves").run();
-    const iterate = sqlite
-      .prepare(`select wave_id, coalesce(department, ''), coalesce(seniority, ''), ${SOURCE} from responses where status = 'submitted'`)
-      .raw(true);
-    for (const row of iterate.iterate() as IterableIterator<unknown[]>) {
-      const waveId = row[0] as number;
-      const department = row[1] as string;
-      const seniority = row[2] as string;
-      const key = `${waveId}\u0000${department}\u0000${seniority}`;
-      let cell = cells.get(key);
-      if (!cell) {
-        cell = { waveId, department, seniority, v: emptyCounters() };
-        cells.set(key, cell);
-      }
-      addResponse(cell.v, row.slice(3));
+    const iterate = sqlite.prepare(PACKED_SELECT).raw(true);
+    for (const row of iterate.iterate() as IterableIterator<[number, string, string, number, number, number]>) {
+      let departments = waves.get(row[0]);
+      if (!departments) waves.set(row[0], (departments = new Map()));
+      let seniorities = departments.get(row[1]);
+      if (!seniorities) departments.set(row[1], (seniorities = new Map()));
+      let v = seniorities.get(row[2]);
+      if (!v) seniorities.set(row[2], (v = emptyCounters()));
+      unpack(row[3], row[4], row[5], row[2], values);
+      addResponse(v, values);
       rows++;
       if (onProgress && rows % 100_000 === 0) onProgress(rows);
     }
-    const totals = new Map<number, CounterVector>();
-    for (const cell of cells.values()) {
-      writeVector(db, cell.waveId, cell.department, cell.seniority, cell.v, true);
-      let t = totals.get(cell.waveId);
-      if (!t) totals.set(cell.waveId, (t = emptyCounters()));
-      addVectors(t, cell.v);
+    const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
+    const insertWave = sqlite.prepare(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`);
+    for (const [waveId, departments] of waves) {
+      const total = emptyCounters();
+      for (const [department, seniorities] of departments) {
+        for (const [seniority, v] of seniorities) {
+          insertCell.run(waveId, department, seniority, v[0], encodeCounters(v));
+          addVectors(total, v);
+        }
+      }
+      insertWave.run([waveId, ...total]);
     }
-    const s = statements(db);
-    for (const [waveId, v] of totals) s.upsertWave.run(waveId, ...Array.from(v));
   });
   rebuild.immediate();
+  notifyAggregateChange(db, { kind: "all" });
   return rows;
 }
 
@@ -113,6 +165,7 @@ export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number
     count++;
   }
   for (const cell of cells.values()) writeVector(db, cell.waveId, cell.department, cell.seniority, cell.v);
+  notifyAggregateChange(db, { kind: "all" });
   return count;
 }
 
@@ -124,45 +177,42 @@ function toVector(row: unknown[] | undefined): CounterVector {
 
 export type CellFilter = { department?: string; seniority?: string | string[] };
 
+function cellWhere(waveId: number, filter: CellFilter): { where: string; params: unknown[] } {
+  const where = ["wave_id = ?"];
+  const params: unknown[] = [waveId];
+  if (filter.department !== undefined) {
+    where.push("department = ?");
+    params.push(filter.department);
+  }
+  if (filter.seniority !== undefined) {
+    const list = Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority];
+    where.push(`seniority in (${list.map(() => "?").join(", ")})`);
+    params.push(...list);
+  }
+  return { where: where.join(" and "), params };
+}
+
 /** A wave's counters, optionally only for one department and/or seniority levels. */
 export function readWaveCounters(db: Db, waveId: number, filter: CellFilter = {}): CounterVector {
   if (filter.department === undefined && filter.seniority === undefined) {
     return toVector(db.$client.prepare(`select ${COLS} from agg_waves where wave_id = ?`).raw(true).get(waveId) as unknown[] | undefined);
   }
-  const where = ["wave_id = ?"];
-  const params: unknown[] = [waveId];
-  if (filter.department !== undefined) {
-    where.push("department = ?");
-    params.push(filter.department);
-  }
-  if (filter.seniority !== undefined) {
-    const list = Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority];
-    where.push(`seniority in (${list.map(() => "?").join(", ")})`);
-    params.push(...list);
-  }
-  const sums = COUNTERS.map((c) => `coalesce(sum("${c}"), 0)`).join(", ");
-  return toVector(db.$client.prepare(`select ${sums} from agg_wave_cells where ${where.join(" and ")}`).raw(true).get(...params) as unknown[]);
+  const { where, params } = cellWhere(waveId, filter);
+  const v = emptyCounters();
+  for (const blob of db.$client.prepare(`select counters from agg_wave_cells where ${where}`).pluck().all(...params) as Buffer[]) decodeCountersInto(blob, v);
+  return v;
 }
 
 /** The wave's counters per department (summed over seniority), or per seniority. */
 export function readWaveCellsBy(db: Db, waveId: number, by: "department" | "seniority", filter: CellFilter = {}): Map<string, CounterVector> {
-  const sums = COUNTERS.map((c) => `sum("${c}")`).join(", ");
-  const where = ["wave_id = ?"];
-  const params: unknown[] = [waveId];
-  if (filter.department !== undefined) {
-    where.push("department = ?");
-    params.push(filter.department);
+  const { where, params } = cellWhere(waveId, filter);
+  const groups = new Map<string, CounterVector>();
+  for (const row of db.$client.prepare(`select ${by}, counters from agg_wave_cells where ${where}`).raw(true).all(...params) as [string, Buffer][]) {
+    let v = groups.get(row[0]);
+    if (!v) groups.set(row[0], (v = emptyCounters()));
+    decodeCountersInto(row[1], v);
   }
-  if (filter.seniority !== undefined) {
-    const list = Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority];
-    where.push(`seniority in (${list.map(() => "?").join(", ")})`);
-    params.push(...list);
-  }
-  const rows = db.$client
-    .prepare(`select ${by}, ${sums} from agg_wave_cells where ${where.join(" and ")} group by ${by}`)
-    .raw(true)
-    .all(...params) as unknown[][];
-  return new Map(rows.map((r) => [r[0] as string, toVector(r.slice(1))]));
+  return groups;
 }
 
 export type PopulationMember = {

@@ -4,6 +4,7 @@
  * transaction: all or nothing.
  */
 import crypto from "node:crypto";
+import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import { SOURCE_COLUMNS } from "../../lib/benchmark/counters";
 import type { CellError, ParsedRow } from "../../lib/csv/columns";
@@ -13,7 +14,9 @@ import { applyRowsToAggregates } from "./aggregates";
 const ANSWER_COLUMNS = RESPONSE_CSV_COLUMNS.slice(RESPONSE_CSV_COLUMNS.indexOf("self_data"));
 const STAGED = ["line", ...RESPONSE_CSV_COLUMNS] as const;
 
-export function createStaging(db: Db): string {
+export type Staging = { name: string; insertId: Database.Statement; firstLine: Database.Statement; insertRow: Database.Statement };
+
+export function createStaging(db: Db): Staging {
   const t = `import_staging_${crypto.randomBytes(6).toString("hex")}`;
   db.$client.exec(`
     drop table if exists temp.${t};
@@ -24,28 +27,29 @@ export function createStaging(db: Db): string {
     );
     create index temp.${t}_org on ${t}(org, line);
     create temp table ${t}_ids (response_id text primary key, line integer not null);`);
-  return t;
+  // Prepared once per import: preparing per row costs more than the insert itself.
+  return {
+    name: t,
+    insertId: db.$client.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`),
+    firstLine: db.$client.prepare(`select line from temp.${t}_ids where response_id = ?`).pluck(),
+    insertRow: db.$client.prepare(`insert into temp.${t} (${STAGED.map((c) => `"${c}"`).join(", ")}) values (${STAGED.map(() => "?").join(", ")})`),
+  };
 }
 
-export function dropStaging(db: Db, t: string): void {
+export function dropStaging(db: Db, { name: t }: Staging): void {
   db.$client.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`);
 }
 
 /** Remembers a row's response_id (valid row or not); reports one already seen in the file. */
-export function registerResponseId(db: Db, t: string, line: number, id: string): CellError | null {
-  const result = db.$client.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`).run(id, line);
-  if (result.changes === 1) return null;
-  const first = db.$client.prepare(`select line from temp.${t}_ids where response_id = ?`).get(id) as { line: number };
-  return { line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first.line}); each response must appear once` };
+export function registerResponseId(staging: Staging, line: number, id: string): CellError | null {
+  if (staging.insertId.run(id, line).changes === 1) return null;
+  const first = staging.firstLine.get(id) as number;
+  return { line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first}); each response must appear once` };
 }
 
 /** Stages one valid row whose id was registered first. */
-export function stageRow(db: Db, t: string, line: number, row: ParsedRow): void {
-  const stmt = db.$client.prepare(
-    `insert into temp.${t} (${STAGED.map((c) => `"${c}"`).join(", ")}) values (${STAGED.map(() => "?").join(", ")})
-     on conflict(response_id) do nothing`,
-  );
-  stmt.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
+export function stageRow(staging: Staging, line: number, row: ParsedRow): void {
+  staging.insertRow.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
 }
 
 /**
@@ -53,7 +57,7 @@ export function stageRow(db: Db, t: string, line: number, row: ParsedRow): void 
  * an organisation that exists with another sector or size band, a response id that exists with
  * different values.
  */
-export function stagedConflicts(db: Db, t: string, limit: number): CellError[] {
+export function stagedConflicts(db: Db, { name: t }: Staging, limit: number): CellError[] {
   const errors: CellError[] = [];
   const sqlite = db.$client;
   const inFile = sqlite
@@ -108,7 +112,7 @@ export function stagedConflicts(db: Db, t: string, limit: number): CellError[] {
 export type ImportResult = { rows: number; inserted: number; alreadyPresent: number; organisationsCreated: number; wavesCreated: number; departmentsAdded: number };
 
 /** Writes the staged rows in one transaction: new organisations, departments and waves, then responses and aggregates. */
-export function commitStaged(db: Db, t: string, questionnaireVersion: number): ImportResult {
+export function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion: number): ImportResult {
   const sqlite = db.$client;
   const now = new Date().toISOString();
   const commit = sqlite.transaction((): ImportResult => {

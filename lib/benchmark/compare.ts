@@ -61,6 +61,52 @@ export function compareWith(value: number, others: readonly number[]): GroupComp
   return { suppressed: false, organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) };
 }
 
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * compareWith on a pre-sorted array of finite values, optionally without one of its values (the
+ * organisation's own entry): the same figures in O(log n) instead of a sort per request.
+ */
+export function compareInSorted(value: number, sorted: readonly number[], exclude?: number): GroupComparison {
+  const skip = exclude !== undefined && Number.isFinite(exclude) ? lowerBound(sorted, exclude) : -1;
+  const valid = skip >= 0 && skip < sorted.length && sorted[skip] === exclude ? skip : -1;
+  const n = sorted.length - (valid >= 0 ? 1 : 0);
+  if (n < MIN_COMPARISON_ORGS || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: n };
+  const at = (k: number) => sorted[valid >= 0 && k >= valid ? k + 1 : k]!;
+  const q = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    return at(lo) + (h - lo) * (at(Math.min(lo + 1, n - 1)) - at(lo));
+  };
+  let below = lowerBound(sorted, value);
+  let equal = upperBound(sorted, value) - below;
+  if (valid >= 0) {
+    if (exclude! < value) below--;
+    else if (exclude === value) equal--;
+  }
+  return { suppressed: false, organisations: n, value, median: q(0.5), topQuartile: q(0.75), topDecile: q(0.9), percentileRank: ((below + 0.5 * equal) / n) * 100 };
+}
+
 export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; sizeBand: GroupComparison };
 
 export function comparisonGroups(self: OrgMetrics, population: readonly OrgMetrics[], metric: (m: OrgMetrics) => number, min: number): ComparisonGroups {

@@ -3,12 +3,12 @@
  * organisation or the whole benchmark, with the privacy rules already applied.
  */
 import type { Db } from "../../db/client";
-import { readPopulation, readWaveCounters, type CellFilter, type PopulationMember } from "../../db/queries/aggregates";
+import { onAggregateChange, readPopulation, readWaveCounters, type CellFilter, type PopulationMember } from "../../db/queries/aggregates";
 import { findOrganisationBySlug, latestWaveWithResponses, listWaves } from "../../db/queries/organisations";
 import type { Organisation } from "../../db/schema";
 import { AppError } from "../errors";
 import { addVectors, AGG_CAPABILITIES, counter, emptyCounters, type CounterVector } from "./counters";
-import { comparisonGroups, distribution, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
+import { compareInSorted, distribution, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
 import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Shown } from "./figures";
 
 export type PopulationFigures = {
@@ -30,24 +30,118 @@ export function populationFigures(v: CounterVector, min: number): PopulationFigu
   };
 }
 
-type Benchmark = {
-  members: PopulationMember[];
-  metrics: OrgMetrics[];
-  total: CounterVector;
+type Member = PopulationMember & { metrics: OrgMetrics };
+
+type Derived = {
+  min: number;
+  report: BenchmarkReport;
+  /** Sorted finite values of each comparison metric among organisations with ≥ min responses, per group. */
+  sorted: Map<string, number[]>;
+  /** Organisation-level points (coverage, customer agreement) with their organisation, for marking "self". */
+  correlation: OrgLevelCorrelation;
+  pointOrgs: number[];
 };
 
-// The whole-benchmark population, reused until any aggregate changes (its total count is the key).
-let cached: { key: string; db: Db; value: Benchmark } | undefined;
+type BenchmarkState = {
+  db: Db;
+  dataVersion: number;
+  generation: number;
+  members: Map<number, Member>;
+  total: CounterVector;
+  derived?: Derived & { generation: number };
+};
 
-export function loadBenchmark(db: Db): Benchmark {
-  const key = JSON.stringify(db.$client.prepare("select count(*) w, coalesce(sum(n), 0) n, coalesce(sum(cu_4), 0) c from agg_waves").get());
-  if (cached && cached.db === db && cached.key === key) return cached.value;
-  const members = readPopulation(db);
+/*
+ * The benchmark population is kept in memory and follows this process's submissions exactly (each
+ * one adds its contribution); a change that moves an organisation's latest wave, a rebuild, an
+ * import or a commit by another process (PRAGMA data_version) makes the next request re-read it.
+ */
+const states = new WeakMap<Db, BenchmarkState>();
+
+onAggregateChange((db, change) => {
+  const state = states.get(db);
+  if (!state) return;
+  const member = change.kind === "wave" ? state.members.get(change.waveId) : undefined;
+  if (!member || change.kind !== "wave") {
+    states.delete(db);
+    return;
+  }
+  addVectors(member.counters, change.delta);
+  addVectors(state.total, change.delta);
+  member.metrics = orgMetrics(member);
+  state.generation++;
+  state.dataVersion = dataVersion(db);
+});
+
+function dataVersion(db: Db): number {
+  return db.$client.pragma("data_version", { simple: true }) as number;
+}
+
+function loadState(db: Db): BenchmarkState {
+  const version = dataVersion(db);
+  const cached = states.get(db);
+  if (cached && cached.dataVersion === version) return cached;
+  const members = new Map<number, Member>();
   const total = emptyCounters();
-  for (const m of members) addVectors(total, m.counters);
-  const value = { members, metrics: members.map(orgMetrics), total };
-  cached = { key, db, value };
-  return value;
+  for (const m of readPopulation(db)) {
+    members.set(m.waveId, { ...m, metrics: orgMetrics(m) });
+    addVectors(total, m.counters);
+  }
+  const state: BenchmarkState = { db, dataVersion: version, generation: 0, members, total };
+  states.set(db, state);
+  return state;
+}
+
+/** The benchmark population: every organisation's latest wave with responses. */
+export function loadBenchmark(db: Db): { members: Member[]; metrics: OrgMetrics[]; total: CounterVector } {
+  const s = loadState(db);
+  const members = [...s.members.values()];
+  return { members, metrics: members.map((m) => m.metrics), total: s.total };
+}
+
+const METRICS: [string, (m: OrgMetrics) => number][] = [
+  ["index", (m) => m.index],
+  ["representativeCoverage", (m) => m.representativeCoverage],
+  ...AGG_CAPABILITIES.map((c): [string, (m: OrgMetrics) => number] => [`coverage.${c}`, (m) => m.coverage[c] ?? NaN]),
+];
+
+function derived(db: Db, min: number): Derived {
+  const s = loadState(db);
+  if (s.derived && s.derived.generation === s.generation && s.derived.min === min) return s.derived;
+  const members = [...s.members.values()];
+  const metrics = members.map((m) => m.metrics);
+  const eligible = metrics.filter((m) => m.n >= min);
+  const sorted = new Map<string, number[]>();
+  const groupsOf = (m: OrgMetrics) => ["all", `sector:${m.sector}`, `size:${m.sizeBand}`];
+  for (const [name, metric] of METRICS) {
+    for (const m of eligible) {
+      const x = metric(m);
+      if (!Number.isFinite(x)) continue;
+      for (const g of groupsOf(m)) {
+        const key = `${name}|${g}`;
+        let list = sorted.get(key);
+        if (!list) sorted.set(key, (list = []));
+        list.push(x);
+      }
+    }
+  }
+  for (const list of sorted.values()) list.sort((a, b) => a - b);
+  const correlation = orgLevelCorrelation(metrics, min);
+  const pointOrgs = metrics
+    .filter((m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
+    .map((m) => m.orgId);
+  const report: BenchmarkReport = {
+    scope: {},
+    organisations: members.length,
+    ...populationFigures(s.total, min),
+    organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
+    distributions: {
+      index: distribution(sorted.get("index|all") ?? []),
+      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(sorted.get(`coverage.${c}|all`) ?? [])])),
+    },
+  };
+  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs };
+  return s.derived;
 }
 
 export type BenchmarkScope = { sector?: string; sizeBand?: string };
@@ -55,6 +149,7 @@ export type BenchmarkScope = { sector?: string; sizeBand?: string };
 export type BenchmarkReport = PopulationFigures & {
   scope: BenchmarkScope;
   organisations: number;
+  /** Spearman across organisations; `points` are listed only in an organisation's own report. */
   organisationLevel: OrgLevelCorrelation;
   /** Organisation-level distributions: index and coverage per capability across organisations. */
   distributions: { index: ReturnType<typeof distribution>; coverage: Record<string, ReturnType<typeof distribution>> };
@@ -62,18 +157,20 @@ export type BenchmarkReport = PopulationFigures & {
 
 /** Figures of the whole benchmark, or of a sector or size band. */
 export function benchmarkReport(db: Db, min: number, scope: BenchmarkScope = {}): BenchmarkReport {
+  if (scope.sector === undefined && scope.sizeBand === undefined) return derived(db, min).report;
   const b = loadBenchmark(db);
   const inScope = (m: { sector: string; sizeBand: string }) =>
     (scope.sector === undefined || m.sector === scope.sector) && (scope.sizeBand === undefined || m.sizeBand === scope.sizeBand);
   const members = b.members.filter(inScope);
-  const total = scope.sector === undefined && scope.sizeBand === undefined ? b.total : emptyCounters();
-  if (total !== b.total) for (const m of members) addVectors(total, m.counters);
+  const total = emptyCounters();
+  for (const m of members) addVectors(total, m.counters);
   const metrics = b.metrics.filter((m) => inScope(m) && m.n >= min);
+  const correlation = orgLevelCorrelation(b.metrics.filter(inScope), min);
   return {
     scope,
     organisations: members.length,
     ...populationFigures(total, min),
-    organisationLevel: orgLevelCorrelation(b.metrics.filter(inScope), min),
+    organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
       index: distribution(metrics.map((m) => m.index)),
       coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(metrics.map((m) => m.coverage[c] ?? NaN))])),
@@ -107,25 +204,47 @@ export function organisationReport(
   const filter = options.filter ?? {};
   const v = wave ? readWaveCounters(db, wave.id, filter) : emptyCounters();
   const figures = populationFigures(v, min);
-  const b = loadBenchmark(db);
+  const d = derived(db, min);
+  const own = [...loadState(db).members.values()].find((m) => m.orgId === org.id)?.metrics;
   const unfiltered = filter.department === undefined && filter.seniority === undefined;
   const self = wave ? orgMetrics({ orgId: org.id, sector: org.sector, sizeBand: org.sizeBand, counters: v }) : undefined;
+  const groups = (name: string, metric: (m: OrgMetrics) => number): ComparisonGroups => {
+    const value = metric(self!);
+    // The organisation's own population entry is left out of its comparison groups.
+    const exclude = own && own.n >= min ? metric(own) : undefined;
+    return {
+      all: compareInSorted(value, d.sorted.get(`${name}|all`) ?? [], exclude),
+      sector: compareInSorted(value, d.sorted.get(`${name}|sector:${org.sector}`) ?? [], exclude),
+      sizeBand: compareInSorted(value, d.sorted.get(`${name}|size:${org.sizeBand}`) ?? [], exclude),
+    };
+  };
   const comparison =
     self && unfiltered && self.n >= min
       ? {
-          index: comparisonGroups(self, b.metrics, (m) => m.index, min),
-          representativeCoverage: comparisonGroups(self, b.metrics, (m) => m.representativeCoverage, min),
-          coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, comparisonGroups(self, b.metrics, (m) => m.coverage[c] ?? NaN, min)])),
+          index: groups("index", (m) => m.index),
+          representativeCoverage: groups("representativeCoverage", (m) => m.representativeCoverage),
+          coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, groups(`coverage.${c}`, (m) => m.coverage[c] ?? NaN)])),
         }
       : null;
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const organisationLevel: OrgLevelCorrelation = d.correlation.suppressed
+    ? d.correlation
+    : {
+        ...d.correlation,
+        points: d.correlation.points.map((p, i) => ({
+          representativeCoverage: round1(p.representativeCoverage),
+          customerAgree: round1(p.customerAgree),
+          self: d.pointOrgs[i] === org.id,
+        })),
+      };
   return {
     organisation: { slug: org.slug, name: org.name, sector: org.sector, sizeBand: org.sizeBand },
     wave: wave ? { id: wave.id, label: wave.label, status: wave.status } : null,
     filter,
     figures,
     comparison,
-    organisationLevel: orgLevelCorrelation(b.metrics, min, org.id),
-    benchmark: benchmarkReport(db, min),
+    organisationLevel,
+    benchmark: d.report,
   };
 }
 

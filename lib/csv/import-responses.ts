@@ -80,9 +80,9 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
           if ("errors" in parsed) parsed.errors.forEach(addError);
           const rawId = cells[header.indexOf("response_id")] ?? "";
           const id = COLUMN_SCHEMAS.response_id!.safeParse(rawId);
-          const dup = id.success ? registerResponseId(db, staging, rowLine, id.data as string) : null;
+          const dup = id.success ? registerResponseId(staging, rowLine, id.data as string) : null;
           if (dup) addError(dup);
-          if (!("errors" in parsed) && !dup) stageRow(db, staging, rowLine, parsed.row);
+          if (!("errors" in parsed) && !dup) stageRow(staging, rowLine, parsed.row);
         },
         complete: () => resolve(),
         error: (err: Error) => reject(err),

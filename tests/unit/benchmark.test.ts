@@ -166,3 +166,48 @@ function counterN(db: ReturnType<typeof createTestDb>): number {
   const waves = db.$client.prepare("select id from waves").all() as { id: number }[];
   return waves.reduce((a, w) => a + readWaveCounters(db, w.id)[0]!, 0);
 }
+
+describe("fast comparisons and the in-memory benchmark", () => {
+  it("compareInSorted gives exactly what compareWith gives on the other organisations", async () => {
+    const { compareInSorted } = await import("../../lib/benchmark/compare");
+    const rng = createRng(11);
+    for (let t = 0; t < 300; t++) {
+      const values = Array.from({ length: 3 + Math.floor(rng() * 12) }, () => Math.floor(rng() * 8) * 12.5);
+      const sorted = [...values].sort((a, b) => a - b);
+      const value = Math.floor(rng() * 8) * 12.5;
+      const excludeIndex = rng() < 0.5 ? Math.floor(rng() * values.length) : -1;
+      const exclude = excludeIndex >= 0 ? values[excludeIndex] : undefined;
+      const others = excludeIndex >= 0 ? values.filter((_, i) => i !== excludeIndex) : values;
+      const a = compareInSorted(value, sorted, exclude);
+      const b = compareWith(value, others);
+      expect(a.suppressed).toBe(b.suppressed);
+      if (!a.suppressed && !b.suppressed) {
+        for (const k of ["organisations", "median", "topQuartile", "topDecile", "percentileRank"] as const) expect(a[k]).toBeCloseTo(b[k], 10);
+      }
+    }
+  });
+
+  it("follows submissions exactly: the cached benchmark equals a fresh read after each one", async () => {
+    const { openDatabase } = await import("../../db/client");
+    const { startResponse, submitResponse } = await import("../../lib/survey/service");
+    const db = createTestDb();
+    const rng = createRng(12);
+    for (let o = 0; o < 6; o++) {
+      const org = insertOrganisation(db, { slug: `c-${o}`, name: `C ${o}`, sector: "Retail", sizeBand: "medium", departments: [] });
+      const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: `c-${o}` });
+      for (let i = 0; i < 8; i++) insertSubmittedResponse(db, { id: `c-${o}-${i}`, waveId: wave.id, answers: generateAnswers(rng, q.capabilityIds, { maturity: o / 3, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
+    }
+    const org = findOrganisationBySlug(db, "c-2")!;
+    organisationReport(db, org, 5); // warm the cache
+    for (let k = 0; k < 3; k++) {
+      const { token } = startResponse(db, `c-${k}`, {}, "en");
+      const answers = generateAnswers(rng, q.capabilityIds, { maturity: 1, departments: [] });
+      submitResponse(db, `c-${k}`, token, { answers });
+      const cached = JSON.stringify(organisationReport(db, org, 5));
+      const fresh = openDatabase(db.$client.name);
+      expect(JSON.stringify(organisationReport(fresh, findOrganisationBySlug(fresh, "c-2")!, 5))).toBe(cached);
+      fresh.$client.close();
+    }
+    expect(organisationReport(db, org, 5).benchmark.responses).toBe(6 * 8 + 3);
+  });
+});
