@@ -40,16 +40,27 @@ export function dropStaging(db: Db, { name: t }: Staging): void {
   db.$client.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`);
 }
 
-/** Remembers a row's response_id (valid row or not); reports one already seen in the file. */
-export function registerResponseId(staging: Staging, line: number, id: string): CellError | null {
-  if (staging.insertId.run(id, line).changes === 1) return null;
-  const first = staging.firstLine.get(id) as number;
-  return { line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first}); each response must appear once` };
-}
+export type StagedRow = { line: number; id: string | null; row: ParsedRow | null };
 
-/** Stages one valid row whose id was registered first. */
-export function stageRow(staging: Staging, line: number, row: ParsedRow): void {
-  staging.insertRow.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
+/**
+ * Stages a batch of rows in one transaction (one commit per row would cost a journal sync each):
+ * remembers every row's response_id, valid row or not, to report duplicates, and stores valid rows
+ * that are not duplicates. Synchronous, so no other request on this connection runs inside it.
+ */
+export function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[]): CellError[] {
+  const errors: CellError[] = [];
+  db.$client.transaction(() => {
+    for (const { line, id, row } of rows) {
+      let duplicate = false;
+      if (id !== null && staging.insertId.run(id, line).changes === 0) {
+        duplicate = true;
+        const first = staging.firstLine.get(id) as number;
+        errors.push({ line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first}); each response must appear once` });
+      }
+      if (row && !duplicate) staging.insertRow.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
+    }
+  })();
+  return errors;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
 import type { Db } from "../../db/client";
-import { commitStaged, createStaging, dropStaging, registerResponseId, stagedConflicts, stageRow, type ImportResult } from "../../db/queries/import-responses";
+import { commitStaged, createStaging, dropStaging, stageBatch, stagedConflicts, type ImportResult, type StagedRow } from "../../db/queries/import-responses";
 import { CURRENT_QUESTIONNAIRE_VERSION } from "../../questions";
 import { COLUMN_SCHEMAS, formatCellError, parseRow, RESPONSE_CSV_COLUMNS, type CellError } from "./columns";
 
@@ -49,6 +49,11 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
   const staging = createStaging(db);
   try {
     let header: string[] | null = null;
+    let pending: StagedRow[] = [];
+    const flush = () => {
+      if (pending.length) stageBatch(db, staging, pending).forEach(addError);
+      pending = [];
+    };
     let line = 1;
     let dataRows = 0;
     await new Promise<void>((resolve, reject) => {
@@ -78,13 +83,14 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
           if (options.onProgress && dataRows % 10_000 === 0) options.onProgress(dataRows);
           const parsed = parseRow(cells, header, rowLine);
           if ("errors" in parsed) parsed.errors.forEach(addError);
-          const rawId = cells[header.indexOf("response_id")] ?? "";
-          const id = COLUMN_SCHEMAS.response_id!.safeParse(rawId);
-          const dup = id.success ? registerResponseId(staging, rowLine, id.data as string) : null;
-          if (dup) addError(dup);
-          if (!("errors" in parsed) && !dup) stageRow(staging, rowLine, parsed.row);
+          const id = COLUMN_SCHEMAS.response_id!.safeParse(cells[header.indexOf("response_id")] ?? "");
+          pending.push({ line: rowLine, id: id.success ? (id.data as string) : null, row: "errors" in parsed ? null : parsed.row });
+          if (pending.length >= 1000) flush();
         },
-        complete: () => resolve(),
+        complete: () => {
+          flush();
+          resolve();
+        },
         error: (err: Error) => reject(err),
       });
     });
