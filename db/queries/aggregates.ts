@@ -75,14 +75,18 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
 const ORG_CODE = (col: string) => `(case ${col} when 'yes' then 1 when 'partly' then 2 when 'no' then 3 when 'dont_know' then 4 else 0 end)`;
 const CAPS = SOURCE_COLUMNS.filter((c) => c.startsWith("self_")).map((c) => c.slice(5));
 /*
- * The rebuild reads each response as three packed integers computed by SQLite (self levels base 6,
- * organisation answers base 5, agreement items base 7; 0 = not answered): far fewer values and no
+ * The rebuild reads each response as one integer packed by SQLite (self levels base 6, organisation
+ * answers base 5, agreement items base 7; 0 = not answered) plus its cell key: far fewer values and
  * strings cross into JavaScript than when reading 22 columns per row.
  */
-const PACKED_SELECT = `select wave_id, coalesce(department, ''), coalesce(seniority, ''),
-  ${CAPS.map((c, i) => `coalesce(self_${c}, 0) * ${6 ** i}`).join(" + ")},
-  ${CAPS.map((c, i) => `${ORG_CODE(`org_${c}`)} * ${5 ** i}`).join(" + ")},
-  (coalesce(vision, -1) + 1) + (coalesce(ld_awareness, -1) + 1) * 7 + (coalesce(customer_understanding, -1) + 1) * 49
+const SELF_PACK = CAPS.map((c, i) => `coalesce(self_${c}, 0) * ${6 ** i}`).join(" + ");
+const ORG_PACK = CAPS.map((c, i) => `${ORG_CODE(`org_${c}`)} * ${5 ** i}`).join(" + ");
+const AGREE_PACK = "(coalesce(vision, -1) + 1) + (coalesce(ld_awareness, -1) + 1) * 7 + (coalesce(customer_understanding, -1) + 1) * 49";
+const SELF_RANGE = 6 ** CAPS.length;
+const ORG_RANGE = 5 ** CAPS.length;
+// 6^8 · 5^8 · 7^3 ≈ 2.2e14 < 2^53: the whole response fits in one exact integer.
+const PACKED_SELECT = `select wave_id, coalesce(department, '') || char(0) || coalesce(seniority, ''),
+  (${SELF_PACK}) + ${SELF_RANGE} * ((${ORG_PACK}) + ${ORG_RANGE} * (${AGREE_PACK}))
   from responses where status = 'submitted'`;
 const ORG_VALUES_BY_CODE = [null, "yes", "partly", "no", "dont_know"] as const;
 
@@ -110,34 +114,37 @@ function unpack(self: number, org: number, agree: number, seniority: string, out
  */
 export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): number {
   const sqlite = db.$client;
-  const waves = new Map<number, Map<string, Map<string, CounterVector>>>();
+  const waves = new Map<number, Map<string, { department: string; seniority: string; v: CounterVector }>>();
   let rows = 0;
   const values: unknown[] = new Array(SOURCE_COLUMNS.length).fill(null);
   const rebuild = sqlite.transaction(() => {
     sqlite.prepare("delete from agg_wave_cells").run();
     sqlite.prepare("delete from agg_waves").run();
     const iterate = sqlite.prepare(PACKED_SELECT).raw(true);
-    for (const row of iterate.iterate() as IterableIterator<[number, string, string, number, number, number]>) {
-      let departments = waves.get(row[0]);
-      if (!departments) waves.set(row[0], (departments = new Map()));
-      let seniorities = departments.get(row[1]);
-      if (!seniorities) departments.set(row[1], (seniorities = new Map()));
-      let v = seniorities.get(row[2]);
-      if (!v) seniorities.set(row[2], (v = emptyCounters()));
-      unpack(row[3], row[4], row[5], row[2], values);
-      addResponse(v, values);
+    for (const row of iterate.iterate() as IterableIterator<[number, string, number]>) {
+      let cells = waves.get(row[0]);
+      if (!cells) waves.set(row[0], (cells = new Map()));
+      let cell = cells.get(row[1]);
+      if (!cell) {
+        const [department = "", seniority = ""] = row[1].split("\u0000");
+        cells.set(row[1], (cell = { department, seniority, v: emptyCounters() }));
+      }
+      const packed = row[2];
+      const self = packed % SELF_RANGE;
+      const rest = (packed - self) / SELF_RANGE;
+      const org = rest % ORG_RANGE;
+      unpack(self, org, (rest - org) / ORG_RANGE, cell.seniority, values);
+      addResponse(cell.v, values);
       rows++;
       if (onProgress && rows % 100_000 === 0) onProgress(rows);
     }
     const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
     const insertWave = sqlite.prepare(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`);
-    for (const [waveId, departments] of waves) {
+    for (const [waveId, cells] of waves) {
       const total = emptyCounters();
-      for (const [department, seniorities] of departments) {
-        for (const [seniority, v] of seniorities) {
-          insertCell.run(waveId, department, seniority, v[0], encodeCounters(v));
-          addVectors(total, v);
-        }
+      for (const { department, seniority, v } of cells.values()) {
+        insertCell.run(waveId, department, seniority, v[0], encodeCounters(v));
+        addVectors(total, v);
       }
       insertWave.run([waveId, ...total]);
     }

@@ -61,7 +61,7 @@ export function compareWith(value: number, others: readonly number[]): GroupComp
   return { suppressed: false, organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) };
 }
 
-function lowerBound(sorted: readonly number[], x: number): number {
+function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -72,7 +72,7 @@ function lowerBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-function upperBound(sorted: readonly number[], x: number): number {
+function upperBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -87,7 +87,7 @@ function upperBound(sorted: readonly number[], x: number): number {
  * compareWith on a pre-sorted array of finite values, optionally without one of its values (the
  * organisation's own entry): the same figures in O(log n) instead of a sort per request.
  */
-export function compareInSorted(value: number, sorted: readonly number[], exclude?: number): GroupComparison {
+export function compareInSorted(value: number, sorted: ArrayLike<number>, exclude?: number): GroupComparison {
   const skip = exclude !== undefined && Number.isFinite(exclude) ? lowerBound(sorted, exclude) : -1;
   const valid = skip >= 0 && skip < sorted.length && sorted[skip] === exclude ? skip : -1;
   const n = sorted.length - (valid >= 0 ? 1 : 0);

@@ -36,7 +36,7 @@ type Derived = {
   min: number;
   report: BenchmarkReport;
   /** Sorted finite values of each comparison metric among organisations with ≥ min responses, per group. */
-  sorted: Map<string, number[]>;
+  sorted: Map<string, Float64Array>;
   /** Organisation-level points (coverage, customer agreement) with their organisation, for marking "self". */
   correlation: OrgLevelCorrelation;
   pointOrgs: number[];
@@ -99,6 +99,8 @@ export function loadBenchmark(db: Db): { members: Member[]; metrics: OrgMetrics[
   return { members, metrics: members.map((m) => m.metrics), total: s.total };
 }
 
+const EMPTY = new Float64Array(0);
+
 const METRICS: [string, (m: OrgMetrics) => number][] = [
   ["index", (m) => m.index],
   ["representativeCoverage", (m) => m.representativeCoverage],
@@ -111,21 +113,22 @@ function derived(db: Db, min: number): Derived {
   const members = [...s.members.values()];
   const metrics = members.map((m) => m.metrics);
   const eligible = metrics.filter((m) => m.n >= min);
-  const sorted = new Map<string, number[]>();
-  const groupsOf = (m: OrgMetrics) => ["all", `sector:${m.sector}`, `size:${m.sizeBand}`];
-  for (const [name, metric] of METRICS) {
-    for (const m of eligible) {
-      const x = metric(m);
-      if (!Number.isFinite(x)) continue;
-      for (const g of groupsOf(m)) {
-        const key = `${name}|${g}`;
-        let list = sorted.get(key);
-        if (!list) sorted.set(key, (list = []));
-        list.push(x);
-      }
+  // One pass over the organisations, grouping values per comparison group; typed-array sorts.
+  const groupValues = new Map<string, number[][]>();
+  for (const m of eligible) {
+    const values = METRICS.map(([, metric]) => metric(m));
+    for (const key of ["all", `sector:${m.sector}`, `size:${m.sizeBand}`]) {
+      let lists = groupValues.get(key);
+      if (!lists) groupValues.set(key, (lists = METRICS.map(() => [])));
+      values.forEach((x, j) => {
+        if (Number.isFinite(x)) lists![j]!.push(x);
+      });
     }
   }
-  for (const list of sorted.values()) list.sort((a, b) => a - b);
+  const sorted = new Map<string, Float64Array>();
+  for (const [key, lists] of groupValues) {
+    METRICS.forEach(([name], j) => sorted.set(`${name}|${key}`, Float64Array.from(lists[j]!).sort()));
+  }
   const correlation = orgLevelCorrelation(metrics, min);
   const pointOrgs = metrics
     .filter((m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
@@ -136,8 +139,8 @@ function derived(db: Db, min: number): Derived {
     ...populationFigures(s.total, min),
     organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
-      index: distribution(sorted.get("index|all") ?? []),
-      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(sorted.get(`coverage.${c}|all`) ?? [])])),
+      index: distribution(Array.from(sorted.get("index|all") ?? [])),
+      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(Array.from(sorted.get(`coverage.${c}|all`) ?? []))])),
     },
   };
   s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs };
@@ -213,9 +216,9 @@ export function organisationReport(
     // The organisation's own population entry is left out of its comparison groups.
     const exclude = own && own.n >= min ? metric(own) : undefined;
     return {
-      all: compareInSorted(value, d.sorted.get(`${name}|all`) ?? [], exclude),
-      sector: compareInSorted(value, d.sorted.get(`${name}|sector:${org.sector}`) ?? [], exclude),
-      sizeBand: compareInSorted(value, d.sorted.get(`${name}|size:${org.sizeBand}`) ?? [], exclude),
+      all: compareInSorted(value, d.sorted.get(`${name}|all`) ?? EMPTY, exclude),
+      sector: compareInSorted(value, d.sorted.get(`${name}|sector:${org.sector}`) ?? EMPTY, exclude),
+      sizeBand: compareInSorted(value, d.sorted.get(`${name}|size:${org.sizeBand}`) ?? EMPTY, exclude),
     };
   };
   const comparison =

@@ -49,7 +49,9 @@ export const COLUMN_SCHEMAS: Record<ResponseCsvColumn, z.ZodType> = {
   sector: required("the sector", 80),
   size_band: z.enum(SIZE_BANDS, { error: `is not a size band; allowed: ${SIZE_BANDS.join(", ")}` }),
   wave: required("the wave label", 40),
-  department: z.union([empty, z.string().trim().min(1).max(80)], { error: "is longer than 80 characters; allowed: up to 80 characters or empty" }),
+  department: z.union([empty, z.string().trim().min(1).max(80).regex(/^[^\u0000]*$/)], {
+    error: "is not a department name; allowed: up to 80 characters without NUL, or empty",
+  }),
   seniority: z.union([empty, z.enum(SENIORITIES)], { error: `is not allowed; allowed: ${SENIORITIES.join(", ")} or empty` }),
   submitted_at: z
     .string()

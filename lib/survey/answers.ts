@@ -16,7 +16,12 @@ function itemSchemas(q: Questionnaire, departments: readonly string[]): Map<stri
         ? z.enum(departments as [string, ...string[]], {
             error: `must be one of: ${departments.join(", ")}`,
           })
-        : z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
+        : z
+            .string({ error: "must be text" })
+            .trim()
+            .min(1, "must not be empty")
+            .max(80, "must be at most 80 characters")
+            .regex(/^[^\u0000]*$/, "must not contain NUL characters"),
     seniority: z.enum(SENIORITIES, { error: `must be one of: ${SENIORITIES.join(", ")}` }),
   };
   for (const id of q.capabilityIds) {

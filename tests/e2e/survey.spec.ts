@@ -24,7 +24,10 @@ test.describe("respondent journey", () => {
     await survey.expectStep(1);
     await expect(page.getByText(`第 1 步，共 ${TOTAL_STEPS} 步`)).toBeVisible();
     await expect(page.getByRole("heading", { name: "關於您" })).toBeVisible();
-    await survey.answerThrough(1, TOTAL_STEPS - 1, answers);
+    await survey.answerThrough(1, 1, answers);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "test-results/screenshots/capability-step-zh-Hant-1280.png", fullPage: true });
+    await survey.answerThrough(2, TOTAL_STEPS - 1, answers);
     await survey.answerStep(TOTAL_STEPS, answers);
     await page.getByTestId("submit").click();
 
