@@ -87,7 +87,7 @@ const ORG_RANGE = 5 ** CAPS.length;
 // 6^8 · 5^8 · 7^3 ≈ 2.2e14 < 2^53: the whole response fits in one exact integer.
 const PACKED_SELECT = `select wave_id, coalesce(department, '') || char(0) || coalesce(seniority, ''),
   (${SELF_PACK}) + ${SELF_RANGE} * ((${ORG_PACK}) + ${ORG_RANGE} * (${AGREE_PACK}))
-  from responses where status = 'submitted'`;
+  from responses where status = 'submitted' order by wave_id`;
 const ORG_VALUES_BY_CODE = [null, "yes", "partly", "no", "dont_know"] as const;
 
 function unpack(self: number, org: number, agree: number, seniority: string, out: unknown[]): void {
@@ -114,16 +114,34 @@ function unpack(self: number, org: number, agree: number, seniority: string, out
  */
 export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): number {
   const sqlite = db.$client;
-  const waves = new Map<number, Map<string, { department: string; seniority: string; v: CounterVector }>>();
   let rows = 0;
   const values: unknown[] = new Array(SOURCE_COLUMNS.length).fill(null);
   const rebuild = sqlite.transaction(() => {
     sqlite.prepare("delete from agg_wave_cells").run();
     sqlite.prepare("delete from agg_waves").run();
-    const iterate = sqlite.prepare(PACKED_SELECT).raw(true);
-    for (const row of iterate.iterate() as IterableIterator<[number, string, number]>) {
-      let cells = waves.get(row[0]);
-      if (!cells) waves.set(row[0], (cells = new Map()));
+    const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
+    const insertWave = sqlite.prepare(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`);
+    // Rows come in wave order, so only one wave's cells are in memory at a time. They are written
+    // after the scan (better-sqlite3 refuses writes while a cursor is open), from compact encodings.
+    const written: [number, string, string, number, Buffer][] = [];
+    const totals: [number, CounterVector][] = [];
+    let waveId = -1;
+    let cells = new Map<string, { department: string; seniority: string; v: CounterVector }>();
+    const finishWave = () => {
+      if (waveId < 0) return;
+      const total = emptyCounters();
+      for (const { department, seniority, v } of cells.values()) {
+        written.push([waveId, department, seniority, v[0]!, encodeCounters(v)]);
+        addVectors(total, v);
+      }
+      totals.push([waveId, total]);
+      cells = new Map();
+    };
+    for (const row of sqlite.prepare(PACKED_SELECT).raw(true).iterate() as IterableIterator<[number, string, number]>) {
+      if (row[0] !== waveId) {
+        finishWave();
+        waveId = row[0];
+      }
       let cell = cells.get(row[1]);
       if (!cell) {
         const [department = "", seniority = ""] = row[1].split("\u0000");
@@ -138,16 +156,9 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
       rows++;
       if (onProgress && rows % 100_000 === 0) onProgress(rows);
     }
-    const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
-    const insertWave = sqlite.prepare(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`);
-    for (const [waveId, cells] of waves) {
-      const total = emptyCounters();
-      for (const { department, seniority, v } of cells.values()) {
-        insertCell.run(waveId, department, seniority, v[0], encodeCounters(v));
-        addVectors(total, v);
-      }
-      insertWave.run([waveId, ...total]);
-    }
+    finishWave();
+    for (const cell of written) insertCell.run(cell);
+    for (const [id, total] of totals) insertWave.run([id, ...total]);
   });
   rebuild.immediate();
   notifyAggregateChange(db, { kind: "all" });
@@ -159,19 +170,30 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
  * seniority, ...SOURCE_COLUMNS). Memory grows with the number of cells, not of rows.
  */
 export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number {
-  const cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+  // Rows should come in wave order: each finished wave's cells are kept only in compact encoding.
+  const finished: [number, string, string, Buffer][] = [];
+  let cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+  let waveId: number | undefined;
+  const finishWave = () => {
+    for (const c of cells.values()) finished.push([c.waveId, c.department, c.seniority, encodeCounters(c.v)]);
+    cells = new Map();
+  };
   let count = 0;
   for (const row of rows) {
-    const waveId = row[0] as number;
+    if (row[0] !== waveId) {
+      finishWave();
+      waveId = row[0] as number;
+    }
     const department = (row[1] as string | null) ?? "";
     const seniority = (row[2] as string | null) ?? "";
-    const key = `${waveId}\u0000${department}\u0000${seniority}`;
+    const key = `${department}\u0000${seniority}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { waveId, department, seniority, v: emptyCounters() }));
+    if (!cell) cells.set(key, (cell = { waveId: waveId!, department, seniority, v: emptyCounters() }));
     addResponse(cell.v, row.slice(3));
     count++;
   }
-  for (const cell of cells.values()) writeVector(db, cell.waveId, cell.department, cell.seniority, cell.v);
+  finishWave();
+  for (const [id, department, seniority, encoded] of finished) writeVector(db, id, department, seniority, decodeCountersInto(encoded));
   notifyAggregateChange(db, { kind: "all" });
   return count;
 }

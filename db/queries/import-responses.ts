@@ -183,7 +183,7 @@ export function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion:
         .prepare(
           `select w.id, s.department, s.seniority, ${SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
            from temp.${t} s join organisations o on o.slug = s.org join waves w on w.org_id = o.id and w.label = s.wave
-           where s.is_new = 1`,
+           where s.is_new = 1 order by w.id`,
         )
         .raw(true)
         .iterate() as IterableIterator<unknown[]>,
