@@ -1,7 +1,11 @@
-/** Runs once when the server starts: validates the environment and applies pending migrations. */
+/**
+ * Runs once when the server starts: validates the environment, applies pending migrations and
+ * loads the benchmark population into memory so the first dashboard request is not the slow one.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./db/client");
-    getDb();
+    const { loadBenchmark } = await import("./lib/benchmark/report");
+    loadBenchmark(getDb());
   }
 }

@@ -49,6 +49,8 @@ type BenchmarkState = {
   members: Map<number, Member>;
   total: CounterVector;
   derived?: Derived & { generation: number };
+  /** Sorted comparison arrays, kept up to date across submissions (see patchSorted). */
+  sorted?: { min: number; groups: Map<string, Float64Array> };
 };
 
 /*
@@ -68,7 +70,9 @@ onAggregateChange((db, change) => {
   }
   addVectors(member.counters, change.delta);
   addVectors(state.total, change.delta);
+  const before = member.metrics;
   member.metrics = orgMetrics(member);
+  if (state.sorted && !patchSorted(state.sorted.groups, before, member.metrics, state.sorted.min)) state.sorted = undefined;
   state.generation++;
   state.dataVersion = dataVersion(db);
 });
@@ -107,17 +111,13 @@ const METRICS: [string, (m: OrgMetrics) => number][] = [
   ...AGG_CAPABILITIES.map((c): [string, (m: OrgMetrics) => number] => [`coverage.${c}`, (m) => m.coverage[c] ?? NaN]),
 ];
 
-function derived(db: Db, min: number): Derived {
-  const s = loadState(db);
-  if (s.derived && s.derived.generation === s.generation && s.derived.min === min) return s.derived;
-  const members = [...s.members.values()];
-  const metrics = members.map((m) => m.metrics);
-  const eligible = metrics.filter((m) => m.n >= min);
+function sortedGroups(metrics: readonly OrgMetrics[], min: number): Map<string, Float64Array> {
   // One pass over the organisations, grouping values per comparison group; typed-array sorts.
   const groupValues = new Map<string, number[][]>();
-  for (const m of eligible) {
+  for (const m of metrics) {
+    if (m.n < min) continue;
     const values = METRICS.map(([, metric]) => metric(m));
-    for (const key of ["all", `sector:${m.sector}`, `size:${m.sizeBand}`]) {
+    for (const key of groupKeys(m)) {
       let lists = groupValues.get(key);
       if (!lists) groupValues.set(key, (lists = METRICS.map(() => [])));
       values.forEach((x, j) => {
@@ -129,6 +129,62 @@ function derived(db: Db, min: number): Derived {
   for (const [key, lists] of groupValues) {
     METRICS.forEach(([name], j) => sorted.set(`${name}|${key}`, Float64Array.from(lists[j]!).sort()));
   }
+  return sorted;
+}
+
+const groupKeys = (m: OrgMetrics) => ["all", `sector:${m.sector}`, `size:${m.sizeBand}`];
+
+/**
+ * Moves one organisation's values in the sorted comparison arrays after its metrics changed, in
+ * O(n) memory moves instead of re-sorting everything. Returns false when the change is not a simple
+ * move (eligibility or finiteness changed); the caller then rebuilds.
+ */
+function patchSorted(sorted: Map<string, Float64Array>, before: OrgMetrics, after: OrgMetrics, min: number): boolean {
+  if (before.n < min && after.n < min) return true;
+  if (before.n < min || after.n < min) return false;
+  for (const [name, metric] of METRICS) {
+    const a = metric(before);
+    const b = metric(after);
+    if (a === b) continue;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+    for (const key of groupKeys(after)) {
+      const arr = sorted.get(`${name}|${key}`);
+      if (!arr) return false;
+      let i = lowerBoundSorted(arr, a);
+      if (arr[i] !== a) return false;
+      // Remove a, then insert b, shifting the elements between the two positions by one.
+      const j = lowerBoundSorted(arr, b);
+      if (j > i) {
+        arr.copyWithin(i, i + 1, j);
+        i = j - 1;
+      } else if (j < i) {
+        arr.copyWithin(j + 1, j, i);
+        i = j;
+      }
+      arr[i] = b;
+    }
+  }
+  return true;
+}
+
+function lowerBoundSorted(arr: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function derived(db: Db, min: number): Derived {
+  const s = loadState(db);
+  if (s.derived && s.derived.generation === s.generation && s.derived.min === min) return s.derived;
+  const members = [...s.members.values()];
+  const metrics = members.map((m) => m.metrics);
+  const sorted = s.sorted && s.sorted.min === min ? s.sorted.groups : sortedGroups(metrics, min);
+  s.sorted = { min, groups: sorted };
   const correlation = orgLevelCorrelation(metrics, min);
   const pointOrgs = metrics
     .filter((m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
