@@ -282,9 +282,10 @@ export function SurveyApp(props: SurveyAppProps) {
             <h2 className="step-heading" ref={headingRef} tabIndex={-1}>
               {text.capabilities[current.capabilityId]?.name}
             </h2>
-            <p className="muted">
-              {text.capabilities[current.capabilityId]?.summary}. {text.sections.capability.intro}
+            <p className="muted" style={{ marginBottom: "0.25rem" }}>
+              {text.capabilities[current.capabilityId]?.summary}
             </p>
+            <p className="muted small">{text.sections.capability.intro}</p>
           </>
         ) : (
           <>
