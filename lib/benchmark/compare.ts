@@ -61,7 +61,7 @@ export function compareWith(value: number, others: readonly number[]): GroupComp
   return { suppressed: false, organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) };
 }
 
-function lowerBound(sorted: ArrayLike<number>, x: number): number {
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -108,16 +108,6 @@ export function compareInSorted(value: number, sorted: ArrayLike<number>, exclud
 }
 
 export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; sizeBand: GroupComparison };
-
-export function comparisonGroups(self: OrgMetrics, population: readonly OrgMetrics[], metric: (m: OrgMetrics) => number, min: number): ComparisonGroups {
-  const eligible = population.filter((m) => m.orgId !== self.orgId && m.n >= min);
-  const value = self.n >= min ? metric(self) : NaN;
-  return {
-    all: compareWith(value, eligible.map(metric)),
-    sector: compareWith(value, eligible.filter((m) => m.sector === self.sector).map(metric)),
-    sizeBand: compareWith(value, eligible.filter((m) => m.sizeBand === self.sizeBand).map(metric)),
-  };
-}
 
 /** Distribution of an organisation-level metric across organisations (for benchmark tables). */
 export function distribution(values: readonly number[]): GroupComparison | (Suppressed & { organisations: number }) {

@@ -8,7 +8,7 @@ import { findOrganisationBySlug, latestWaveWithResponses, listWaves } from "../.
 import type { Organisation } from "../../db/schema";
 import { AppError } from "../errors";
 import { addVectors, AGG_CAPABILITIES, counter, emptyCounters, type CounterVector } from "./counters";
-import { compareInSorted, distribution, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
+import { compareInSorted, distribution, lowerBound, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
 import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Shown } from "./figures";
 
 export type PopulationFigures = {
@@ -150,10 +150,10 @@ function patchSorted(sorted: Map<string, Float64Array>, before: OrgMetrics, afte
     for (const key of groupKeys(after)) {
       const arr = sorted.get(`${name}|${key}`);
       if (!arr) return false;
-      let i = lowerBoundSorted(arr, a);
+      let i = lowerBound(arr, a);
       if (arr[i] !== a) return false;
       // Remove a, then insert b, shifting the elements between the two positions by one.
-      const j = lowerBoundSorted(arr, b);
+      const j = lowerBound(arr, b);
       if (j > i) {
         arr.copyWithin(i, i + 1, j);
         i = j - 1;
@@ -165,17 +165,6 @@ function patchSorted(sorted: Map<string, Float64Array>, before: OrgMetrics, afte
     }
   }
   return true;
-}
-
-function lowerBoundSorted(arr: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function derived(db: Db, min: number): Derived {

@@ -2,7 +2,7 @@ import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type B
 import type { Questionnaire } from "../../questions";
 import type { Answers } from "../survey/answers";
 
-export const MIN_BENCHMARK_ORGS = 5;
+import { MIN_COMPARISON_ORGS } from "../benchmark/suppression";
 
 export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
 
@@ -39,7 +39,7 @@ export function buildPersonalReport(
     levels: q.capabilityIds.map((id) => ({ capabilityId: id, level: levelMap[id]! })),
     org: orgMeans.n >= minGroupSize ? { shown: true, n: orgMeans.n, means: orgMeans.means } : { shown: false, n: orgMeans.n },
     benchmark:
-      benchmarkMeans.orgs >= MIN_BENCHMARK_ORGS && benchmarkMeans.n >= minGroupSize
+      benchmarkMeans.orgs >= MIN_COMPARISON_ORGS && benchmarkMeans.n >= minGroupSize
         ? { shown: true, n: benchmarkMeans.n, means: benchmarkMeans.means }
         : { shown: false, n: benchmarkMeans.n },
     nextSteps: weakestCapabilities(levelMap, q.capabilityIds, 3).map((id) => ({

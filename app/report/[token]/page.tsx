@@ -6,7 +6,8 @@ import { findResponseContext } from "@/db/queries/survey";
 import { env } from "@/lib/env";
 import { format, messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
-import { buildPersonalReport, MIN_BENCHMARK_ORGS } from "@/lib/report/personal-report";
+import { MIN_COMPARISON_ORGS } from "@/lib/benchmark/suppression";
+import { buildPersonalReport } from "@/lib/report/personal-report";
 import { getQuestionnaire } from "@/questions";
 import { MessagePage } from "../../components/message-page";
 import { PrintButton } from "../../components/print-button";
@@ -78,7 +79,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
           <h2 id="chart-title">{m.report.chartHeading}</h2>
           <p className="muted small">{m.report.chartCaption}</p>
           {!report.org.shown && <p className="notice">{format(m.report.orgHidden, { min: minGroup, n: report.org.n })}</p>}
-          {!report.benchmark.shown && <p className="notice">{format(m.report.benchmarkHidden, { min: MIN_BENCHMARK_ORGS })}</p>}
+          {!report.benchmark.shown && <p className="notice">{format(m.report.benchmarkHidden, { min: MIN_COMPARISON_ORGS })}</p>}
           <div className="chart-and-table">
           <ProfileChart labels={labels} series={series} title={m.report.chartCaption} />
           <div className="data-table-wrap">
