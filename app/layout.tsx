@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { currentLocale } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
+import { currentUser } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./components/language-switcher";
 import "./globals.css";
 
@@ -15,6 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await currentLocale();
   const m = messages(locale);
+  const user = await currentUser();
   return (
     <html lang={locale}>
       <body>
@@ -29,7 +31,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </span>
               {m.appName}
             </Link>
-            <LanguageSwitcher locale={locale} label={m.language} />
+            <nav className="header-nav" aria-label={m.appName}>
+              <Link href={user ? "/account" : "/signin"} className="header-link">
+                {user ? user.name : m.auth.signIn}
+              </Link>
+              <LanguageSwitcher locale={locale} label={m.language} />
+            </nav>
           </div>
         </header>
         <main id="main" className="site-main">

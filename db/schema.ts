@@ -148,3 +148,44 @@ export type Wave = typeof waves.$inferSelect;
 export type NewWave = typeof waves.$inferInsert;
 export type ResponseRow = typeof responses.$inferSelect;
 export type NewResponseRow = typeof responses.$inferInsert;
+
+export const USER_ROLES = ["admin", "lead"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** People who sign in: admins and L&D leads. Respondents never have accounts. */
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased and trimmed. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** bcrypt hash (cost 12). */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
+  disabledAt: text("disabled_at"),
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Which organisations an L&D lead may see. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgId] })],
+);
+
+/** Failed sign-in attempts per key ("email:…" or "ip:…"), for exponential back-off. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -14,11 +14,19 @@ import {
   type Rng,
 } from "./factories";
 import { organisations } from "./schema";
+import { addMembership, insertUser } from "./queries/users";
+import { hashPasswordSync } from "../lib/auth/passwords";
 import { SIZE_BANDS, type SizeBand } from "./schema";
 import { CURRENT_QUESTIONNAIRE_VERSION, getQuestionnaire } from "../questions";
 
 export const DEMO_CODE = "demo";
 export const DEMO_ORG_SLUG = "northwind";
+
+/** Demo sign-ins; they exist only in databases built by this seed. */
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@demo.local", password: "demo-admin-pass", name: "Demo Admin" },
+  lead: { email: "lead@demo.local", password: "demo-lead-pass", name: "Demo L&D Lead" },
+} as const;
 
 const NAME_A = ["Northwind", "Bluebell", "Harbour", "Summit", "Oakridge", "Silverline", "Riverside", "Kestrel", "Meridian", "Lighthouse", "Granite", "Willow", "Beacon", "Copperfield", "Evergreen", "Falcon"];
 const NAME_B: Record<string, string[]> = {
@@ -75,6 +83,12 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
       const slug = isDemo ? DEMO_ORG_SLUG : name.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
       const departments = DEPARTMENTS.slice(0, isDemo ? 8 : 4 + Math.floor(rng() * 5));
       const org = insertOrganisation(txDb, { slug, name, sector, sizeBand, departments, createdAt: "2026-03-01T09:00:00.000Z" });
+      if (isDemo) {
+        const { admin, lead } = DEMO_ACCOUNTS;
+        insertUser(txDb, { email: admin.email, name: admin.name, role: "admin", passwordHash: hashPasswordSync(admin.password) });
+        const leadUser = insertUser(txDb, { email: lead.email, name: lead.name, role: "lead", passwordHash: hashPasswordSync(lead.password) });
+        addMembership(txDb, leadUser.id, org.id);
+      }
       const maturity = isDemo ? 0.15 : orgMaturity(rng, sector, sizeBand);
       const profile = { maturity, departments };
 

@@ -9,6 +9,10 @@ const envSchema = z.object({
     .min(3, "MIN_GROUP_SIZE must be at least 3 (privacy rule)")
     .default(5),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs session tokens; required in production (see lib/auth/secret.ts). */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters; make one with: openssl rand -base64 32").optional(),
+  /** Any non-empty value marks a local demo run (a generated secret is allowed). */
+  DEMO: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

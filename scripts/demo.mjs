@@ -7,7 +7,13 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const port = process.env.PORT ?? "3000";
-const env = { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH ?? "data/digiskills.db", DEMO: "1" };
+const env = {
+  ...process.env,
+  DATABASE_PATH: process.env.DATABASE_PATH ?? "data/digiskills.db",
+  DEMO: "1",
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -47,6 +53,9 @@ server.stdout.on("data", (chunk) => {
     console.log(`
   Digiskills Benchmark is running on ${base}
   Demo survey:    ${base}/s/demo
+  Sign in:        ${base}/signin
+                  admin@demo.local / demo-admin-pass  (administrator)
+                  lead@demo.local  / demo-lead-pass   (L&D lead of Northwind Trading)
   Database:       ${env.DATABASE_PATH}
   Stop with Ctrl+C.
 `);

@@ -8,7 +8,9 @@ import path from "node:path";
 import { openDatabase } from "../../db/client";
 import { insertOrganisation, insertWave } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
-import { E2E_DB, E2E_PORT } from "./env";
+import { addMembership, insertUser } from "../../db/queries/users";
+import { hashPasswordSync } from "../../lib/auth/passwords";
+import { BASE_URL, E2E_DB, E2E_PORT } from "./env";
 
 fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
 const db = openDatabase(E2E_DB);
@@ -22,11 +24,22 @@ const org = insertOrganisation(db, {
 });
 insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-open" });
 insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
+// Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
+for (const email of ["throttle@e2e.local", "changer@e2e.local"]) {
+  const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });
+  addMembership(db, user.id, org.id);
+}
 db.$client.close();
 
 const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: E2E_DB, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_PATH: E2E_DB,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: BASE_URL,
+    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+  },
 });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { organisationsOfUser } from "@/db/queries/users";
+import { currentUser } from "@/lib/auth/permissions";
+import { messages } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { SignOutButton } from "./sign-out-button";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  const m = messages(await currentLocale());
+  const orgs = user.role === "lead" ? organisationsOfUser(getDb(), user.id) : [];
+  return (
+    <div className="narrow">
+      <section className="card" aria-labelledby="account-title">
+        <h1 id="account-title">{m.auth.accountTitle}</h1>
+        <p className="lead" data-testid="account-name">
+          {user.name} · {user.email}
+        </p>
+        <p>
+          <span className="band-pill">{m.auth.role[user.role]}</span>
+        </p>
+        {user.role === "lead" && (
+          <>
+            <h2>{m.auth.organisations}</h2>
+            {orgs.length ? (
+              <ul data-testid="account-orgs">
+                {orgs.map((o) => (
+                  <li key={o.id}>{o.name}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{m.auth.noOrganisations}</p>
+            )}
+          </>
+        )}
+        <div className="btn-row">
+          <Link className="btn btn-secondary" href="/account/password">
+            {m.auth.changePassword}
+          </Link>
+          <SignOutButton label={m.auth.signOut} />
+        </div>
+      </section>
+    </div>
+  );
+}

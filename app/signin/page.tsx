@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { messages } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { SignInForm } from "./signin-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(raw: string | undefined): string {
+  if (!raw) return "/account";
+  try {
+    const url = new URL(raw, "http://local");
+    return url.origin === "http://local" && raw.startsWith("/") && !raw.startsWith("//") ? `${url.pathname}${url.search}` : "/account";
+  } catch {
+    return "/account";
+  }
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const m = messages(await currentLocale());
+  const { callbackUrl } = await searchParams;
+  return (
+    <div className="narrow">
+      <section className="card" aria-labelledby="signin-title">
+        <h1 id="signin-title">{m.auth.signInTitle}</h1>
+        <p className="muted">{m.auth.signInLead}</p>
+        <SignInForm m={m.auth} callbackUrl={safeCallback(callbackUrl)} />
+      </section>
+    </div>
+  );
+}

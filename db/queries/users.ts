@@ -1,0 +1,57 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { memberships, organisations, signInThrottle, users, type NewUser, type Organisation, type User } from "../schema";
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export function findUserByEmail(db: Db, email: string): User | undefined {
+  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get() ?? undefined;
+}
+
+export function findUserById(db: Db, id: number): User | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get() ?? undefined;
+}
+
+export function insertUser(db: Db, values: NewUser): User {
+  return db.insert(users).values({ ...values, email: normaliseEmail(values.email) }).returning().get();
+}
+
+export function setPasswordHash(db: Db, userId: number, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+}
+
+export function addMembership(db: Db, userId: number, orgId: number): void {
+  db.insert(memberships).values({ userId, orgId }).onConflictDoNothing().run();
+}
+
+export function organisationsOfUser(db: Db, userId: number): Organisation[] {
+  return db
+    .select({ org: organisations })
+    .from(memberships)
+    .innerJoin(organisations, eq(memberships.orgId, organisations.id))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organisations.name)
+    .all()
+    .map((r) => r.org);
+}
+
+export function isMember(db: Db, userId: number, orgId: number): boolean {
+  return !!db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId))).get();
+}
+
+export type ThrottleRow = typeof signInThrottle.$inferSelect;
+
+export function readThrottle(db: Db, key: string): ThrottleRow | undefined {
+  return db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get() ?? undefined;
+}
+
+export function writeThrottle(db: Db, row: ThrottleRow): void {
+  db.insert(signInThrottle)
+    .values(row)
+    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures: row.failures, lockedUntil: row.lockedUntil, updatedAt: row.updatedAt } })
+    .run();
+}
+
+export function clearThrottle(db: Db, key: string): void {
+  db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+}

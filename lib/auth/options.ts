@@ -1,0 +1,64 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { findUserByEmail, normaliseEmail } from "../../db/queries/users";
+import { verifyPassword } from "./passwords";
+import { authSecret } from "./secret";
+import { recordFailure, recordSuccess, retryAfter } from "./throttle";
+
+const credentialsSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
+
+/** Message codes the sign-in page translates; `throttled:N` carries the seconds to wait. */
+export const SIGN_IN_ERRORS = { invalid: "invalid", throttled: "throttled" } as const;
+
+/** The client's address as our own server saw it: the last x-forwarded-for entry (set by next start or the proxy). */
+export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = credentialsSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          const db = getDb();
+          const email = normaliseEmail(parsed.data.email);
+          const keys = [`email:${email}`, `ip:${clientIp(req?.headers)}`];
+          const wait = Math.max(...keys.map((k) => retryAfter(db, k)));
+          if (wait > 0) throw new Error(`${SIGN_IN_ERRORS.throttled}:${wait}`);
+          const user = findUserByEmail(db, email);
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+          if (!ok || !user || user.disabledAt) {
+            const waits = keys.map((k) => recordFailure(db, k));
+            const next = Math.max(...waits);
+            throw new Error(next > 0 ? `${SIGN_IN_ERRORS.throttled}:${next}` : SIGN_IN_ERRORS.invalid);
+          }
+          recordSuccess(db, keys[0]!);
+          return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.role = (user as { role?: string }).role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.uid as number, role: token.role as string } };
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "../env";
+
+/**
+ * The secret that signs session tokens. In production (NODE_ENV=production without DEMO) it must
+ * come from NEXTAUTH_SECRET; for local and demo runs one is generated on first use and kept next to
+ * the database (file mode 600), so sessions survive restarts.
+ */
+export function authSecret(): string {
+  const e = env();
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === "production" && !e.DEMO) {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Production needs a fixed secret of at least 32 characters, e.g. NEXTAUTH_SECRET=$(openssl rand -base64 32); or set DEMO=1 for a local demo.",
+    );
+  }
+  const file = path.join(path.dirname(path.resolve(e.DATABASE_PATH)), ".nextauth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first run: create it below
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return secret;
+}
