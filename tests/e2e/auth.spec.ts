@@ -48,13 +48,13 @@ test.describe("sign-in", () => {
     await signIn(page, "changer@e2e.local", "e2e-password-1");
     await page.waitForURL(/\/account$/);
     await page.getByRole("link", { name: "Change password" }).click();
-    await page.getByLabel("Current password").fill("not-it");
-    await page.getByLabel("New password").fill("short");
+    await page.getByLabel("Current password", { exact: true }).fill("not-it");
+    await page.getByLabel("New password", { exact: true }).fill("short");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.locator("#err-current")).toHaveText("The current password is not right.");
     await expect(page.locator("#err-next")).toHaveText("The new password must have at least 10 characters.");
-    await page.getByLabel("Current password").fill("e2e-password-1");
-    await page.getByLabel("New password").fill("a-brand-new-password");
+    await page.getByLabel("Current password", { exact: true }).fill("e2e-password-1");
+    await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
     await page.getByLabel("Repeat the new password").fill("a-brand-new-password");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("password-changed")).toBeVisible();

@@ -19,25 +19,33 @@ export function PasswordForm({ m }: { m: Messages["auth"] }) {
           {m.passwordChanged}
         </p>
       )}
-      {FIELDS.map(([name, label, autoComplete]) => (
-        <label key={name}>
-          {m[label]}
-          {name === "next" && <span className="muted small">{m.passwordRule}</span>}
-          <input
-            className="input-text"
-            type="password"
-            name={name}
-            autoComplete={autoComplete}
-            aria-invalid={state.fields[name] ? true : undefined}
-            aria-describedby={state.fields[name] ? `err-${name}` : undefined}
-          />
-          {state.fields[name] && (
-            <span className="field-error" id={`err-${name}`}>
-              {state.fields[name]}
-            </span>
-          )}
-        </label>
-      ))}
+      {FIELDS.map(([name, label, autoComplete]) => {
+        const described = [name === "next" ? "hint-next" : null, state.fields[name] ? `err-${name}` : null].filter(Boolean).join(" ");
+        return (
+          <div key={name} className="field">
+            <label htmlFor={`pw-${name}`}>{m[label]}</label>
+            {name === "next" && (
+              <span className="muted small" id="hint-next">
+                {m.passwordRule}
+              </span>
+            )}
+            <input
+              id={`pw-${name}`}
+              className="input-text"
+              type="password"
+              name={name}
+              autoComplete={autoComplete}
+              aria-invalid={state.fields[name] ? true : undefined}
+              aria-describedby={described || undefined}
+            />
+            {state.fields[name] && (
+              <span className="field-error" id={`err-${name}`}>
+                {state.fields[name]}
+              </span>
+            )}
+          </div>
+        );
+      })}
       <button className="btn" type="submit" disabled={pending}>
         {m.save}
       </button>
