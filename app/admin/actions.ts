@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findOrganisationBySlug } from "@/db/queries/organisations";
+import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
+import { requireRole } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+
+export type FormState = { fields: Record<string, string>; values: Record<string, string>; saved?: boolean };
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+function organisationInput(form: FormData) {
+  return { name: text(form, "name"), slug: text(form, "slug"), sector: text(form, "sector"), sizeBand: text(form, "sizeBand"), departments: text(form, "departments") };
+}
+
+async function orgFor(slug: string) {
+  await requireRole("admin");
+  const org = findOrganisationBySlug(getDb(), slug);
+  if (!org) throw new AppError("not_found", "No such organisation");
+  return org;
+}
+
+export async function createOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  await requireRole("admin");
+  const input = organisationInput(form);
+  const result = createOrganisation(getDb(), input);
+  if (!result.ok) return { fields: result.fields, values: input };
+  revalidatePath("/admin");
+  redirect(`/admin/organisations/${result.value.slug}`);
+}
+
+export async function updateOrganisationAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const org = await orgFor(slug);
+  const input = organisationInput(form);
+  const result = updateOrganisation(getDb(), org, input);
+  if (!result.ok) return { fields: result.fields, values: input };
+  revalidatePath("/admin");
+  if (result.value.slug !== slug) redirect(`/admin/organisations/${result.value.slug}`);
+  return { fields: {}, values: input, saved: true };
+}
+
+export async function archiveOrganisationAction(slug: string, archived: boolean): Promise<void> {
+  const org = await orgFor(slug);
+  setArchived(getDb(), org, archived);
+  revalidatePath(`/admin/organisations/${slug}`);
+}
+
+export async function createWaveAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const org = await orgFor(slug);
+  const input = { label: text(form, "label"), opensAt: text(form, "opensAt"), closesAt: text(form, "closesAt") };
+  const result = createWave(getDb(), org, input);
+  if (!result.ok) return { fields: result.fields, values: input };
+  revalidatePath(`/admin/organisations/${slug}`);
+  return { fields: {}, values: {}, saved: true };
+}
+
+export async function setWaveStatusAction(slug: string, waveId: number, status: "open" | "closed"): Promise<void> {
+  const org = await orgFor(slug);
+  if (!changeWaveStatus(getDb(), org, waveId, status)) throw new AppError("not_found", "No such wave");
+  revalidatePath(`/admin/organisations/${slug}`);
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "./actions";
+
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  initial: Record<string, string>;
+  submitLabel: string;
+};
+
+const SIZE_BANDS = [
+  ["small", "Small (1–49 staff)"],
+  ["medium", "Medium (50–249)"],
+  ["large", "Large (250–999)"],
+  ["enterprise", "Enterprise (1,000+)"],
+] as const;
+
+/** Create or edit an organisation; errors appear next to their field and typed values are kept. */
+export function OrganisationForm({ action, initial, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, { fields: {}, values: initial });
+  const v = state.values;
+  const err = (name: string) =>
+    state.fields[name] ? (
+      <span className="field-error" id={`err-${name}`}>
+        {state.fields[name]}
+      </span>
+    ) : null;
+  const a11y = (name: string) => ({ "aria-invalid": state.fields[name] ? true : undefined, "aria-describedby": state.fields[name] ? `err-${name}` : undefined });
+  return (
+    <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(v)}>
+      {state.saved && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="org-name">Name</label>
+        <input id="org-name" className="input-text" name="name" defaultValue={v.name} {...a11y("name")} />
+        {err("name")}
+      </div>
+      <div className="field">
+        <label htmlFor="org-slug">Identifier (used in CSV files)</label>
+        <input id="org-slug" className="input-text" name="slug" defaultValue={v.slug} {...a11y("slug")} />
+        {err("slug")}
+      </div>
+      <div className="field">
+        <label htmlFor="org-sector">Sector</label>
+        <input id="org-sector" className="input-text" name="sector" defaultValue={v.sector} {...a11y("sector")} />
+        {err("sector")}
+      </div>
+      <div className="field">
+        <label htmlFor="org-size">Size band</label>
+        <select id="org-size" className="input" name="sizeBand" defaultValue={v.sizeBand ?? ""} {...a11y("sizeBand")}>
+          <option value="" disabled>
+            Choose…
+          </option>
+          {SIZE_BANDS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {err("sizeBand")}
+      </div>
+      <div className="field">
+        <label htmlFor="org-departments">Departments (one per line)</label>
+        <textarea id="org-departments" className="input-text" name="departments" rows={6} defaultValue={v.departments} {...a11y("departments")} />
+        {err("departments")}
+      </div>
+      <button className="btn" type="submit" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
