@@ -9,6 +9,12 @@ type Props = {
   submitLabel: string;
 };
 
+const TEXT_FIELDS = [
+  ["name", "Name"],
+  ["slug", "Identifier (used in CSV files)"],
+  ["sector", "Sector"],
+] as const;
+
 const SIZE_BANDS = [
   ["small", "Small (1–49 staff)"],
   ["medium", "Medium (50–249)"],
@@ -34,21 +40,13 @@ export function OrganisationForm({ action, initial, submitLabel }: Props) {
           Saved.
         </p>
       )}
-      <div className="field">
-        <label htmlFor="org-name">Name</label>
-        <input id="org-name" className="input-text" name="name" defaultValue={v.name} {...a11y("name")} />
-        {err("name")}
-      </div>
-      <div className="field">
-        <label htmlFor="org-slug">Identifier (used in CSV files)</label>
-        <input id="org-slug" className="input-text" name="slug" defaultValue={v.slug} {...a11y("slug")} />
-        {err("slug")}
-      </div>
-      <div className="field">
-        <label htmlFor="org-sector">Sector</label>
-        <input id="org-sector" className="input-text" name="sector" defaultValue={v.sector} {...a11y("sector")} />
-        {err("sector")}
-      </div>
+      {TEXT_FIELDS.map(([name, label]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`org-${name}`}>{label}</label>
+          <input id={`org-${name}`} className="input-text" name={name} defaultValue={v[name]} {...a11y(name)} />
+          {err(name)}
+        </div>
+      ))}
       <div className="field">
         <label htmlFor="org-size">Size band</label>
         <select id="org-size" className="input" name="sizeBand" defaultValue={v.sizeBand ?? ""} {...a11y("sizeBand")}>
