@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findOrganisationBySlug } from "@/db/queries/organisations";
+import { addLead, removeLead, resetLeadPassword } from "@/lib/admin/leads";
 import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
 import { requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -60,5 +61,35 @@ export async function createWaveAction(slug: string, _prev: FormState, form: For
 export async function setWaveStatusAction(slug: string, waveId: number, status: "open" | "closed"): Promise<void> {
   const org = await orgFor(slug);
   if (!changeWaveStatus(getDb(), org, waveId, status)) throw new AppError("not_found", "No such wave");
+  revalidatePath(`/admin/organisations/${slug}`);
+}
+
+export type LeadState = { fields: Record<string, string>; values: Record<string, string>; message?: string };
+
+export async function addLeadAction(slug: string, _prev: LeadState, form: FormData): Promise<LeadState> {
+  const org = await orgFor(slug);
+  const input = { email: text(form, "email"), name: text(form, "name") };
+  const result = await addLead(getDb(), org, input);
+  if (!result.ok) return { fields: result.fields, values: input };
+  revalidatePath(`/admin/organisations/${slug}`);
+  return {
+    fields: {},
+    values: {},
+    message: result.created
+      ? `Account created for ${result.user.email}. Temporary password (shown once): ${result.temporaryPassword}`
+      : `${result.user.email} can now see ${org.name}.`,
+  };
+}
+
+export async function resetLeadPasswordAction(slug: string, userId: number): Promise<LeadState> {
+  const org = await orgFor(slug);
+  const password = await resetLeadPassword(getDb(), org, userId);
+  if (!password) throw new AppError("not_found", "No such lead");
+  return { fields: {}, values: {}, message: `New temporary password (shown once): ${password}` };
+}
+
+export async function removeLeadAction(slug: string, userId: number): Promise<void> {
+  const org = await orgFor(slug);
+  removeLead(getDb(), org, userId);
   revalidatePath(`/admin/organisations/${slug}`);
 }

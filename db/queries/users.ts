@@ -55,3 +55,18 @@ export function writeThrottle(db: Db, row: ThrottleRow): void {
 export function clearThrottle(db: Db, key: string): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
+
+export function leadsOfOrganisation(db: Db, orgId: number): User[] {
+  return db
+    .select({ user: users })
+    .from(memberships)
+    .innerJoin(users, eq(memberships.userId, users.id))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(users.name)
+    .all()
+    .map((r) => r.user);
+}
+
+export function removeMembership(db: Db, userId: number, orgId: number): boolean {
+  return db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId))).run().changes === 1;
+}

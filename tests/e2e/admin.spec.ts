@@ -67,3 +67,33 @@ test.describe("admin console: organisations and waves", () => {
     await expect(page.locator("#err-wave-label")).toHaveText("This organisation already has a wave with this label");
   });
 });
+
+test.describe("admin console: L&D leads", () => {
+  test("an admin adds a new lead, who signs in with the temporary password and sees only that organisation", async ({ page, browser }) => {
+    await signIn(page, "admin@demo.local", "demo-admin-pass");
+    await page.goto("/admin/organisations/e2e-co");
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByLabel("Name", { exact: true }).last().fill("New Lead");
+    await page.getByRole("button", { name: "Add lead" }).click();
+    await expect(page.locator("#err-lead-email")).toHaveText("Enter an email address, e.g. name@example.org");
+    await page.getByLabel("Email", { exact: true }).fill("new.lead@e2e.local");
+    await page.getByRole("button", { name: "Add lead" }).click();
+    const message = await page.getByTestId("lead-message").textContent();
+    const password = /Temporary password \(shown once\): (\S+)/.exec(message ?? "")?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await expect(page.getByTestId("lead-table")).toContainText("new.lead@e2e.local");
+    await page.screenshot({ path: "test-results/screenshots/admin-leads-1280.png", fullPage: true });
+
+    const lead = await browser.newPage();
+    await signIn(lead, "new.lead@e2e.local", password!);
+    await expect(lead.getByTestId("account-orgs")).toHaveText("E2E Test Co");
+
+    // Removing the lead takes the organisation away at once (checked on the server, not in the token).
+    const row = page.getByTestId("lead-table").getByRole("row").filter({ hasText: "new.lead@e2e.local" });
+    await row.getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId("lead-table")).not.toContainText("new.lead@e2e.local");
+    await lead.reload();
+    await expect(lead.getByText("You have not been given access to an organisation yet")).toBeVisible();
+    await lead.close();
+  });
+});

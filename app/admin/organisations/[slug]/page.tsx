@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findOrganisationBySlug, listWaves } from "@/db/queries/organisations";
 import { waveAvailability } from "@/lib/survey/service";
-import { archiveOrganisationAction, createWaveAction, setWaveStatusAction, updateOrganisationAction } from "../../actions";
+import { leadsOfOrganisation } from "@/db/queries/users";
+import { addLeadAction, archiveOrganisationAction, createWaveAction, removeLeadAction, resetLeadPasswordAction, setWaveStatusAction, updateOrganisationAction } from "../../actions";
+import { LeadsPanel } from "./leads-panel";
 import { OrganisationForm } from "../../organisation-form";
 import { WaveForm } from "./wave-form";
 
@@ -18,6 +20,7 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   const org = findOrganisationBySlug(db, slug);
   if (!org) notFound();
   const waves = listWaves(db, org.id);
+  const leads = leadsOfOrganisation(db, org.id);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   return (
@@ -78,6 +81,17 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
         </div>
         <h3 style={{ marginTop: "1.5rem" }}>New wave</h3>
         <WaveForm action={createWaveAction.bind(null, org.slug)} />
+      </section>
+
+      <section className="card" aria-labelledby="leads-title">
+        <h2 id="leads-title">L&amp;D leads</h2>
+        <p className="muted">Leads see this organisation&apos;s dashboards and never raw responses.</p>
+        <LeadsPanel
+          leads={leads.map((l) => ({ id: l.id, name: l.name, email: l.email }))}
+          addAction={addLeadAction.bind(null, org.slug)}
+          resetActions={Object.fromEntries(leads.map((l) => [l.id, resetLeadPasswordAction.bind(null, org.slug, l.id)]))}
+          removeActions={Object.fromEntries(leads.map((l) => [l.id, removeLeadAction.bind(null, org.slug, l.id)]))}
+        />
       </section>
     </>
   );
