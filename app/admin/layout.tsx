@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/permissions";
+import { requireAdminPage } from "@/lib/auth/page-guards";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Digiskills Benchmark" } };
 export const dynamic = "force-dynamic";
 
-/** Every admin page: signed-out visitors go to sign-in, signed-in non-admins get "not found". */
+/** Admin pages: signed-out visitors go to sign-in, signed-in non-admins get "not found" (each page checks too). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=/admin");
-  if (user.role !== "admin") notFound();
+  await requireAdminPage("/admin");
   return (
     <div className="admin">
       <nav className="admin-nav" aria-label="Admin">

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
+import { requireAdminPage } from "@/lib/auth/page-guards";
 
 export const metadata: Metadata = { title: "Organisations" };
 
-export default function AdminHome() {
+export default async function AdminHome() {
+  await requireAdminPage("/admin");
   const orgs = listOrganisations(getDb());
   return (
     <section className="card" aria-labelledby="orgs-title">

@@ -25,7 +25,7 @@ const org = insertOrganisation(db, {
 insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-open" });
 insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
-for (const email of ["throttle@e2e.local", "changer@e2e.local"]) {
+for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });
   addMembership(db, user.id, org.id);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { requireAdminPage } from "@/lib/auth/page-guards";
 import { findOrganisationBySlug, listWaves } from "@/db/queries/organisations";
 import { waveAvailability } from "@/lib/survey/service";
 import { leadsOfOrganisation } from "@/db/queries/users";
@@ -16,6 +17,7 @@ const STATUS_LABEL = { open: "Open", closed: "Closed", not_yet_open: "Scheduled"
 
 export default async function OrganisationAdminPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  await requireAdminPage(`/admin/organisations/${slug}`);
   const db = getDb();
   const org = findOrganisationBySlug(db, slug);
   if (!org) notFound();

@@ -1,0 +1,81 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { BASE_URL } from "./env";
+
+/**
+ * Who may open what: every page and route handler for anonymous visitors, a respondent holding a
+ * survey draft, the lead of Northwind (A), the lead of E2E Test Co (B) and an admin. Sign-in goes
+ * through next-auth's standard endpoints, as a script would.
+ */
+type Who = "anonymous" | "respondent" | "leadA" | "leadB" | "admin";
+
+async function signedIn(email: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  expect([200, 302]).toContain(res.status());
+  const session = await (await ctx.get("/api/auth/session")).json();
+  expect(session.user.email).toBe(email);
+  return ctx;
+}
+
+const contexts = {} as Record<Who, APIRequestContext>;
+
+test.beforeAll(async () => {
+  contexts.anonymous = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  contexts.respondent = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  expect((await contexts.respondent.post("/api/survey/demo/start", { data: {} })).status()).toBe(201);
+  contexts.leadA = await signedIn("lead@demo.local", "demo-lead-pass");
+  contexts.leadB = await signedIn("lead-b@e2e.local", "e2e-password-1");
+  contexts.admin = await signedIn("admin@demo.local", "demo-admin-pass");
+});
+
+test.afterAll(async () => {
+  for (const ctx of Object.values(contexts)) await ctx.dispose();
+});
+
+// 307 = redirected to /signin (convenience for pages); the check itself is on the server.
+const MATRIX: { path: string; method?: "GET" | "PUT"; expect: Record<Who, number> }[] = [
+  { path: "/api/health", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/s/demo", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/s/no-such-code", expect: { anonymous: 404, respondent: 404, leadA: 404, leadB: 404, admin: 404 } },
+  { path: "/api/survey/demo/draft", expect: { anonymous: 401, respondent: 200, leadA: 401, leadB: 401, admin: 401 } },
+  { path: "/report/not-a-token", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/signin", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/account", expect: { anonymous: 307, respondent: 307, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/account/password", expect: { anonymous: 307, respondent: 307, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/admin", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/admin/organisations/new", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/admin/organisations/northwind", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/admin/organisations/e2e-co", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/admin/organisations/does-not-exist", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
+];
+
+for (const row of MATRIX) {
+  test(`GET ${row.path}`, async () => {
+    for (const who of Object.keys(row.expect) as Who[]) {
+      const res = await contexts[who].get(row.path, { maxRedirects: 0 });
+      expect(res.status(), `${who} → ${row.path}`).toBe(row.expect[who]);
+      if (res.status() === 307) expect(res.headers().location).toMatch(/^\/signin\?callbackUrl=/);
+      if ([307, 401, 403, 404].includes(res.status())) {
+        // A refusal carries nothing of what was refused (Next streams pages in parallel with layouts).
+        const body = await res.text();
+        for (const secret of ["Northwind Trading", "E2E Test Co", "@demo.local", "@e2e.local"]) expect(body, `${who} → ${row.path}`).not.toContain(secret);
+      }
+    }
+  });
+}
+
+test("a lead never receives another organisation's name or figures", async () => {
+  const a = await (await contexts.leadA.get("/account")).text();
+  expect(a).toContain("Northwind Trading");
+  expect(a).not.toContain("E2E Test Co");
+  const b = await (await contexts.leadB.get("/account")).text();
+  expect(b).toContain("E2E Test Co");
+  expect(b).not.toContain("Northwind Trading");
+  // The admin page of another organisation answers exactly like one that does not exist.
+  const other = await contexts.leadB.get("/admin/organisations/northwind");
+  const missing = await contexts.leadB.get("/admin/organisations/does-not-exist");
+  expect(other.status()).toBe(missing.status());
+  expect(await other.text()).not.toContain("Northwind");
+});
