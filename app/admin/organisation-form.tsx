@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { errorProps, FieldError } from "../components/field-error";
 import type { FormState } from "./actions";
 
 type Props = {
@@ -26,13 +27,8 @@ const SIZE_BANDS = [
 export function OrganisationForm({ action, initial, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, values: initial });
   const v = state.values;
-  const err = (name: string) =>
-    state.fields[name] ? (
-      <span className="field-error" id={`err-${name}`}>
-        {state.fields[name]}
-      </span>
-    ) : null;
-  const a11y = (name: string) => ({ "aria-invalid": state.fields[name] ? true : undefined, "aria-describedby": state.fields[name] ? `err-${name}` : undefined });
+  const err = (name: string) => <FieldError id={`err-${name}`} message={state.fields[name]} />;
+  const a11y = (name: string) => errorProps(`err-${name}`, state.fields[name]);
   return (
     <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(v)}>
       {state.saved && (

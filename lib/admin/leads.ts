@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { addMembership, findUserByEmail, findUserById, insertUser, isMember, removeMembership, setPasswordHash } from "../../db/queries/users";
 import type { Organisation, User } from "../../db/schema";
 import { hashPassword } from "../auth/passwords";
+import { fieldsOf } from "./organisations";
 
 export const leadSchema = z.object({
   email: z.string().trim().toLowerCase().max(200, "Use at most 200 characters").pipe(z.email({ error: "Enter an email address, e.g. name@example.org" })),
@@ -25,11 +26,7 @@ export type AddLeadResult =
  */
 export async function addLead(db: Db, org: Organisation, input: unknown): Promise<AddLeadResult> {
   const parsed = leadSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = new Map<string, string>();
-    for (const i of parsed.error.issues) if (!fields.has(String(i.path[0]))) fields.set(String(i.path[0]), i.message);
-    return { ok: false, fields: Object.fromEntries(fields) };
-  }
+  if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
   const existing = findUserByEmail(db, parsed.data.email);
   if (existing?.role === "admin") return { ok: false, fields: { email: "This person is an administrator and already sees every organisation" } };
   if (existing && isMember(db, existing.id, org.id)) return { ok: false, fields: { email: "This person is already a lead of this organisation" } };

@@ -14,7 +14,8 @@ import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireVersions } from "../../ques
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
+/** The first problem of each top-level field, as the admin forms show them. */
+export function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");

@@ -8,6 +8,8 @@ import { env } from "../env";
  * come from NEXTAUTH_SECRET; for local and demo runs one is generated on first use and kept next to
  * the database (file mode 600), so sessions survive restarts.
  */
+let generated: string | undefined;
+
 export function authSecret(): string {
   const e = env();
   if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
@@ -16,10 +18,12 @@ export function authSecret(): string {
       "NEXTAUTH_SECRET is not set. Production needs a fixed secret of at least 32 characters, e.g. NEXTAUTH_SECRET=$(openssl rand -base64 32); or set DEMO=1 for a local demo.",
     );
   }
+  // authOptions() is built per request: read or create the file once per process.
+  if (generated) return generated;
   const file = path.join(path.dirname(path.resolve(e.DATABASE_PATH)), ".nextauth-secret");
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
-    if (existing.length >= 32) return existing;
+    if (existing.length >= 32) return (generated = existing);
   } catch {
     // first run: create it below
   }
@@ -27,5 +31,5 @@ export function authSecret(): string {
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  return secret;
+  return (generated = secret);
 }

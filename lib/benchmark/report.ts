@@ -253,7 +253,8 @@ export function organisationReport(
   const v = wave ? readWaveCounters(db, wave.id, filter) : emptyCounters();
   const figures = populationFigures(v, min);
   const d = derived(db, min);
-  const own = [...loadState(db).members.values()].find((m) => m.orgId === org.id)?.metrics;
+  let own: OrgMetrics | undefined;
+  for (const m of loadState(db).members.values()) if (m.orgId === org.id) own = m.metrics;
   const unfiltered = filter.department === undefined && filter.seniority === undefined;
   const self = wave ? orgMetrics({ orgId: org.id, sector: org.sector, sizeBand: org.sizeBand, counters: v }) : undefined;
   const groups = (name: string, metric: (m: OrgMetrics) => number): ComparisonGroups => {
@@ -315,9 +316,9 @@ export function meanLevels(v: CounterVector): Record<string, number> {
  */
 export function personalComparison(db: Db, waveId: number): { wave: { n: number; means: Record<string, number> }; benchmark: { n: number; orgs: number; means: Record<string, number> } } {
   const wave = readWaveCounters(db, waveId);
-  const b = loadBenchmark(db);
+  const b = loadState(db);
   return {
     wave: { n: counter(wave, "n"), means: meanLevels(wave) },
-    benchmark: { n: counter(b.total, "n"), orgs: b.members.length, means: meanLevels(b.total) },
+    benchmark: { n: counter(b.total, "n"), orgs: b.members.size, means: meanLevels(b.total) },
   };
 }

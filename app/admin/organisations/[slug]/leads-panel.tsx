@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { errorProps, FieldError } from "../../../components/field-error";
 import type { LeadState } from "../../actions";
 
 type Lead = { id: number; name: string; email: string };
@@ -30,12 +31,7 @@ function ResetButton({ action }: { action: (prev: LeadState) => Promise<LeadStat
 
 export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Props) {
   const [state, formAction, pending] = useActionState(addAction, { fields: {}, values: {} });
-  const err = (name: string) =>
-    state.fields[name] ? (
-      <span className="field-error" id={`err-lead-${name}`}>
-        {state.fields[name]}
-      </span>
-    ) : null;
+  const err = (name: string) => <FieldError id={`err-lead-${name}`} message={state.fields[name]} />;
   return (
     <>
       <div className="data-table-wrap">
@@ -81,12 +77,12 @@ export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Pr
         )}
         <div className="field">
           <label htmlFor="lead-email">Email</label>
-          <input id="lead-email" className="input-text" type="email" name="email" defaultValue={state.values.email} aria-invalid={state.fields.email ? true : undefined} aria-describedby={state.fields.email ? "err-lead-email" : undefined} />
+          <input id="lead-email" className="input-text" type="email" name="email" defaultValue={state.values.email} {...errorProps("err-lead-email", state.fields.email)} />
           {err("email")}
         </div>
         <div className="field">
           <label htmlFor="lead-name">Name</label>
-          <input id="lead-name" className="input-text" name="name" defaultValue={state.values.name} aria-invalid={state.fields.name ? true : undefined} aria-describedby={state.fields.name ? "err-lead-name" : undefined} />
+          <input id="lead-name" className="input-text" name="name" defaultValue={state.values.name} {...errorProps("err-lead-name", state.fields.name)} />
           {err("name")}
         </div>
         <button className="btn" type="submit" disabled={pending}>

@@ -1,16 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { errorProps, FieldError } from "../../../components/field-error";
 import type { FormState } from "../../actions";
 
 export function WaveForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, values: {} });
-  const err = (name: string) =>
-    state.fields[name] ? (
-      <span className="field-error" id={`err-wave-${name}`}>
-        {state.fields[name]}
-      </span>
-    ) : null;
+  const err = (name: string) => <FieldError id={`err-wave-${name}`} message={state.fields[name]} />;
   return (
     <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(state)}>
       {state.saved && (
@@ -20,7 +16,7 @@ export function WaveForm({ action }: { action: (prev: FormState, form: FormData)
       )}
       <div className="field">
         <label htmlFor="wave-label">Wave label</label>
-        <input id="wave-label" className="input-text" name="label" placeholder="2027-Q1" defaultValue={state.values.label} aria-invalid={state.fields.label ? true : undefined} aria-describedby={state.fields.label ? "err-wave-label" : undefined} />
+        <input id="wave-label" className="input-text" name="label" placeholder="2027-Q1" defaultValue={state.values.label} {...errorProps("err-wave-label", state.fields.label)} />
         {err("label")}
       </div>
       <div className="field">
@@ -30,7 +26,7 @@ export function WaveForm({ action }: { action: (prev: FormState, form: FormData)
       </div>
       <div className="field">
         <label htmlFor="wave-closes">Closes (optional)</label>
-        <input id="wave-closes" className="input-text" type="datetime-local" name="closesAt" defaultValue={state.values.closesAt} aria-invalid={state.fields.closesAt ? true : undefined} aria-describedby={state.fields.closesAt ? "err-wave-closesAt" : undefined} />
+        <input id="wave-closes" className="input-text" type="datetime-local" name="closesAt" defaultValue={state.values.closesAt} {...errorProps("err-wave-closesAt", state.fields.closesAt)} />
         {err("closesAt")}
       </div>
       <button className="btn" type="submit" disabled={pending}>
