@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="admin">
       <nav className="admin-nav" aria-label="Admin">
         <Link href="/admin">Organisations</Link>
+        <Link href="/admin/exports">Exports and audit log</Link>
       </nav>
       {children}
     </div>

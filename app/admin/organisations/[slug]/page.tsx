@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/page-guards";
 import { findOrganisationBySlug, listWaves } from "@/db/queries/organisations";
 import { waveAvailability } from "@/lib/survey/service";
+import { baseUrlOf } from "@/lib/http/origin";
 import { leadsOfOrganisation } from "@/db/queries/users";
+import { invitationCounts } from "@/db/queries/invitations";
 import { addLeadAction, archiveOrganisationAction, createWaveAction, removeLeadAction, resetLeadPasswordAction, setWaveStatusAction, updateOrganisationAction } from "../../actions";
 import { LeadsPanel } from "./leads-panel";
 import { OrganisationForm } from "../../organisation-form";
@@ -23,8 +26,8 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   if (!org) notFound();
   const waves = listWaves(db, org.id);
   const leads = leadsOfOrganisation(db, org.id);
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const invited = new Map(waves.map((w) => [w.id, invitationCounts(db, w.id)] as const).filter(([, c]) => c.invited > 0));
+  const origin = baseUrlOf(await headers());
   return (
     <>
       <section className="card" aria-labelledby="org-title">
@@ -57,18 +60,24 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
                 <th scope="col" className="num">
                   Responses
                 </th>
+                <th scope="col">Invitations</th>
                 <th scope="col">Action</th>
               </tr>
             </thead>
             <tbody>
               {waves.map((w) => (
                 <tr key={w.id}>
-                  <th scope="row">{w.label}</th>
+                  <th scope="row">
+                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{w.label}</Link>
+                  </th>
                   <td>{STATUS_LABEL[waveAvailability(w)]}</td>
                   <td>
                     <input className="copy-link" readOnly value={`${origin}/s/${w.code}`} aria-label={`Survey link for ${w.label}`} />
                   </td>
                   <td className="num">{w.submitted.toLocaleString("en")}</td>
+                  <td>
+                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{invited.get(w.id) ? `${invited.get(w.id)!.used} of ${invited.get(w.id)!.invited} completed` : "Invite people"}</Link>
+                  </td>
                   <td>
                     <form action={setWaveStatusAction.bind(null, org.slug, w.id, w.status === "open" ? "closed" : "open")}>
                       <button className="btn btn-secondary btn-small" type="submit">
