@@ -24,6 +24,8 @@ const org = insertOrganisation(db, {
 });
 insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-open" });
 insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
+// Invitations get their own wave so their counts stay independent of the other tests.
+insertWave(db, { orgId: org.id, label: "2026-Q3-invite", questionnaireVersion: 1, code: "e2e-invite" });
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
 for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });

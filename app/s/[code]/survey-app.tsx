@@ -115,8 +115,10 @@ export function SurveyApp(props: SurveyAppProps) {
       }
       const res = await callApi(`/api/survey/${encodeURIComponent(code)}/start`, "POST", { locale });
       if (!res.ok) throw new Error("start failed");
-      const data = res.data as { resumeUrl: string };
+      const data = res.data as { resumeUrl: string; answers: Answers };
       setResumeUrl(data.resumeUrl);
+      // A personal invitation may start the draft with the roster's department.
+      setAnswers((a) => ({ ...data.answers, ...a }));
       go(1);
     } catch {
       setSaveStatus("failed");
