@@ -4,11 +4,14 @@ import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
 import { requireAdminPage } from "@/lib/auth/page-guards";
 import { adminMessages } from "@/lib/i18n/admin-messages";
+import { messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import { formatNumber, plural } from "@/lib/i18n/text";
 
+/** Absolute: the admin layout's title template applies to pages below it, not to this one. */
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: adminMessages(await currentLocale()).meta.organisations };
+  const locale = await currentLocale();
+  return { title: { absolute: `${adminMessages(locale).meta.organisations} · ${messages(locale).appName}` } };
 }
 
 export default async function AdminHome() {
