@@ -3,35 +3,29 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
 import { listOrganisations } from "@/db/queries/organisations";
-import type { AuditEntry } from "@/db/schema";
 import { requireAdminPage } from "@/lib/auth/page-guards";
+import { MIN_COMPARISON_ORGS } from "@/lib/benchmark/suppression";
 import { env } from "@/lib/env";
+import { adminMessages, type AdminMessages } from "@/lib/i18n/admin-messages";
+import { format } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { formatNumber, formatUtcDateTime, plural } from "@/lib/i18n/text";
 
-export const metadata: Metadata = { title: "Exports" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: adminMessages(await currentLocale()).meta.exports };
+}
 
 const PAGE_SIZE = 50;
 
-const ACTION_LABEL: Record<AuditEntry["action"], string> = {
-  export_responses: "Responses CSV",
-  export_aggregates: "Aggregates CSV",
-  export_benchmark: "Benchmark tables CSV",
-  invitations_created: "Invitation links created",
-  invitation_links_reissued: "Reminder links issued",
-  invitation_emails_sent: "Invitation emails sent",
-};
+type Texts = AdminMessages["exports"];
 
-const STATUS_LABEL: Record<AuditEntry["status"], string> = { started: "In progress", completed: "Completed", incomplete: "Stopped part-way" };
-
-const when = (iso: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
-
-function OrgSelect({ id, orgs }: { id: string; orgs: { slug: string; name: string; archived: boolean }[] }) {
+function OrgSelect({ id, orgs, t }: { id: string; orgs: { slug: string; name: string; archived: boolean }[]; t: Texts }) {
   return (
     <select id={id} name="org" className="input" defaultValue="">
-      <option value="">All organisations</option>
+      <option value="">{t.allOrganisations}</option>
       {orgs.map((o) => (
         <option key={o.slug} value={o.slug}>
-          {o.name}
-          {o.archived ? " (archived)" : ""}
+          {o.archived ? format(t.archivedOption, { name: o.name }) : o.name}
         </option>
       ))}
     </select>
@@ -40,91 +34,88 @@ function OrgSelect({ id, orgs }: { id: string; orgs: { slug: string; name: strin
 
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   await requireAdminPage("/admin/exports");
+  const locale = await currentLocale();
+  const m = adminMessages(locale);
+  const t = m.exports;
   const db = getDb();
   const orgs = listOrganisations(db).map((o) => ({ slug: o.slug, name: o.name, archived: !!o.archivedAt }));
   const requested = Math.max(1, Number((await searchParams).page) || 1);
   const { entries, total } = listAudit(db, PAGE_SIZE, (requested - 1) * PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const min = env().MIN_GROUP_SIZE;
+  const num = (n: number) => formatNumber(locale, n);
   return (
     <>
       <section className="card" aria-labelledby="exports-title">
-        <h1 id="exports-title">Exports</h1>
-        <p className="muted">
-          CSV files open in Excel, Numbers and LibreOffice (UTF-8 with BOM); cells that a spreadsheet would run as formulas are prefixed with &apos;. Every download is recorded in the audit log
-          below.
-        </p>
+        <h1 id="exports-title">{t.title}</h1>
+        <p className="muted">{t.intro}</p>
         <div className="export-grid">
           <form method="get" action="/api/admin/exports/responses" className="export-card">
-            <h2>Responses</h2>
-            <p className="muted small">Anonymised raw responses in the responses CSV format (the same format imports accept). No names, emails or invitation links.</p>
-            <label htmlFor="export-responses-org">Organisation</label>
-            <OrgSelect id="export-responses-org" orgs={orgs} />
+            <h2>{t.responsesTitle}</h2>
+            <p className="muted small">{t.responsesHelp}</p>
+            <label htmlFor="export-responses-org">{t.organisation}</label>
+            <OrgSelect id="export-responses-org" orgs={orgs} t={t} />
             <button className="btn" type="submit" data-testid="export-responses">
-              Download responses CSV
+              {t.responsesDownload}
             </button>
           </form>
           <form method="get" action="/api/admin/exports/aggregates" className="export-card">
-            <h2>Organisation aggregates</h2>
-            <p className="muted small">Per wave, department and seniority: coverage, perception, index. Groups under {min} responses show &ldquo;too few responses&rdquo;.</p>
-            <label htmlFor="export-aggregates-org">Organisation</label>
-            <OrgSelect id="export-aggregates-org" orgs={orgs} />
+            <h2>{t.aggregatesTitle}</h2>
+            <p className="muted small">{format(t.aggregatesHelp, { min: num(min) })}</p>
+            <label htmlFor="export-aggregates-org">{t.organisation}</label>
+            <OrgSelect id="export-aggregates-org" orgs={orgs} t={t} />
             <button className="btn" type="submit" data-testid="export-aggregates">
-              Download aggregates CSV
+              {t.aggregatesDownload}
             </button>
           </form>
           <form method="get" action="/api/admin/exports/benchmark" className="export-card">
-            <h2>Benchmark tables</h2>
-            <p className="muted small">Median, top quartile and top decile across organisations, per sector and per size band (groups of at least 5 organisations).</p>
+            <h2>{t.benchmarkTitle}</h2>
+            <p className="muted small">{format(t.benchmarkHelp, { orgs: num(MIN_COMPARISON_ORGS) })}</p>
             <button className="btn" type="submit" data-testid="export-benchmark">
-              Download benchmark CSV
+              {t.benchmarkDownload}
             </button>
           </form>
         </div>
       </section>
 
       <section className="card" aria-labelledby="audit-title">
-        <h2 id="audit-title">Audit log</h2>
+        <h2 id="audit-title">{t.auditTitle}</h2>
         {total === 0 ? (
-          <p className="muted">Nothing has been exported yet.</p>
+          <p className="muted">{t.auditEmpty}</p>
         ) : (
           <div className="data-table-wrap">
             <table className="data" data-testid="audit-table">
-              <caption>
-                {total.toLocaleString("en")} entries, newest first. Times in UTC.
-              </caption>
+              <caption>{plural(locale, t.auditCaption, total)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Scope</th>
+                  <th scope="col">{t.when}</th>
+                  <th scope="col">{t.who}</th>
+                  <th scope="col">{t.what}</th>
+                  <th scope="col">{t.scope}</th>
                   <th scope="col" className="num">
-                    Rows
+                    {t.rows}
                   </th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t.status}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id}>
-                    <td>{when(e.at)}</td>
+                    <td>{formatUtcDateTime(locale, e.at, "medium", m.common.utc)}</td>
                     <td>{e.userEmail}</td>
-                    <th scope="row">{ACTION_LABEL[e.action]}</th>
-                    <td>{e.scope === "all" ? "All organisations" : e.scope}</td>
-                    <td className="num">{e.rows === null ? "—" : e.rows.toLocaleString("en")}</td>
-                    <td>{STATUS_LABEL[e.status]}</td>
+                    <th scope="row">{t.actions[e.action]}</th>
+                    <td>{e.scope === "all" ? t.allOrganisations : e.scope}</td>
+                    <td className="num">{e.rows === null ? "—" : num(e.rows)}</td>
+                    <td>{t.statuses[e.status]}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {pages > 1 && (
-              <nav className="pager" aria-label="Audit log pages">
-                {requested > 1 && <Link href={`?page=${requested - 1}`}>← Newer</Link>}
-                <span>
-                  Page {Math.min(requested, pages)} of {pages}
-                </span>
-                {requested < pages && <Link href={`?page=${requested + 1}`}>Older →</Link>}
+              <nav className="pager" aria-label={t.pagesLabel}>
+                {requested > 1 && <Link href={`?page=${requested - 1}`}>{t.newer}</Link>}
+                <span>{format(m.common.pageOf, { page: num(Math.min(requested, pages)), pages: num(pages) })}</span>
+                {requested < pages && <Link href={`?page=${requested + 1}`}>{t.older}</Link>}
               </nav>
             )}
           </div>

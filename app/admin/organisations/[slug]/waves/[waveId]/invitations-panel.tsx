@@ -2,8 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { AdminMessages } from "@/lib/i18n/admin-messages";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locale";
+import { format } from "@/lib/i18n/messages";
+import { formatNumber, joinSentences, plural, sentenceGap } from "@/lib/i18n/text";
 import { errorProps, FieldError } from "../../../../../components/field-error";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locale";
+import { formatNodes } from "../../../../../components/format-nodes";
 
 type Outcome = {
   count: number;
@@ -15,6 +19,9 @@ type Outcome = {
 };
 
 type Props = {
+  locale: Locale;
+  t: AdminMessages["invitations"];
+  listSeparator: string;
   inviteUrl: string;
   remindUrl: string;
   smtp: boolean;
@@ -25,6 +32,9 @@ type Props = {
 };
 
 type ApiError = { error?: { message?: string; fields?: Record<string, string> } };
+
+/** A failed request, worded when shown so that it follows a change of language. */
+type Problem = { kind: "api"; message: string } | { kind: "status"; status: number } | { kind: "unreachable" };
 
 const SHOWN_LINKS = 10;
 
@@ -40,12 +50,12 @@ function download(csv: string, name: string) {
 }
 
 /** Roster upload and reminders; the links come back once and can be saved as CSV. */
-export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pending, closed, fileName }: Props) {
+export function InvitationsPanel({ locale, t, listSeparator, inviteUrl, remindUrl, smtp, departments, pending, closed, fileName }: Props) {
   const router = useRouter();
   const [roster, setRoster] = useState("");
   const [defaultLocale, setDefaultLocale] = useState<string>("en");
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState<"invite" | "remind" | null>(null);
   const [result, setResult] = useState<{ kind: "invite" | "remind"; outcome: Outcome } | null>(null);
 
@@ -62,14 +72,14 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
       const data = (await res.json().catch(() => ({}))) as Outcome & ApiError;
       if (!res.ok) {
         setFields(data.error?.fields ?? {});
-        setProblem(data.error?.message ?? `The request failed (${res.status}).`);
+        setProblem(data.error?.message ? { kind: "api", message: data.error.message } : { kind: "status", status: res.status });
         return;
       }
       setResult({ kind, outcome: data });
       if (kind === "invite") setRoster("");
       router.refresh();
     } catch {
-      setProblem("Could not reach the server. Nothing was changed; check your connection and try again.");
+      setProblem({ kind: "unreachable" });
     } finally {
       setBusy(null);
     }
@@ -81,9 +91,19 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
   }
 
   const o = result?.outcome;
+  const more = o ? joinSentences(locale, [o.skipped.length > 0 ? plural(locale, t.skipped, o.skipped.length) : "", smtp ? plural(locale, t.emailed, o.emailed) : ""]) : "";
+  const num = (n: number) => formatNumber(locale, n);
+  const code = (text: string) => <code>{text}</code>;
+  const help = formatNodes(departments.length > 0 ? t.helpDepartments : t.helpNoDepartments, {
+    email: code("email"),
+    department: code("department"),
+    locale: code("locale"),
+    locales: LOCALES.join(", "),
+    departments: departments.join(listSeparator),
+  });
   return (
     <>
-      {closed && <p className="notice">This wave is closed (or the organisation archived): reopen it to invite people or send reminders.</p>}
+      {closed && <p className="notice">{t.closed}</p>}
       <form
         className="stack-form admin-form roster-form"
         noValidate
@@ -93,15 +113,12 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
         }}
       >
         <div className="field">
-          <label htmlFor="roster-file">Roster CSV file</label>
+          <label htmlFor="roster-file">{t.file}</label>
           <input id="roster-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
-          <span className="muted small">
-            Header row <code>email</code>, optionally <code>department</code> and <code>locale</code> ({LOCALES.join(", ")}).
-            {departments.length > 0 ? ` Departments: ${departments.join(", ")}.` : " This organisation lists no departments, so leave department empty."}
-          </span>
+          <span className="muted small">{help}</span>
         </div>
         <div className="field">
-          <label htmlFor="roster-text">Roster (the file&apos;s contents, or paste it here)</label>
+          <label htmlFor="roster-text">{t.roster}</label>
           <textarea
             id="roster-text"
             className="input-text mono"
@@ -114,7 +131,8 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
           />
           {fields.roster && (
             <div className="field-error" id="err-roster" role="alert" data-testid="roster-errors">
-              <ul>
+              {t.rosterRefused}
+              <ul lang="en">
                 {fields.roster.split("\n").map((line) => (
                   <li key={line}>{line}</li>
                 ))}
@@ -123,7 +141,7 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
           )}
         </div>
         <div className="field">
-          <label htmlFor="roster-locale">Language for people without a locale</label>
+          <label htmlFor="roster-locale">{t.defaultLocale}</label>
           <select id="roster-locale" className="input" value={defaultLocale} onChange={(e) => setDefaultLocale(e.target.value)} {...errorProps("err-defaultLocale", fields.defaultLocale)}>
             {LOCALES.map((l) => (
               <option key={l} value={l}>
@@ -134,50 +152,59 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
           <FieldError id="err-defaultLocale" message={fields.defaultLocale} />
         </div>
         <button className="btn" type="submit" disabled={busy !== null || closed}>
-          {busy === "invite" ? "Creating links…" : smtp ? "Create and email personal links" : "Create personal links"}
+          {busy === "invite" ? t.creating : smtp ? t.createAndEmail : t.create}
         </button>
       </form>
 
       <div className="reminder-row">
         <button className="btn btn-secondary" type="button" disabled={busy !== null || closed || pending === 0} onClick={() => void post("remind")} data-testid="remind">
-          {busy === "remind" ? "Working…" : smtp ? `Email reminders to ${pending} not yet completed` : `New links for the ${pending} not yet completed`}
+          {busy === "remind" ? t.working : format(smtp ? t.remindEmail : t.remindLinks, { n: num(pending) })}
         </button>
-        <span className="muted small">Earlier links keep working until the person responds.</span>
+        <span className="muted small">{t.remindHelp}</span>
       </div>
 
       {problem && !fields.roster && (
         <p className="field-error" role="alert">
-          {problem}
+          {problem.kind === "api" ? (
+            // The API words its errors in English (a contract for scripts); the panel says what they are about.
+            formatNodes(t.apiProblem, { message: <span lang="en">{problem.message}</span> })
+          ) : problem.kind === "status" ? (
+            format(t.requestFailed, { status: problem.status })
+          ) : (
+            t.unreachable
+          )}
         </p>
       )}
 
       {o && (
         <div className="result-panel" role="status" data-testid="invite-result">
           <p>
-            <strong>
-              {result.kind === "invite" ? `${o.count} personal link${o.count === 1 ? "" : "s"} created.` : `${o.count} new link${o.count === 1 ? "" : "s"} for people who have not completed.`}
-            </strong>
-            {o.skipped.length > 0 && ` ${o.skipped.length} already invited to this wave were left as they were.`}
-            {smtp && ` ${o.emailed} email${o.emailed === 1 ? "" : "s"} sent.`}
+            <strong>{plural(locale, result.kind === "invite" ? t.created : t.reminded, o.count)}</strong>
+            {more && sentenceGap(locale) + more}
           </p>
           {o.failed.length > 0 && (
             <div className="field-error">
-              Sending failed for {o.failed.length}: {o.failed.map((f) => `${f.email} (${f.reason})`).join("; ")}. Their links are below; send them another way.
+              {format(t.failed, {
+                n: num(o.failed.length),
+                list: o.failed.map((f) => format(t.failedEntry, { email: f.email, reason: f.reason })).join(t.failedSeparator),
+              })}
             </div>
           )}
           {o.linksCsv && (
             <>
-              <p className="muted small">Save the links now: they cannot be shown again (new links can be issued as reminders).</p>
+              <p className="muted small">{t.saveNow}</p>
               <button className="btn" type="button" onClick={() => download(o.linksCsv!, `${fileName}.csv`)} data-testid="download-links">
-                Download links (CSV)
+                {t.download}
               </button>
               <div className="data-table-wrap">
                 <table className="data" data-testid="link-table">
-                  <caption>{o.links.length > SHOWN_LINKS ? `First ${SHOWN_LINKS} of ${o.links.length}; all are in the CSV.` : `${o.links.length} links.`}</caption>
+                  <caption>
+                    {o.links.length > SHOWN_LINKS ? format(t.firstOf, { shown: num(SHOWN_LINKS), total: num(o.links.length) }) : plural(locale, t.linkCount, o.links.length)}
+                  </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Email</th>
-                      <th scope="col">Personal link</th>
+                      <th scope="col">{t.email}</th>
+                      <th scope="col">{t.personalLink}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -185,7 +212,7 @@ export function InvitationsPanel({ inviteUrl, remindUrl, smtp, departments, pend
                       <tr key={l.link}>
                         <th scope="row">{l.email}</th>
                         <td>
-                          <input className="copy-link" readOnly value={l.link} aria-label={`Personal link for ${l.email}`} />
+                          <input className="copy-link" readOnly value={l.link} aria-label={format(t.personalLinkFor, { email: l.email })} />
                         </td>
                       </tr>
                     ))}

@@ -8,18 +8,21 @@ import { findOrganisationBySlug, findWave, listWaves } from "@/db/queries/organi
 import { requireAdminPage } from "@/lib/auth/page-guards";
 import { env } from "@/lib/env";
 import { baseUrlOf } from "@/lib/http/origin";
+import { adminMessages } from "@/lib/i18n/admin-messages";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locale";
+import { format } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { formatNumber, formatUtcDateTime } from "@/lib/i18n/text";
 import { waveAvailability } from "@/lib/survey/service";
 import { InvitationsPanel } from "./invitations-panel";
 
-export const metadata: Metadata = { title: "Survey wave" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: adminMessages(await currentLocale()).meta.wave };
+}
 
-const STATUS_LABEL = { open: "Open", closed: "Closed", not_yet_open: "Scheduled" } as const;
 const PAGE_SIZE = 100;
 
 type Props = { params: Promise<{ slug: string; waveId: string }>; searchParams: Promise<{ page?: string }> };
-
-const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC" : "—");
 
 export default async function WaveAdminPage({ params, searchParams }: Props) {
   const { slug, waveId } = await params;
@@ -28,6 +31,9 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
   const org = findOrganisationBySlug(db, slug);
   const wave = org && /^\d{1,12}$/.test(waveId) ? findWave(db, org.id, Number(waveId)) : undefined;
   if (!org || !wave) notFound();
+  const locale = await currentLocale();
+  const m = adminMessages(locale);
+  const t = m.wave;
   const submitted = listWaves(db, org.id).find((w) => w.id === wave.id)?.submitted ?? 0;
   const counts = invitationCounts(db, wave.id);
   const all = listInvitations(db, wave.id);
@@ -38,51 +44,53 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
   const availability = waveAvailability(wave);
   const smtp = !!env().SMTP_URL;
   const api = `/api/admin/organisations/${encodeURIComponent(org.slug)}/waves/${wave.id}`;
+  const num = (n: number) => formatNumber(locale, n);
   const pct = (a: number, b: number) => (b > 0 ? `${Math.round((100 * a) / b)}%` : "—");
+  const when = (iso: string | null) => (iso ? formatUtcDateTime(locale, iso, "short", m.common.utc) : "—");
 
   return (
     <>
       <p className="breadcrumbs">
-        <Link href="/admin">Organisations</Link> › <Link href={`/admin/organisations/${org.slug}`}>{org.name}</Link> › {wave.label}
+        <Link href="/admin">{m.nav.organisations}</Link> › <Link href={`/admin/organisations/${org.slug}`}>{org.name}</Link> › {wave.label}
       </p>
       <section className="card" aria-labelledby="wave-title">
-        <p className="section-kicker">Survey wave · {STATUS_LABEL[availability]}</p>
+        <p className="section-kicker">{format(t.kicker, { status: m.common.waveStatus[availability] })}</p>
         <h1 id="wave-title">
           {org.name} — {wave.label}
         </h1>
         <dl className="stat-row" data-testid="wave-stats">
           <div>
-            <dt>Responses</dt>
-            <dd>{submitted.toLocaleString("en")}</dd>
+            <dt>{t.responses}</dt>
+            <dd>{num(submitted)}</dd>
           </div>
           <div>
-            <dt>Invited</dt>
-            <dd>{counts.invited.toLocaleString("en")}</dd>
+            <dt>{t.invited}</dt>
+            <dd>{num(counts.invited)}</dd>
           </div>
           <div>
-            <dt>Invitations completed</dt>
+            <dt>{t.completed}</dt>
             <dd>
-              {counts.used.toLocaleString("en")} <span className="muted small">({pct(counts.used, counts.invited)})</span>
+              {num(counts.used)} <span className="muted small">({pct(counts.used, counts.invited)})</span>
             </dd>
           </div>
           <div>
-            <dt>Not yet completed</dt>
-            <dd>{(counts.invited - counts.used).toLocaleString("en")}</dd>
+            <dt>{t.notCompleted}</dt>
+            <dd>{num(counts.invited - counts.used)}</dd>
           </div>
         </dl>
         <label className="field-inline">
-          <span>Public survey link (anyone with it can respond)</span>
-          <input className="copy-link" readOnly value={`${base}/s/${wave.code}`} aria-label="Public survey link" />
+          <span>{t.publicLink}</span>
+          <input className="copy-link" readOnly value={`${base}/s/${wave.code}`} aria-label={t.publicLinkLabel} />
         </label>
       </section>
 
       <section className="card" aria-labelledby="invite-title">
-        <h2 id="invite-title">Invitations</h2>
-        <p className="muted">
-          Upload a roster to give each person a single-use personal link. Only a fingerprint of each link is stored, so links are shown once, right after they are made
-          {smtp ? "; with email configured they are sent straight away" : ""}. A response never records which invitation it came from.
-        </p>
+        <h2 id="invite-title">{t.invitationsTitle}</h2>
+        <p className="muted">{smtp ? t.introEmail : t.intro}</p>
         <InvitationsPanel
+          locale={locale}
+          t={m.invitations}
+          listSeparator={m.common.listSeparator}
           inviteUrl={`${api}/invitations`}
           remindUrl={`${api}/reminders`}
           smtp={smtp}
@@ -94,28 +102,26 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
       </section>
 
       <section className="card" aria-labelledby="invited-title">
-        <h2 id="invited-title">Invited people</h2>
+        <h2 id="invited-title">{t.invitedTitle}</h2>
         {all.length === 0 ? (
-          <p className="muted">Nobody has been invited to this wave yet.</p>
+          <p className="muted">{t.nobody}</p>
         ) : (
           <div className="data-table-wrap">
             <table className="data" data-testid="invitation-table">
-              <caption>
-                {all.length.toLocaleString("en")} invited; showing {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + shown.length}.
-              </caption>
+              <caption>{format(t.caption, { total: num(all.length), from: num((page - 1) * PAGE_SIZE + 1), to: num((page - 1) * PAGE_SIZE + shown.length) })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Department</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t.email}</th>
+                  <th scope="col">{t.department}</th>
+                  <th scope="col">{t.language}</th>
+                  <th scope="col">{t.status}</th>
                   <th scope="col" className="num">
-                    Links issued
+                    {t.linksIssued}
                   </th>
                   <th scope="col" className="num">
-                    Emails sent
+                    {t.emailsSent}
                   </th>
-                  <th scope="col">Last link or email</th>
+                  <th scope="col">{t.lastContact}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,21 +130,19 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
                     <th scope="row">{i.email}</th>
                     <td>{i.department ?? "—"}</td>
                     <td>{isLocale(i.locale) ? LOCALE_NAMES[i.locale] : i.locale}</td>
-                    <td>{i.completed ? <span className="tag tag-done">Completed</span> : <span className="tag">Not yet</span>}</td>
-                    <td className="num">{i.linksIssued}</td>
-                    <td className="num">{i.emailsSent}</td>
+                    <td>{i.completed ? <span className="tag tag-done">{t.done}</span> : <span className="tag">{t.notYet}</span>}</td>
+                    <td className="num">{num(i.linksIssued)}</td>
+                    <td className="num">{num(i.emailsSent)}</td>
                     <td>{when([i.lastEmailedAt, i.lastLinkAt].filter(Boolean).sort().at(-1) ?? null)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {pages > 1 && (
-              <nav className="pager" aria-label="Invited people pages">
-                {page > 1 && <Link href={`?page=${page - 1}`}>← Previous</Link>}
-                <span>
-                  Page {page} of {pages}
-                </span>
-                {page < pages && <Link href={`?page=${page + 1}`}>Next →</Link>}
+              <nav className="pager" aria-label={t.pagesLabel}>
+                {page > 1 && <Link href={`?page=${page - 1}`}>{t.previous}</Link>}
+                <span>{format(m.common.pageOf, { page: num(page), pages: num(pages) })}</span>
+                {page < pages && <Link href={`?page=${page + 1}`}>{t.next}</Link>}
               </nav>
             )}
           </div>
