@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, createFixtureDb } from "./fixture";
-import { killServer, startServer, tempDir, type AppServer } from "./server";
+import { openDatabase } from "../../db/client";
+import { killServer, signInCookie, startServer, tempDir, type AppServer } from "./server";
 
 /** Per-address rate limits with the default settings: 429 with Retry-After, other addresses unaffected. */
 const dir = tempDir("limits");
@@ -97,5 +98,44 @@ describe("cookies behind HTTPS", () => {
     } finally {
       await killServer(https, "SIGTERM");
     }
+  });
+});
+
+describe("server actions refuse cross-origin calls", () => {
+  /** The id Next.js gave `archiveOrganisationAction` in this build (server actions are POSTs with a Next-Action header). */
+  function actionId(name: string): string {
+    const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { exportedName?: string; filename?: string }>;
+    };
+    const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name && v.filename === "app/admin/actions.ts");
+    if (!found) throw new Error(`server action ${name} not in the build manifest`);
+    return found[0];
+  }
+  const archivedAt = () => {
+    const db = openDatabase(dbPath);
+    try {
+      return db.$client.prepare("select archived_at from organisations where slug = 'rel-co'").pluck().get() as string | null;
+    } finally {
+      db.$client.close();
+    }
+  };
+
+  it("an admin's action posted from another origin changes nothing; the same call from the app's origin works", async () => {
+    const cookie = await signInCookie(server.url, ADMIN.email, ADMIN.password);
+    const call = (origin: string) =>
+      fetch(`${server.url}/admin/organisations/rel-co`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, origin, "next-action": actionId("archiveOrganisationAction"), "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": "192.0.2.80" },
+        body: JSON.stringify(["rel-co", true]),
+      });
+    const foreign = await call("https://evil.example");
+    expect(foreign.status).toBeGreaterThanOrEqual(400);
+    expect(await foreign.text()).not.toMatch(/at .+\.js:\d+/); // no stack trace
+    expect(archivedAt()).toBeNull();
+    // The control: the identical request from the app's own origin is a valid action call.
+    const own = await call(server.url);
+    expect(own.status).toBe(200);
+    expect(archivedAt()).not.toBeNull();
   });
 });

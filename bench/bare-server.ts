@@ -1,0 +1,33 @@
+/*
+ * The ceiling for `npm run bench -- load`: the same submission (conditional draft → submitted update
+ * plus the aggregate counters, in one transaction, synchronous=FULL) through a bare node:http server
+ * and better-sqlite3, without Next.js, sessions, proxy or JSON validation of answers.
+ * Usage: tsx bench/bare-server.ts <db-file> <port>
+ */
+import http from "node:http";
+import { openDatabase } from "../db/client";
+import { findResponseByToken, submitDraft } from "../db/queries/survey";
+
+const [file, port] = process.argv.slice(2);
+const db = openDatabase(file!);
+
+const server = http.createServer((req, res) => {
+  if (req.method !== "POST") {
+    res.writeHead(req.url === "/health" ? 200 : 404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    const token = String(req.headers["x-resume-token"] ?? "");
+    const row = findResponseByToken(db, token);
+    if (!row) {
+      res.writeHead(401, { "content-type": "application/json" }).end('{"error":{"code":"unauthorized"}}');
+      return;
+    }
+    JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    const outcome = submitDraft(db, row.id, {}, row.locale);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "submitted", alreadySubmitted: outcome === "already_submitted" }));
+  });
+});
+server.listen(Number(port), "127.0.0.1", () => process.stdout.write("ready\n"));
