@@ -11,7 +11,6 @@ import type { Findings, SeniorityFinding, SplitFinding } from "./figures";
 import type { Priority } from "./priorities";
 
 type SentenceMessages = DashboardMessages["sentences"];
-type CommonMessages = Pick<DashboardMessages["common"], "pBelow" | "pBelow05" | "pEquals">;
 
 export function formatInteger(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
@@ -24,20 +23,25 @@ export function formatPercent(x: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }
 
-/** p to three decimals; "p < 0.05" when rounding would print 0.050 for a p that is below it. */
-export function formatPValue(p: number, m: CommonMessages): string {
-  if (p < 0.001) return m.pBelow;
+/** p for a table column headed "p": "< 0.001", the value to three decimals, or "< 0.05" when rounding would print 0.050 for a p below it. */
+export function formatPNumber(p: number): string {
+  if (p < 0.001) return "< 0.001";
   const text = p.toFixed(3);
-  if (p < 0.05 && Number(text) >= 0.05) return m.pBelow05;
-  return format(m.pEquals, { p: text });
+  return p < 0.05 && Number(text) >= 0.05 ? "< 0.05" : text;
+}
+
+/** p in running text, in statistical notation (the same in every language): "p < 0.001", "p = 0.042". */
+export function formatPValue(p: number): string {
+  const n = formatPNumber(p);
+  return n.startsWith("<") ? `p ${n}` : `p = ${n}`;
 }
 
 export function formatRho(rho: number): string {
   return rho.toFixed(2);
 }
 
-function significance(points: number, pValue: number, significant: boolean, m: SentenceMessages, c: CommonMessages, locale: Locale): string {
-  return format(significant ? m.clear : m.unclear, { points: formatPercent(Math.abs(points), locale), p: formatPValue(pValue, c) });
+function significance(points: number, pValue: number, significant: boolean, m: SentenceMessages, locale: Locale): string {
+  return format(significant ? m.clear : m.unclear, { points: formatPercent(Math.abs(points), locale), p: formatPValue(pValue) });
 }
 
 /** F1 for the organisation, with the benchmark and, when given, the test against the other organisations. */
@@ -46,7 +50,6 @@ export function f1Sentences(
   benchmark: Findings["f1"] & { organisations?: number },
   vsOthers: { change: Change; others: { count: number; n: number } } | null,
   m: SentenceMessages,
-  c: CommonMessages,
   locale: Locale,
   min: number,
 ): string[] {
@@ -57,7 +60,7 @@ export function f1Sentences(
   if (vsOthers && vsOthers.others.n > 0) {
     out.push(format(m.f1Benchmark, { pct: formatPercent((vsOthers.others.count / vsOthers.others.n) * 100, locale), n: formatInteger(vsOthers.others.n, locale) }));
     // The change is "organisation − others"; the sentence names its size and whether it is clear.
-    out.push(significance(vsOthers.change.change, vsOthers.change.pValue, vsOthers.change.significant, m, c, locale));
+    out.push(significance(vsOthers.change.change, vsOthers.change.pValue, vsOthers.change.significant, m, locale));
   } else if (!benchmark.suppressed) {
     out.push(format(m.f1BenchmarkOnly, { pct: formatPercent(benchmark.agree.pct, locale), n: formatInteger(benchmark.agree.n, locale) }));
   }
@@ -65,7 +68,7 @@ export function f1Sentences(
 }
 
 /** F2–F4: the two groups with their sizes, whether the difference is clear, and the benchmark's pair. */
-export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benchmark: SplitFinding, m: SentenceMessages, c: CommonMessages, locale: Locale, min: number): string[] {
+export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benchmark: SplitFinding, m: SentenceMessages, locale: Locale, min: number): string[] {
   if (org.suppressed) return [format(m.suppressedSplit, { min })];
   const out = [
     format(m[kind], {
@@ -74,7 +77,7 @@ export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benc
       no: formatPercent(org.no.agree.pct, locale),
       nNo: formatInteger(org.no.n, locale),
     }),
-    significance(org.comparison.differencePoints, org.comparison.pValue, org.comparison.significant, m, c, locale),
+    significance(org.comparison.differencePoints, org.comparison.pValue, org.comparison.significant, m, locale),
   ];
   if (!benchmark.suppressed) {
     out.push(format(m.splitBenchmark, { yes: formatPercent(benchmark.yes.agree.pct, locale), no: formatPercent(benchmark.no.agree.pct, locale) }));
@@ -83,7 +86,7 @@ export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benc
 }
 
 /** F5: perceived coverage of senior people against staff, and the test on the all-three share. */
-export function seniorityGapSentences(f5: SeniorityFinding, m: SentenceMessages, c: CommonMessages, locale: Locale, min: number): string[] {
+export function seniorityGapSentences(f5: SeniorityFinding, m: SentenceMessages, locale: Locale, min: number): string[] {
   if (f5.suppressed) return [format(m.suppressedF5, { min })];
   return [
     format(m.f5, {
@@ -94,7 +97,7 @@ export function seniorityGapSentences(f5: SeniorityFinding, m: SentenceMessages,
       nStaff: formatInteger(f5.staff.n, locale),
     }),
     format(m.f5AllThree, { senior: formatPercent(f5.senior.allThree.pct, locale), staff: formatPercent(f5.staff.allThree.pct, locale) }),
-    significance(f5.comparison.differencePoints, f5.comparison.pValue, f5.comparison.significant, m, c, locale),
+    significance(f5.comparison.differencePoints, f5.comparison.pValue, f5.comparison.significant, m, locale),
   ];
 }
 

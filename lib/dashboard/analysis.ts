@@ -14,7 +14,8 @@ import type { Locale } from "../i18n/locale";
 import { capabilityBenchmarks, dashboardMeta, type CapabilityBenchmark, type DashboardMeta } from "./common";
 import { scopeReport, type DashboardScope } from "./scope";
 
-type Distribution = Shown<{ n: number; mean: number; median: number; bands: IndexDistribution["bands"]; bins: IndexBin[] }>;
+type Bands = IndexDistribution["bands"];
+type Distribution = Shown<{ n: number; mean: number; median: number; bands: Bands; bandShares: Bands; bins: IndexBin[] }>;
 type Alpha = PopulationFigures["alpha"];
 
 export type AnalysisData = {
@@ -30,11 +31,14 @@ export type AnalysisData = {
 };
 
 function distribution(d: Shown<IndexDistribution>): Distribution {
-  return d.suppressed ? d : { suppressed: false, n: d.n, mean: d.mean, median: d.median, bands: d.bands, bins: indexBins(d) };
+  if (d.suppressed) return d;
+  const share = (x: number) => (x / d.n) * 100;
+  const bandShares = { developing: share(d.bands.developing), capable: share(d.bands.capable), proficient: share(d.bands.proficient) };
+  return { suppressed: false, n: d.n, mean: d.mean, median: d.median, bands: d.bands, bandShares, bins: indexBins(d) };
 }
 
 export function analysisData(db: Db, scope: DashboardScope, locale: Locale): AnalysisData {
-  const meta = dashboardMeta(scope, locale);
+  const meta = dashboardMeta(db, scope, locale);
   if (scope.status !== "ok") {
     return { meta, coverage: null, heatmap: null, perception: null, seniority: null, distribution: null, alpha: null, organisationLevel: null };
   }
@@ -61,7 +65,7 @@ export function analysisData(db: Db, scope: DashboardScope, locale: Locale): Ana
     seniority: {
       organisation: report.figures.findings.f5,
       benchmark: report.benchmark.findings.f5,
-      sentences: seniorityGapSentences(report.figures.findings.f5, m.sentences, m.common, locale, scope.min),
+      sentences: seniorityGapSentences(report.figures.findings.f5, m.sentences, locale, scope.min),
     },
     distribution: { organisation: distribution(report.figures.index), benchmark: distribution(report.benchmark.index) },
     alpha: { organisation: alpha, benchmark: report.benchmark.alpha, level: alpha.suppressed || !Number.isFinite(alpha.alpha) ? null : reliabilityLevel(alpha.alpha) },

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import type { GroupComparison } from "../benchmark/compare";
 import { AGG_CAPABILITIES } from "../benchmark/counters";
 import { capabilityLinks, type CapabilityLink } from "../benchmark/links";
-import { benchmarkMemo, type OrganisationReport } from "../benchmark/report";
+import { benchmarkMemo, benchmarkReport, type OrganisationReport } from "../benchmark/report";
 import type { Locale } from "../i18n/locale";
 import { isFiltered, type DashboardScope, type DashboardStatus } from "./scope";
 
@@ -22,12 +22,15 @@ export type DashboardMeta = {
   /** Survey link path of the open wave, to share with staff. */
   surveyPath: string | null;
   options: DashboardScope["options"];
+  /** Size of the whole benchmark the figures are compared with. */
+  benchmark: { organisations: number; responses: number };
   locale: Locale;
   generatedAt: string;
 };
 
-export function dashboardMeta(scope: DashboardScope, locale: Locale): DashboardMeta {
+export function dashboardMeta(db: Db, scope: DashboardScope, locale: Locale): DashboardMeta {
   const w = scope.wave;
+  const b = benchmarkReport(db, scope.min);
   return {
     organisation: { slug: scope.org.slug, name: scope.org.name, sector: scope.org.sector, sizeBand: scope.org.sizeBand },
     wave: w ? { label: w.label, status: w.status, responses: w.submitted, opensAt: w.opensAt, closesAt: w.closesAt } : null,
@@ -38,6 +41,7 @@ export function dashboardMeta(scope: DashboardScope, locale: Locale): DashboardM
     needed: scope.status === "too_few_responses" && w ? scope.min - w.submitted : null,
     surveyPath: scope.openWave ? `/s/${scope.openWave.code}` : null,
     options: scope.options,
+    benchmark: { organisations: b.organisations, responses: b.responses },
     locale,
     generatedAt: new Date().toISOString(),
   };

@@ -47,7 +47,7 @@ function waveFigures(db: Db, scope: DashboardScope, waveId: number, submitted: n
 }
 
 export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): PrioritiesData {
-  const meta = dashboardMeta(scope, locale);
+  const meta = dashboardMeta(db, scope, locale);
   if (scope.status !== "ok") return { meta, priorities: null, trends: null };
   const report = scopeReport(db, scope);
   const chronological = [...scope.waves].reverse();

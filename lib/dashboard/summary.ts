@@ -41,7 +41,7 @@ export type SummaryData = {
 export type InvitedCount = (db: Db, waveId: number) => number | null;
 
 export function summaryData(db: Db, scope: DashboardScope, locale: Locale, invited: InvitedCount): SummaryData {
-  const meta = dashboardMeta(scope, locale);
+  const meta = dashboardMeta(db, scope, locale);
   const wave = scope.wave;
   const part = wave ? participation(db, wave.id, wave.submitted, invited(db, wave.id)) : null;
   if (scope.status !== "ok") return { meta, participation: part, index: null, findings: null, headlineActions: [] };
@@ -59,7 +59,7 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale, invit
     const others = withoutContribution(b.f1.agree, f.f1.agree, inBenchmark);
     if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
   }
-  const splits = (k: "f2" | "f3" | "f4") => ({ organisation: f[k], benchmark: b[k], sentences: splitSentences(k, f[k], b[k], m.sentences, m.common, locale, scope.min) });
+  const splits = (k: "f2" | "f3" | "f4") => ({ organisation: f[k], benchmark: b[k], sentences: splitSentences(k, f[k], b[k], m.sentences, locale, scope.min) });
 
   return {
     meta,
@@ -70,7 +70,7 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale, invit
       benchmark: report.benchmark.distributions.index,
     },
     findings: {
-      f1: { organisation: f.f1, benchmark: b.f1, vsOthers, sentences: f1Sentences(f.f1, b.f1, vsOthers, m.sentences, m.common, locale, scope.min) },
+      f1: { organisation: f.f1, benchmark: b.f1, vsOthers, sentences: f1Sentences(f.f1, b.f1, vsOthers, m.sentences, locale, scope.min) },
       f2: splits("f2"),
       f3: splits("f3"),
       f4: splits("f4"),

@@ -15,7 +15,7 @@ describe("split finding sentences (F2–F4)", () => {
     // Table [[25, 5], [10, 30]]: stats.chi2_contingency([[25,5],[10,30]], correction=False).pvalue = 1.3621872098901454e-06
     const org = splitFinding({ n: 30, agree: 25, dis: 2 }, { n: 40, agree: 10, dis: 20 }, 5);
     const benchmark = splitFinding({ n: 1316, agree: 1157, dis: 80 }, { n: 6094, agree: 2250, dis: 2200 }, 5);
-    expect(splitSentences("f2", org, benchmark, en.sentences, en.common, "en", 5)).toEqual([
+    expect(splitSentences("f2", org, benchmark, en.sentences, "en", 5)).toEqual([
       "Where people say everyone can use data software, talk about cyber security and talk about coding, 83% agree that everyone understands the customers (n = 30); elsewhere 25% (n = 40).",
       "The difference of 58 points is statistically clear (p < 0.001).",
       "Across the benchmark: 88% and 37%.",
@@ -25,7 +25,7 @@ describe("split finding sentences (F2–F4)", () => {
   it('says "not statistically clear" with the p-value when it is not', () => {
     // Table [[15, 15], [18, 22]]: stats.chi2_contingency([[15,15],[18,22]], correction=False).pvalue = 0.6783491019531577
     const org = splitFinding({ n: 30, agree: 15, dis: 5 }, { n: 40, agree: 18, dis: 10 }, 5);
-    const [first, second] = splitSentences("f3", org, SUPPRESSED, en.sentences, en.common, "en", 5);
+    const [first, second] = splitSentences("f3", org, SUPPRESSED, en.sentences, "en", 5);
     expect(first).toBe("Where people agree that leadership has set a clear digital vision, 50% agree that everyone understands the customers (n = 30); elsewhere 45% (n = 40).");
     expect(second).toBe("The difference of 5 points is not statistically clear (p = 0.678): with these numbers it could be chance.");
   });
@@ -34,20 +34,20 @@ describe("split finding sentences (F2–F4)", () => {
     // Table [[4, 1], [2, 5]]: min expected 2.5 → stats.fisher_exact([[4,1],[2,5]]).pvalue = 0.24242424242424238
     const org = splitFinding({ n: 5, agree: 4, dis: 0 }, { n: 7, agree: 2, dis: 3 }, 5);
     expect(org.suppressed || org.comparison.test).toBe("fisher");
-    expect(splitSentences("f4", org, SUPPRESSED, en.sentences, en.common, "en", 5)[1]).toBe(
+    expect(splitSentences("f4", org, SUPPRESSED, en.sentences, "en", 5)[1]).toBe(
       "The difference of 51 points is not statistically clear (p = 0.242): with these numbers it could be chance.",
     );
   });
 
   it("explains a suppressed split instead of showing figures", () => {
     const org = splitFinding({ n: 4, agree: 3, dis: 0 }, { n: 40, agree: 10, dis: 20 }, 5);
-    expect(splitSentences("f2", org, SUPPRESSED, en.sentences, en.common, "en", 5)).toEqual(["Not shown: one of the two groups has fewer than 5 responses."]);
+    expect(splitSentences("f2", org, SUPPRESSED, en.sentences, "en", 5)).toEqual(["Not shown: one of the two groups has fewer than 5 responses."]);
   });
 
   it("speaks the reader's language, with the same figures", () => {
     const org = splitFinding({ n: 30, agree: 15, dis: 5 }, { n: 40, agree: 18, dis: 10 }, 5);
-    const [hansFirst, hansSecond] = splitSentences("f3", org, SUPPRESSED, hans.sentences, hans.common, "zh-Hans", 5);
-    const [hantFirst, hantSecond] = splitSentences("f3", org, SUPPRESSED, hant.sentences, hant.common, "zh-Hant", 5);
+    const [hansFirst, hansSecond] = splitSentences("f3", org, SUPPRESSED, hans.sentences, "zh-Hans", 5);
+    const [hantFirst, hantSecond] = splitSentences("f3", org, SUPPRESSED, hant.sentences, "zh-Hant", 5);
     for (const s of [hansFirst, hantFirst]) {
       expect(s).toMatch(/50%/);
       expect(s).toMatch(/n = 30/);
@@ -67,7 +67,7 @@ describe("F1 sentence", () => {
     const others = { count: 3440, n: 7166 };
     const change = percentageChange(others, org.agree);
     expect(change.pValue).toBeCloseTo(0.6397545543405502, 10);
-    expect(f1Sentences(org, { suppressed: false, agree: percentage(3510, 7306), disagreePct: 30 }, { change, others }, en.sentences, en.common, "en", 5)).toEqual([
+    expect(f1Sentences(org, { suppressed: false, agree: percentage(3510, 7306), disagreePct: 30 }, { change, others }, en.sentences, "en", 5)).toEqual([
       "50% of the 140 respondents agree that everyone in the organisation fully understands its customers; 30% disagree.",
       "In the other organisations of the benchmark it is 48% of 7,166 respondents.",
       "The difference of 2 points is not statistically clear (p = 0.640): with these numbers it could be chance.",
@@ -77,8 +77,8 @@ describe("F1 sentence", () => {
   it("falls back to the whole benchmark, and explains suppression", () => {
     const org = { suppressed: false as const, agree: percentage(10, 20), disagreePct: 25 };
     const benchmark = { suppressed: false as const, agree: percentage(480, 1000), disagreePct: 30 };
-    expect(f1Sentences(org, benchmark, null, en.sentences, en.common, "en", 5)[1]).toBe("Across the benchmark it is 48% of 1,000 respondents.");
-    expect(f1Sentences(SUPPRESSED, benchmark, null, en.sentences, en.common, "en", 5)).toEqual(["Not shown: fewer than 5 responses answered this question."]);
+    expect(f1Sentences(org, benchmark, null, en.sentences, "en", 5)[1]).toBe("Across the benchmark it is 48% of 1,000 respondents.");
+    expect(f1Sentences(SUPPRESSED, benchmark, null, en.sentences, "en", 5)).toEqual(["Not shown: fewer than 5 responses answered this question."]);
   });
 });
 
@@ -94,7 +94,7 @@ describe("F5 sentence", () => {
       gapPoints: 21.2,
       comparison: split.comparison,
     };
-    expect(seniorityGapSentences(f5, en.sentences, en.common, "en", 5)).toEqual([
+    expect(seniorityGapSentences(f5, en.sentences, "en", 5)).toEqual([
       "Senior leaders and executives believe on average 62% of people can do each capability; staff and managers believe 41%, a gap of 21 points (n = 12 and 14).",
       "75% of senior people and 43% of staff say everyone can do all three representative capabilities.",
       "The difference of 32 points is not statistically clear (p = 0.098): with these numbers it could be chance.",
@@ -124,10 +124,10 @@ describe("priority sentences", () => {
 
 describe("formatting", () => {
   it("p-values, percentages, link strength and reliability levels", () => {
-    expect(formatPValue(0.0004, en.common)).toBe("p < 0.001");
-    expect(formatPValue(0.04996, en.common)).toBe("p < 0.05");
-    expect(formatPValue(0.0504, en.common)).toBe("p = 0.050");
-    expect(formatPValue(0.049, en.common)).toBe("p = 0.049");
+    expect(formatPValue(0.0004)).toBe("p < 0.001");
+    expect(formatPValue(0.04996)).toBe("p < 0.05");
+    expect(formatPValue(0.0504)).toBe("p = 0.050");
+    expect(formatPValue(0.049)).toBe("p = 0.049");
     expect(formatPercent(0.42, "en")).toBe("0.4");
     expect(formatPercent(83.4, "en")).toBe("83");
     expect(formatPercent(0, "en")).toBe("0");

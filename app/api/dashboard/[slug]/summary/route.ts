@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { invitedToWave } from "@/lib/dashboard/invitations";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { summaryData } from "@/lib/dashboard/summary";
+import { jsonRoute } from "@/lib/http/json";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** The Summary view's figures (docs/api.md, "Dashboards"). */
+export const GET = jsonRoute<Ctx>(async (request, { params }) => {
+  const { slug } = await params;
+  const { db, scope, locale } = await dashboardRequest(request, slug);
+  return NextResponse.json(summaryData(db, scope, locale, invitedToWave), { headers: PRIVATE_HEADERS });
+});

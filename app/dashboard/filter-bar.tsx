@@ -1,0 +1,90 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+
+type Option = { value: string; label: string; disabled?: boolean };
+
+type Props = {
+  waves: Option[];
+  departments: Option[];
+  seniorities: Option[];
+  current: { wave: string; department: string; seniority: string };
+  labels: { legend: string; wave: string; department: string; seniority: string; allDepartments: string; allLevels: string; hint: string; apply: string };
+};
+
+/**
+ * Wave, department and seniority filters as a plain GET form (works without JavaScript); with
+ * JavaScript a change applies at once, and choosing a department clears the level and back.
+ */
+export function FilterBar({ waves, departments, seniorities, current, labels }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  function apply(form: HTMLFormElement, changed: string) {
+    const data = new FormData(form);
+    if (changed === "department" && data.get("department")) data.set("seniority", "");
+    if (changed === "seniority" && data.get("seniority")) data.set("department", "");
+    const params = new URLSearchParams();
+    for (const key of ["wave", "department", "seniority"]) {
+      const v = String(data.get(key) ?? "");
+      if (v) params.set(key, v);
+    }
+    const search = params.toString();
+    startTransition(() => router.push(`${pathname}${search ? `?${search}` : ""}`));
+  }
+
+  return (
+    <form
+      className="dash-filters no-print"
+      method="get"
+      aria-label={labels.legend}
+      aria-busy={pending}
+      onChange={(e) => apply(e.currentTarget, (e.target as unknown as HTMLSelectElement).name)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget, "");
+      }}
+    >
+      <label>
+        <span>{labels.wave}</span>
+        <select name="wave" defaultValue={current.wave} key={`w-${current.wave}`}>
+          {waves.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{labels.department}</span>
+        <select name="department" defaultValue={current.department} key={`d-${current.department}-${current.seniority}`}>
+          <option value="">{labels.allDepartments}</option>
+          {departments.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{labels.seniority}</span>
+        <select name="seniority" defaultValue={current.seniority} key={`s-${current.seniority}-${current.department}`}>
+          <option value="">{labels.allLevels}</option>
+          {seniorities.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <noscript>
+        <button className="btn btn-small" type="submit">
+          {labels.apply}
+        </button>
+      </noscript>
+      <p className="dash-filters-hint">{labels.hint}</p>
+    </form>
+  );
+}
