@@ -1,0 +1,229 @@
+import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { query } from "./db";
+
+/** Page object for the L&D dashboards. */
+class Dashboard {
+  constructor(readonly page: Page) {}
+
+  async signIn(email = "lead@demo.local", password = "demo-lead-pass") {
+    await this.page.goto("/signin");
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.waitForURL(/\/account$/);
+  }
+
+  async open(path: string) {
+    const res = await this.page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    // Charts draw on the client; wait until every canvas of the view has been laid out.
+    await this.page.waitForLoadState("networkidle");
+  }
+
+  figure(id: string) {
+    return this.page.getByTestId(id);
+  }
+
+  async expectChart(id: string) {
+    const canvas = this.figure(id).locator("canvas");
+    await expect(canvas).toHaveCount(1);
+    const box = await canvas.boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    expect(box!.height).toBeGreaterThan(100);
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `test-results/screenshots/${name}-1280.png`, fullPage: true });
+  }
+}
+
+const submitted = (code: string) =>
+  query<{ n: number }>("select count(*) n from responses r join waves w on w.id = r.wave_id where w.code = ? and r.status = 'submitted'", code)[0]!.n;
+
+test.describe("L&D dashboards", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("summary: participation, index against the benchmark, findings with sentences, headline actions", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await page.getByRole("link", { name: "Dashboards" }).click();
+    await page.waitForURL(/\/dashboard\/northwind$/);
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByTestId("dash-org")).toHaveText("Northwind Trading");
+    await expect(page.getByTestId("kpi-responses")).toHaveText(String(submitted("demo")));
+    await d.expectChart("participation");
+    await d.expectChart("index");
+    await d.expectChart("findings");
+    await expect(page.getByTestId("index-table").locator("tbody tr")).toHaveCount(4);
+    await expect(page.getByTestId("findings-table").locator("tbody tr")).toHaveCount(7);
+    for (const f of ["f1", "f2", "f3", "f4"]) await expect(page.getByTestId(`sentence-${f}`)).toContainText(/statistically clear \(p [<=] [\d.]+\)/);
+    await expect(page.getByTestId("sentence-f2")).toContainText(/\(n = \d+\); elsewhere \d+% \(n = \d+\)/);
+    await expect(page.getByTestId("headline-actions").locator("li")).toHaveCount(3);
+    await expect(page.getByText("No invitations were sent for this wave")).toBeVisible();
+    await d.screenshot("dashboard-summary");
+  });
+
+  test("analysis: coverage, the department heatmap with Legal suppressed, perception and seniority gaps, distribution, alpha, organisations", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await d.open("/dashboard/northwind/analysis");
+    for (const id of ["coverage", "perception", "seniority", "distribution", "scatter"]) await d.expectChart(id);
+    await expect(page.getByTestId("coverage-table").locator("tbody tr")).toHaveCount(8);
+    await expect(page.getByTestId("perception-table").locator("tbody tr")).toHaveCount(8);
+    const legal = page.getByTestId("heatmap-row-Legal");
+    await expect(legal).toContainText("Too few responses");
+    await expect(legal).not.toContainText("%");
+    await expect(page.getByTestId("heatmap-row-Sales").locator("td")).toHaveCount(8);
+    await expect(page.getByTestId("heatmap-row-Sales")).toContainText("%");
+    await expect(page.getByTestId("alpha")).toContainText("Cronbach's alpha");
+    await expect(page.getByTestId("sentence-f5")).toContainText("statistically clear");
+    await expect(page.getByTestId("scatter")).toContainText(/Spearman's rho 0\.\d\d across \d+ organisations/);
+    await d.screenshot("dashboard-analysis");
+  });
+
+  test("priorities and trends: ranking with learning suggestions, changes between waves with their tests", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await d.open("/dashboard/northwind/priorities");
+    await d.expectChart("ranking");
+    await d.expectChart("trend-series");
+    await d.expectChart("trend-coverage");
+    await expect(page.getByTestId("priorities-table").locator("tbody tr")).toHaveCount(8);
+    await expect(page.getByTestId("priority")).toHaveCount(8);
+    await expect(page.getByTestId("priority").first().locator("ul li").first()).not.toBeEmpty();
+    const changes = page.getByTestId("changes-table");
+    await expect(changes.locator("tbody tr")).toHaveCount(14);
+    await expect(changes).toContainText("Welch's t");
+    await expect(changes).toContainText(/Not statistically clear/);
+    await d.screenshot("dashboard-priorities");
+  });
+
+  test("the small Legal department is suppressed in the filter, the JSON and the CSV", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await d.open("/dashboard/northwind");
+    // The filter offers Legal only as a disabled choice.
+    await expect(page.locator('select[name="department"] option[value="Legal"]')).toBeDisabled();
+    await expect(page.locator('select[name="department"] option[value="Legal"]')).toHaveText("Legal (too few responses)");
+    // Choosing a department applies it at once and clears the seniority level.
+    await page.locator('select[name="seniority"]').selectOption("staff");
+    await page.waitForURL(/seniority=staff/);
+    await page.locator('select[name="department"]').selectOption("Sales");
+    await page.waitForURL((url) => url.searchParams.get("department") === "Sales" && !url.searchParams.has("seniority"));
+    await expect(page.getByTestId("group-note")).toContainText("Department: Sales");
+    await d.expectChart("findings");
+
+    // Asking for Legal directly shows why nothing is shown.
+    await d.open("/dashboard/northwind/analysis?department=Legal");
+    await expect(page.getByTestId("group-suppressed")).toContainText("Too few responses in Legal");
+    await expect(page.locator("canvas")).toHaveCount(0);
+
+    const analysis = await (await page.request.get("/api/dashboard/northwind/analysis")).json();
+    const legal = analysis.heatmap.rows.find((r: { department: string }) => r.department === "Legal");
+    expect(legal).toEqual({ department: "Legal", suppressed: true });
+    const sales = analysis.heatmap.rows.find((r: { department: string }) => r.department === "Sales");
+    expect(sales.suppressed).toBe(false);
+    expect(Object.keys(sales.coverage)).toHaveLength(8);
+    expect(analysis.meta.options.departments).toContainEqual({ name: "Legal", shown: false });
+
+    const filtered = await page.request.get("/api/dashboard/northwind/summary?department=Legal");
+    expect(filtered.status()).toBe(200);
+    const summary = await filtered.json();
+    expect(summary.meta.status).toBe("group_suppressed");
+    expect(summary.findings).toBeNull();
+    expect(summary.index).toBeNull();
+
+    const csv = await page.request.get("/api/dashboard/northwind/csv");
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="northwind-2026-Q4-dashboard\.csv"/);
+    const text = (await csv.body()).toString("utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<string[]>(text.slice(1).trim(), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(["organisation", "wave", "group", "table", "row", "column", "value", "status"]);
+    const legalRows = rows.filter((r) => r[3] === "heatmap" && r[4] === "Legal");
+    expect(legalRows).toEqual([["northwind", "2026-Q4", "all", "heatmap", "Legal", "", "", "too few responses"]]);
+    expect(rows.filter((r) => r[3] === "heatmap" && r[4] === "Sales" && r[7] === "shown")).toHaveLength(8);
+    expect(rows.some((r) => r[3] === "priorities" && r[5] === "rank")).toBe(true);
+    expect(rows.some((r) => r[3] === "trends" && r[4] === "index" && r[5] === "p_value")).toBe(true);
+
+    const legalCsv = Papa.parse<string[]>((await (await page.request.get("/api/dashboard/northwind/csv?department=Legal")).body()).toString("utf8").slice(1).trim()).data;
+    expect(legalCsv.filter((r) => r[3] === "status")).toEqual([["northwind", "2026-Q4", "department:Legal", "status", "view", "status", "group_suppressed", "shown"]]);
+    expect(legalCsv.some((r) => ["coverage", "findings", "heatmap", "index"].includes(r[3]!))).toBe(false);
+  });
+
+  test("bad filters: a clear 400 from the JSON, a notice and the default view on the page", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    const res = await page.request.get("/api/dashboard/northwind/summary?wave=2020-Q1&seniority=intern");
+    expect(res.status()).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.fields.seniority).toMatch(/must be one of staff, manager, senior_leader, executive/);
+    const both = await (await page.request.get("/api/dashboard/northwind/summary?department=Sales&seniority=staff")).json();
+    expect(both.error.fields.seniority).toBe("choose a department or a seniority level, not both");
+    const wave = await (await page.request.get("/api/dashboard/northwind/summary?wave=2020-Q1")).json();
+    expect(wave.error.fields.wave).toBe("is not a wave of this organisation; allowed: 2026-Q4, 2026-Q2");
+    await d.open("/dashboard/northwind?wave=2020-Q1");
+    await expect(page.getByTestId("filter-error")).toContainText("is not a wave of this organisation");
+    await d.expectChart("findings");
+  });
+
+  test("switching the language changes the labels", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await d.open("/dashboard/northwind/analysis");
+    await expect(page.getByRole("heading", { name: "Coverage by department" })).toBeVisible();
+    await page.getByLabel("Language").selectOption("zh-Hans");
+    await expect(page.getByRole("heading", { name: "各部门的覆盖率" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "优先事项与趋势" })).toBeVisible();
+    await expect(page.getByTestId("heatmap-table")).toContainText("数据处理");
+    await expect(page.getByTestId("heatmap-row-Legal")).toContainText("回答过少");
+    await page.waitForLoadState("networkidle");
+    await d.screenshot("dashboard-analysis-zh-Hans");
+    await page.getByLabel("语言").selectOption("zh-Hant");
+    await expect(page.getByRole("heading", { name: "各部門的涵蓋率" })).toBeVisible();
+    const json = await (await page.request.get("/api/dashboard/northwind/summary")).json();
+    expect(json.meta.locale).toBe("zh-Hant");
+    expect(json.findings.f2.sentences[0]).toMatch(/同意人人都了解顧客/);
+    await page.getByLabel("語言").selectOption("en");
+    await expect(page.getByRole("heading", { name: "Coverage by department" })).toBeVisible();
+  });
+
+  test("the print view carries the organisation, wave, date and sample sizes", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn();
+    await d.open("/dashboard/northwind");
+    const header = page.getByTestId("print-header");
+    await expect(header).toBeHidden();
+    await page.emulateMedia({ media: "print" });
+    await expect(header).toBeVisible();
+    await expect(header).toContainText("Northwind Trading");
+    await expect(header).toContainText("2026-Q4");
+    await expect(header).toContainText(`Responses${submitted("demo")}`);
+    await expect(header).toContainText(/Benchmark\d+ organisations, [\d,]+ responses/);
+    await expect(header).toContainText(new Date().getUTCFullYear().toString());
+    await expect(page.locator(".dash-filters")).toBeHidden();
+    await expect(page.locator(".dash-tabs")).toBeHidden();
+    await expect(page.getByTestId("sentence-f2")).toContainText(/n = \d+/);
+    await page.screenshot({ path: "test-results/screenshots/dashboard-summary-print-1280.png", fullPage: true });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  });
+
+  test("too few responses: how many more are needed and the survey link to share", async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.signIn("lead-b@e2e.local", "e2e-password-1");
+    await page.goto("/dashboard");
+    await page.waitForURL(/\/dashboard\/e2e-co$/);
+    const n = submitted("e2e-open");
+    test.skip(n >= 5, "another test already submitted five responses to this wave");
+    await expect(page.getByTestId("empty-state")).toContainText("Not enough responses yet");
+    await expect(page.getByTestId("needed")).toContainText(`${5 - n} more are needed`);
+    await expect(page.getByTestId("survey-link")).toHaveValue(/\/s\/e2e-open$/);
+    await expect(page.locator("canvas")).toHaveCount(0);
+    await d.screenshot("dashboard-empty");
+    const json = await (await page.request.get("/api/dashboard/e2e-co/summary")).json();
+    expect(json.meta).toMatchObject({ status: "too_few_responses", needed: 5 - n, surveyPath: "/s/e2e-open" });
+  });
+});
