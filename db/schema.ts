@@ -189,3 +189,68 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * A personal survey invitation from a roster. `completed` is a flag with no time and no reference to
+ * the response it produced: the link between an invitation and a response is never stored, and a
+ * completion time could be matched against `responses.submitted_at`.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    /** Stored lower-cased and trimmed. */
+    email: text("email").notNull(),
+    department: text("department"),
+    /** Language of the invitation email and of the survey it opens. */
+    locale: text("locale").notNull(),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    /** Emails sent for this invitation (first invitation and reminders). */
+    emailsSent: integer("emails_sent").notNull().default(0),
+    lastEmailedAt: text("last_emailed_at"),
+    /** Personal links issued (each reminder without email issues a new one). */
+    linksIssued: integer("links_issued").notNull().default(0),
+    lastLinkAt: text("last_link_at"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex("invitations_wave_email").on(t.waveId, t.email)],
+);
+
+/** Personal links: SHA-256 of the token only. A reminder adds a link; earlier links keep working until the invitation is used. */
+export const invitationLinks = sqliteTable(
+  "invitation_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    invitationId: integer("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("invitation_links_invitation").on(t.invitationId)],
+);
+
+export const AUDIT_ACTIONS = ["export_responses", "export_aggregates", "export_benchmark", "invitations_created", "invitation_links_reissued", "invitation_emails_sent"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who took data out, or issued links, and when. Kept when the user is removed (email is copied). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    userEmail: text("user_email").notNull(),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    /** What it covered: an organisation slug, "org/wave", or "all". */
+    scope: text("scope").notNull(),
+    rows: integer("rows"),
+    /** "completed", or "incomplete" when a download stopped part-way. */
+    status: text("status", { enum: ["started", "completed", "incomplete"] }).notNull(),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

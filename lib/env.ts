@@ -13,7 +13,20 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters; make one with: openssl rand -base64 32").optional(),
   /** Any non-empty value marks a local demo run (a generated secret is allowed). */
   DEMO: z.string().optional(),
-});
+  /** Public address of the app (e.g. https://skills.example.com), used in invitation emails and links. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) address such as https://skills.example.com" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  /** Survey starts and submissions accepted per client address per minute (a burst of one minute's worth); 0 turns the limit off (benchmarks only). */
+  RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SUBMIT_PER_MIN must be a whole number" }).int("RATE_LIMIT_SUBMIT_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SUBMIT_PER_MIN cannot be negative").default(120),
+  /** Sign-in attempts accepted per client address per minute, before the per-account back-off; 0 turns it off. */
+  RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SIGNIN_PER_MIN must be a whole number" }).int("RATE_LIMIT_SIGNIN_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SIGNIN_PER_MIN cannot be negative").default(20),
+  /** When set, invitations and reminders are sent by email, e.g. smtps://user:password@smtp.example.com:465 */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465" }).optional(),
+  /** Sender of invitation emails, e.g. "Digiskills <skills@example.com>"; required with SMTP_URL. */
+  SMTP_FROM: z.string().min(3, "SMTP_FROM must be a sender address such as skills@example.com").optional(),
+}).refine((e) => !e.SMTP_URL || !!e.SMTP_FROM, { path: ["SMTP_FROM"], message: "SMTP_FROM is required when SMTP_URL is set (the sender of invitation emails)" });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,4 +1,5 @@
 // `npm test`: every check and every test, installing Debian's Chromium first when it is missing.
+// The reliability suite's long load runs are in `npm run bench`; here it checks correctness.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -32,4 +33,5 @@ run("lint", "npx", ["eslint", "."]);
 run("unit tests (vitest)", "npx", ["vitest", "run"]);
 run("production build", "npx", ["next", "build"]);
 run("end-to-end and API tests (Playwright, Chromium, next start)", "npx", ["playwright", "test"]);
+run("reliability: crash, hostile input, limits, backup (next start)", "npx", ["vitest", "run", "-c", "vitest.reliability.config.mts"]);
 console.log("\nAll checks passed.");

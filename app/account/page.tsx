@@ -9,7 +9,12 @@ import { currentLocale } from "@/lib/i18n/server";
 import { SignOutButton } from "./sign-out-button";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your account" };
+
+/** Absolute, so that the site name follows the language too (the root layout's template is English). */
+export async function generateMetadata(): Promise<Metadata> {
+  const m = messages(await currentLocale());
+  return { title: { absolute: `${m.auth.accountTitle} · ${m.appName}` } };
+}
 
 export default async function AccountPage() {
   const user = await currentUser();

@@ -8,6 +8,8 @@ import { addLead, removeLead, resetLeadPassword } from "@/lib/admin/leads";
 import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
 import { requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { currentLocale } from "@/lib/i18n/server";
 
 export type FormState = { fields: Record<string, string>; values: Record<string, string>; saved?: boolean };
 
@@ -15,6 +17,11 @@ const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 function organisationInput(form: FormData) {
   return { name: text(form, "name"), slug: text(form, "slug"), sector: text(form, "sector"), sizeBand: text(form, "sizeBand"), departments: text(form, "departments") };
+}
+
+/** The admin's language, for validation messages. */
+async function texts() {
+  return adminMessages(await currentLocale());
 }
 
 async function orgFor(slug: string) {
@@ -27,7 +34,7 @@ async function orgFor(slug: string) {
 export async function createOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
   await requireRole("admin");
   const input = organisationInput(form);
-  const result = createOrganisation(getDb(), input);
+  const result = createOrganisation(getDb(), input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath("/admin");
   redirect(`/admin/organisations/${result.value.slug}`);
@@ -36,7 +43,7 @@ export async function createOrganisationAction(_prev: FormState, form: FormData)
 export async function updateOrganisationAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const org = await orgFor(slug);
   const input = organisationInput(form);
-  const result = updateOrganisation(getDb(), org, input);
+  const result = updateOrganisation(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath("/admin");
   if (result.value.slug !== slug) redirect(`/admin/organisations/${result.value.slug}`);
@@ -52,7 +59,7 @@ export async function archiveOrganisationAction(slug: string, archived: boolean)
 export async function createWaveAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const org = await orgFor(slug);
   const input = { label: text(form, "label"), opensAt: text(form, "opensAt"), closesAt: text(form, "closesAt") };
-  const result = createWave(getDb(), org, input);
+  const result = createWave(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}`);
   return { fields: {}, values: {}, saved: true };
@@ -64,20 +71,27 @@ export async function setWaveStatusAction(slug: string, waveId: number, status: 
   revalidatePath(`/admin/organisations/${slug}`);
 }
 
-export type LeadState = { fields: Record<string, string>; values: Record<string, string>; message?: string };
+/** What happened, worded by the panel in the language shown at the time (the password is shown once). */
+export type LeadNotice =
+  | { kind: "created"; email: string; password: string }
+  | { kind: "added"; email: string; organisation: string }
+  | { kind: "reset"; password: string };
+
+export type LeadState = { fields: Record<string, string>; values: Record<string, string>; notice?: LeadNotice };
 
 export async function addLeadAction(slug: string, _prev: LeadState, form: FormData): Promise<LeadState> {
   const org = await orgFor(slug);
   const input = { email: text(form, "email"), name: text(form, "name") };
-  const result = await addLead(getDb(), org, input);
+  const result = await addLead(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}`);
   return {
     fields: {},
     values: {},
-    message: result.created
-      ? `Account created for ${result.user.email}. Temporary password (shown once): ${result.temporaryPassword}`
-      : `${result.user.email} can now see ${org.name}.`,
+    notice:
+      result.created && result.temporaryPassword
+        ? { kind: "created", email: result.user.email, password: result.temporaryPassword }
+        : { kind: "added", email: result.user.email, organisation: org.name },
   };
 }
 
@@ -85,7 +99,7 @@ export async function resetLeadPasswordAction(slug: string, userId: number): Pro
   const org = await orgFor(slug);
   const password = await resetLeadPassword(getDb(), org, userId);
   if (!password) throw new AppError("not_found", "No such lead");
-  return { fields: {}, values: {}, message: `New temporary password (shown once): ${password}` };
+  return { fields: {}, values: {}, notice: { kind: "reset", password } };
 }
 
 export async function removeLeadAction(slug: string, userId: number): Promise<void> {

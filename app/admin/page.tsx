@@ -3,38 +3,49 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
 import { requireAdminPage } from "@/lib/auth/page-guards";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { messages } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { formatNumber, plural } from "@/lib/i18n/text";
 
-export const metadata: Metadata = { title: "Organisations" };
+/** Absolute: the admin layout's title template applies to pages below it, not to this one. */
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await currentLocale();
+  return { title: { absolute: `${adminMessages(locale).meta.organisations} · ${messages(locale).appName}` } };
+}
 
 export default async function AdminHome() {
   await requireAdminPage("/admin");
+  const locale = await currentLocale();
+  const m = adminMessages(locale);
+  const t = m.organisations;
   const orgs = listOrganisations(getDb());
   return (
     <section className="card" aria-labelledby="orgs-title">
       <div className="btn-row" style={{ marginTop: 0 }}>
         <h1 id="orgs-title" style={{ margin: 0 }}>
-          Organisations
+          {t.title}
         </h1>
         <Link className="btn" href="/admin/organisations/new">
-          New organisation
+          {t.newOrganisation}
         </Link>
       </div>
       <div className="data-table-wrap">
         <table className="data" data-testid="org-table">
-          <caption>{orgs.length} organisations; responses are submitted responses in all waves.</caption>
+          <caption>{plural(locale, t.caption, orgs.length)}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Identifier</th>
-              <th scope="col">Sector</th>
-              <th scope="col">Size</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.identifier}</th>
+              <th scope="col">{t.sector}</th>
+              <th scope="col">{t.size}</th>
               <th scope="col" className="num">
-                Waves
+                {t.waves}
               </th>
               <th scope="col" className="num">
-                Responses
+                {t.responses}
               </th>
-              <th scope="col">Status</th>
+              <th scope="col">{t.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,10 +56,10 @@ export default async function AdminHome() {
                 </th>
                 <td>{o.slug}</td>
                 <td>{o.sector}</td>
-                <td>{o.sizeBand}</td>
-                <td className="num">{o.waves}</td>
-                <td className="num">{o.submitted.toLocaleString("en")}</td>
-                <td>{o.archivedAt ? "Archived" : "Active"}</td>
+                <td>{m.common.sizeBands[o.sizeBand]}</td>
+                <td className="num">{formatNumber(locale, o.waves)}</td>
+                <td className="num">{formatNumber(locale, o.submitted)}</td>
+                <td>{o.archivedAt ? t.archived : t.active}</td>
               </tr>
             ))}
           </tbody>

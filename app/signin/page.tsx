@@ -3,7 +3,11 @@ import { messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import { SignInForm } from "./signin-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+/** Absolute, so that the site name follows the language too (the root layout's template is English). */
+export async function generateMetadata(): Promise<Metadata> {
+  const m = messages(await currentLocale());
+  return { title: { absolute: `${m.auth.signInTitle} · ${m.appName}` } };
+}
 
 /** Only same-site paths are followed after sign-in. */
 function safeCallback(raw: string | undefined): string {

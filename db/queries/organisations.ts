@@ -6,6 +6,11 @@ export function findOrganisationBySlug(db: Db, slug: string): Organisation | und
   return db.select().from(organisations).where(eq(organisations.slug, slug)).get() ?? undefined;
 }
 
+/** Organisations that take part in the benchmark (not archived), by slug. */
+export function activeOrganisations(db: Db): Organisation[] {
+  return db.select().from(organisations).where(sql`${organisations.archivedAt} is null`).orderBy(organisations.slug).all();
+}
+
 export function findOrganisationById(db: Db, id: number): Organisation | undefined {
   return db.select().from(organisations).where(eq(organisations.id, id)).get() ?? undefined;
 }

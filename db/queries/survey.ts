@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
 import { answersToColumns } from "../item-columns";
 import { applyResponseToAggregates } from "./aggregates";
+import { spendInvitation } from "./invitations";
 import { hashToken, newToken } from "../../lib/security/tokens";
 import type { Answers } from "../../lib/survey/answers";
 
@@ -22,12 +23,12 @@ export function findWaveByCode(db: Db, code: string): WaveWithOrg | undefined {
 const now = () => new Date().toISOString();
 
 /** Starts a draft response; returns its id and the private token (only its hash is stored). */
-export function createDraft(db: Db, waveId: number, locale: string): { id: string; token: string } {
+export function createDraft(db: Db, waveId: number, locale: string, department: string | null = null): { id: string; token: string } {
   const id = crypto.randomUUID();
   const token = newToken();
   const at = now();
   db.insert(responses)
-    .values({ id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, createdAt: at, updatedAt: at })
+    .values({ id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, department, createdAt: at, updatedAt: at })
     .run();
   return { id, token };
 }
@@ -51,7 +52,25 @@ export function saveDraft(db: Db, id: string, answers: Answers, step: number, lo
  * Submits a draft exactly once: the status change is conditional on the row still being a draft,
  * so a double click, a retry or a replayed request finds it submitted and changes nothing.
  */
-export function submitDraft(db: Db, id: string, answers: Answers, locale: string): "submitted" | "already_submitted" | "not_found" {
+export function submitDraft(
+  db: Db,
+  id: string,
+  answers: Answers,
+  locale: string,
+  invitationToken?: string,
+): "submitted" | "already_submitted" | "not_found" | "invitation_used" {
+  try {
+    return submitInTransaction(db, id, answers, locale, invitationToken);
+  } catch (e) {
+    if (e instanceof InvitationUsed) return "invitation_used";
+    throw e;
+  }
+}
+
+/** Thrown inside the transaction so the submission rolls back when its invitation was already used. */
+class InvitationUsed extends Error {}
+
+function submitInTransaction(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string) {
   return db.transaction((tx) => {
     const at = now();
     const result = tx
@@ -60,6 +79,10 @@ export function submitDraft(db: Db, id: string, answers: Answers, locale: string
       .where(and(eq(responses.id, id), eq(responses.status, "draft")))
       .run();
     if (result.changes === 1) {
+      if (invitationToken) {
+        const row = tx.select({ waveId: responses.waveId }).from(responses).where(eq(responses.id, id)).get()!;
+        if (spendInvitation(db, row.waveId, invitationToken) === "already_used") throw new InvitationUsed();
+      }
       applyResponseToAggregates(db, id); // same connection, so inside this transaction
       return "submitted";
     }

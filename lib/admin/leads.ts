@@ -4,12 +4,18 @@ import type { Db } from "../../db/client";
 import { addMembership, findUserByEmail, findUserById, insertUser, isMember, removeMembership, setPasswordHash } from "../../db/queries/users";
 import type { Organisation, User } from "../../db/schema";
 import { hashPassword } from "../auth/passwords";
+import { ADMIN_MESSAGES, type AdminMessages } from "../i18n/admin-messages";
+import { format } from "../i18n/messages";
 import { fieldsOf } from "./organisations";
 
-export const leadSchema = z.object({
-  email: z.string().trim().toLowerCase().max(200, "Use at most 200 characters").pipe(z.email({ error: "Enter an email address, e.g. name@example.org" })),
-  name: z.string().trim().min(1, "Enter the person's name").max(80, "Use at most 80 characters"),
-});
+/** Validation of the add-lead form; `m` words the messages in the admin's language. */
+export function leadSchema(m: AdminMessages = ADMIN_MESSAGES.en) {
+  const v = m.validation;
+  return z.object({
+    email: z.string().trim().toLowerCase().max(200, format(v.maxChars, { max: 200 })).pipe(z.email({ error: v.email })),
+    name: z.string().trim().min(1, v.leadName).max(80, format(v.maxChars, { max: 80 })),
+  });
+}
 
 /** A one-time password the admin passes on; the person changes it after signing in. */
 export function temporaryPassword(): string {
@@ -24,12 +30,12 @@ export type AddLeadResult =
  * Gives a person access to an organisation as L&D lead: an existing lead is added; a new person
  * gets an account with a temporary password, shown once to the admin.
  */
-export async function addLead(db: Db, org: Organisation, input: unknown): Promise<AddLeadResult> {
-  const parsed = leadSchema.safeParse(input);
+export async function addLead(db: Db, org: Organisation, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): Promise<AddLeadResult> {
+  const parsed = leadSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
   const existing = findUserByEmail(db, parsed.data.email);
-  if (existing?.role === "admin") return { ok: false, fields: { email: "This person is an administrator and already sees every organisation" } };
-  if (existing && isMember(db, existing.id, org.id)) return { ok: false, fields: { email: "This person is already a lead of this organisation" } };
+  if (existing?.role === "admin") return { ok: false, fields: { email: m.validation.leadIsAdmin } };
+  if (existing && isMember(db, existing.id, org.id)) return { ok: false, fields: { email: m.validation.alreadyLead } };
   if (existing) {
     addMembership(db, existing.id, org.id);
     return { ok: true, user: existing, created: false };

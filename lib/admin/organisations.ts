@@ -9,6 +9,8 @@ import {
   updateOrganisationRow,
 } from "../../db/queries/organisations";
 import { SIZE_BANDS, type Organisation, type Wave } from "../../db/schema";
+import { ADMIN_MESSAGES, type AdminMessages } from "../i18n/admin-messages";
+import { format } from "../i18n/messages";
 import { newToken } from "../security/tokens";
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireVersions } from "../../questions";
 
@@ -24,41 +26,46 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(fields);
 }
 
-export const organisationSchema = z.object({
-  name: z.string().trim().min(2, "Enter the organisation's name (at least 2 characters)").max(120, "Use at most 120 characters"),
-  slug: z
-    .string()
-    .trim()
-    .min(2, "Enter a short identifier (at least 2 characters)")
-    .max(64, "Use at most 64 characters")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. northwind-trading"),
-  sector: z.string().trim().min(2, "Enter the sector, e.g. Retail").max(80, "Use at most 80 characters"),
-  sizeBand: z.enum(SIZE_BANDS, { error: `Choose a size band: ${SIZE_BANDS.join(", ")}` }),
-  departments: z
-    .string()
-    .max(4000, "The department list is too long")
-    .transform((s) => [...new Set(s.split(/\r?\n/).map((d) => d.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().max(80, "Each department name may have at most 80 characters").regex(/^[^\u0000]*$/, "Department names cannot contain NUL"))
-        .max(50, "At most 50 departments"),
-    ),
-});
+/** Validation of the organisation form; `m` words the messages in the admin's language. */
+export function organisationSchema(m: AdminMessages = ADMIN_MESSAGES.en) {
+  const v = m.validation;
+  const max = (n: number) => format(v.maxChars, { max: n });
+  return z.object({
+    name: z.string().trim().min(2, v.orgName).max(120, max(120)),
+    slug: z
+      .string()
+      .trim()
+      .min(2, v.slugShort)
+      .max(64, max(64))
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, v.slugFormat),
+    sector: z.string().trim().min(2, v.sector).max(80, max(80)),
+    sizeBand: z.enum(SIZE_BANDS, { error: format(v.sizeBand, { bands: SIZE_BANDS.map((b) => m.common.sizeBands[b]).join(m.common.listSeparator) }) }),
+    departments: z
+      .string()
+      .max(4000, v.departmentsTooLong)
+      .transform((s) => [...new Set(s.split(/\r?\n/).map((d) => d.trim()).filter(Boolean))])
+      .pipe(
+        z
+          .array(z.string().max(80, format(v.departmentTooLong, { max: 80 })).regex(/^[^\u0000]*$/, v.departmentNul))
+          .max(50, format(v.tooManyDepartments, { max: 50 })),
+      ),
+  });
+}
 
-export type OrganisationInput = z.input<typeof organisationSchema>;
+export type OrganisationInput = z.input<ReturnType<typeof organisationSchema>>;
 
-export function createOrganisation(db: Db, input: unknown): FormResult<Organisation> {
-  const parsed = organisationSchema.safeParse(input);
+export function createOrganisation(db: Db, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Organisation> {
+  const parsed = organisationSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  if (findOrganisationBySlug(db, parsed.data.slug)) return { ok: false, fields: { slug: "Another organisation already uses this identifier" } };
+  if (findOrganisationBySlug(db, parsed.data.slug)) return { ok: false, fields: { slug: m.validation.slugTaken } };
   return { ok: true, value: insertOrganisationRow(db, parsed.data) };
 }
 
-export function updateOrganisation(db: Db, org: Organisation, input: unknown): FormResult<Organisation> {
-  const parsed = organisationSchema.safeParse(input);
+export function updateOrganisation(db: Db, org: Organisation, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Organisation> {
+  const parsed = organisationSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
   const other = findOrganisationBySlug(db, parsed.data.slug);
-  if (other && other.id !== org.id) return { ok: false, fields: { slug: "Another organisation already uses this identifier" } };
+  if (other && other.id !== org.id) return { ok: false, fields: { slug: m.validation.slugTaken } };
   updateOrganisationRow(db, org.id, parsed.data);
   return { ok: true, value: { ...org, ...parsed.data } };
 }
@@ -67,32 +74,35 @@ export function setArchived(db: Db, org: Organisation, archived: boolean): void 
   updateOrganisationRow(db, org.id, { archivedAt: archived ? new Date().toISOString() : null });
 }
 
-const optionalDate = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" ? null : s))
-  .refine((s) => s === null || !Number.isNaN(Date.parse(s)), "Enter a date and time, or leave it empty")
-  .transform((s) => (s === null ? null : new Date(s).toISOString()));
+/** Validation of the new-wave form; `m` words the messages in the admin's language. */
+export function waveSchema(m: AdminMessages = ADMIN_MESSAGES.en) {
+  const v = m.validation;
+  const optionalDate = z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? null : s))
+    .refine((s) => s === null || !Number.isNaN(Date.parse(s)), v.dateTime)
+    .transform((s) => (s === null ? null : new Date(s).toISOString()));
+  return z
+    .object({
+      label: z.string().trim().min(1, v.waveLabel).max(40, format(v.maxChars, { max: 40 })),
+      questionnaireVersion: z.coerce
+        .number({ error: v.questionnaireVersion })
+        .int()
+        .refine((n) => questionnaireVersions().includes(n), format(v.questionnaireVersionOneOf, { versions: questionnaireVersions().join(m.common.listSeparator) })),
+      opensAt: optionalDate,
+      closesAt: optionalDate,
+    })
+    .refine((w) => !w.opensAt || !w.closesAt || w.opensAt < w.closesAt, { path: ["closesAt"], message: v.closesAfterOpens });
+}
 
-export const waveSchema = z
-  .object({
-    label: z.string().trim().min(1, "Enter a label, e.g. 2026-Q4").max(40, "Use at most 40 characters"),
-    questionnaireVersion: z.coerce
-      .number({ error: "Choose a questionnaire version" })
-      .int()
-      .refine((v) => questionnaireVersions().includes(v), `Choose one of: ${questionnaireVersions().join(", ")}`),
-    opensAt: optionalDate,
-    closesAt: optionalDate,
-  })
-  .refine((w) => !w.opensAt || !w.closesAt || w.opensAt < w.closesAt, { path: ["closesAt"], message: "The closing time must be after the opening time" });
-
-export type WaveInput = Omit<z.input<typeof waveSchema>, "questionnaireVersion"> & { questionnaireVersion?: unknown };
+export type WaveInput = Omit<z.input<ReturnType<typeof waveSchema>>, "questionnaireVersion"> & { questionnaireVersion?: unknown };
 
 /** A new open wave with a public code of 128 random bits. */
-export function createWave(db: Db, org: Organisation, input: WaveInput): FormResult<Wave> {
-  const parsed = waveSchema.safeParse({ ...input, questionnaireVersion: input.questionnaireVersion ?? CURRENT_QUESTIONNAIRE_VERSION });
+export function createWave(db: Db, org: Organisation, input: WaveInput, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Wave> {
+  const parsed = waveSchema(m).safeParse({ ...input, questionnaireVersion: input.questionnaireVersion ?? CURRENT_QUESTIONNAIRE_VERSION });
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  if (listWaves(db, org.id).some((w) => w.label === parsed.data.label)) return { ok: false, fields: { label: "This organisation already has a wave with this label" } };
+  if (listWaves(db, org.id).some((w) => w.label === parsed.data.label)) return { ok: false, fields: { label: m.validation.waveLabelTaken } };
   return { ok: true, value: insertWaveRow(db, { orgId: org.id, status: "open", code: newToken(16), ...parsed.data }) };
 }
 

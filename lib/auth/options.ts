@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { findUserByEmail, normaliseEmail } from "../../db/queries/users";
 import { verifyPassword } from "./passwords";
+import { clientIp } from "../http/client-ip";
 import { authSecret } from "./secret";
 import { recordFailure, recordSuccess, retryAfter } from "./throttle";
 
@@ -12,12 +13,7 @@ const credentialsSchema = z.object({ email: z.string().trim().min(3).max(200), p
 /** Message codes the sign-in page translates; `throttled:N` carries the seconds to wait. */
 export const SIGN_IN_ERRORS = { invalid: "invalid", throttled: "throttled" } as const;
 
-/** The client's address as our own server saw it: the last x-forwarded-for entry (set by next start or the proxy). */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
-}
+export { clientIp };
 
 export function authOptions(): NextAuthOptions {
   return {

@@ -2,11 +2,15 @@ import bcrypt from "bcryptjs";
 
 const COST = 12;
 
-export const PASSWORD_RULE = "at least 10 characters";
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return `must be ${PASSWORD_RULE}`;
-  if (password.length > 200) return "must be at most 200 characters";
+/** What is wrong with a new password, as a code: pages word it in the reader's language. */
+export type PasswordProblem = "too_short" | "too_long";
+
+export function passwordProblem(password: string): PasswordProblem | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return "too_short";
+  if (password.length > PASSWORD_MAX_LENGTH) return "too_long";
   return null;
 }
 

@@ -9,14 +9,13 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
 import { rebuildAggregates } from "../../db/queries/aggregates";
-import { findOrganisationBySlug, findWave, listWaves } from "../../db/queries/organisations";
+import { activeOrganisations, findOrganisationBySlug, findWave, listWaves } from "../../db/queries/organisations";
 import { countSubmitted } from "../../db/queries/export-responses";
 import { env } from "../env";
 import { responsesCsvChunks } from "../csv/export-responses";
 import { importResponsesCsv } from "../csv/import-responses";
-import { BOM, csvLines } from "../csv/safe-cell";
+import { aggregatesCsv, benchmarkCsv } from "../csv/export-tables";
 import { benchmarkReport, organisationReport } from "../benchmark/report";
-import { AGGREGATE_COLUMNS, BENCHMARK_COLUMNS, benchmarkTableRows, organisationAggregateRows } from "../benchmark/tables";
 import { AppError } from "../errors";
 import { progressReporter } from "./progress";
 
@@ -143,19 +142,16 @@ async function runExport(db: Db, what: string | undefined, values: { org?: strin
     return;
   }
   if (what === "aggregates") {
-    const orgs = values.org
-      ? [requireOrg(db, values.org)]
-      : (db.$client.prepare("select slug from organisations where archived_at is null order by slug").all() as { slug: string }[]).map((r) => requireOrg(db, r.slug));
+    const orgs = values.org ? [requireOrg(db, values.org)] : activeOrganisations(db);
     const o = out(values.out);
-    await o.write(BOM + csvLines([AGGREGATE_COLUMNS]));
-    for (const org of orgs) await o.write(csvLines(organisationAggregateRows(db, org, min)));
+    await o.write(aggregatesCsv(db, orgs, min).csv);
     await o.close();
     return;
   }
   if (what === "benchmark") {
     if (values.org) throw new UsageError("export benchmark takes no --org: benchmark tables cover all organisations");
     const o = out(values.out);
-    await o.write(BOM + csvLines([BENCHMARK_COLUMNS]) + csvLines(benchmarkTableRows(db, min)));
+    await o.write(benchmarkCsv(db, min).csv);
     await o.close();
     return;
   }

@@ -7,7 +7,7 @@ import { BOM, csvLines } from "./safe-cell";
  * The responses CSV as a sequence of text chunks: BOM and header first, then a page of rows at a
  * time, so no export ever holds the whole result in memory.
  */
-export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSize?: number } = {}): Generator<string, number> {
+export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSize?: number; onRows?: (rowsSoFar: number) => void } = {}): Generator<string, number> {
   const pageSize = options.pageSize ?? 2000;
   yield BOM + csvLines([[...RESPONSE_CSV_COLUMNS]]);
   let after = 0;
@@ -17,6 +17,7 @@ export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSiz
     if (page.length === 0) break;
     after = page[page.length - 1]!.rowid;
     rows += page.length;
+    options.onRows?.(rows);
     yield csvLines(page.map((r) => r.cells.map((c) => (c === null ? "" : c))));
   }
   return rows;

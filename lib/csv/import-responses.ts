@@ -95,6 +95,7 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
       });
     });
     if (header === null && errorCount === 0) addError({ line: 1, column: "(file)", message: "is empty; the first line must be the header row" });
+    if (header !== null && dataRows === 0 && errorCount === 0) addError({ line: 2, column: "(file)", message: "has a header but no responses; nothing to import" });
     for (const e of stagedConflicts(db, staging, maxErrors)) addError(e);
     if (errorCount > 0) {
       return { ok: false, errors: errors.sort((a, b) => a.line - b.line).map(formatCellError), errorCount };

@@ -1,19 +1,43 @@
 import type { NextResponse } from "next/server";
-import { RESUME_HEADER, resumeCookieName } from "../survey/service";
+import { invitationCookieName, RESUME_HEADER, resumeCookieName } from "../survey/service";
 
 const NINETY_DAYS = 60 * 60 * 24 * 90;
 
-/** The resume token from the explicit header (scripts, other devices) or this browser's cookie. */
-export function resumeToken(request: Request, code: string): string | undefined {
-  const header = request.headers.get(RESUME_HEADER);
-  if (header) return header;
+function cookieValue(request: Request, name: string): string | undefined {
   const cookie = request.headers.get("cookie") ?? "";
-  const name = resumeCookieName(code);
   for (const part of cookie.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k === name) {
+      try {
+        return decodeURIComponent(v.join("="));
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
+}
+
+/** The resume token from the explicit header (scripts, other devices) or this browser's cookie. */
+export function resumeToken(request: Request, code: string): string | undefined {
+  return request.headers.get(RESUME_HEADER) || cookieValue(request, resumeCookieName(code));
+}
+
+/** The personal invitation token this browser arrived with, if any. */
+export function invitationToken(request: Request, code: string): string | undefined {
+  return cookieValue(request, invitationCookieName(code));
+}
+
+export function setInvitationCookie(response: NextResponse, code: string, token: string, secure: boolean): void {
+  response.cookies.set(invitationCookieName(code), token, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: NINETY_DAYS });
+}
+
+export function clearInvitationCookie(response: NextResponse, code: string, secure: boolean): void {
+  response.cookies.set(invitationCookieName(code), "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
+}
+
+export function clearResumeCookie(response: NextResponse, code: string, secure: boolean): void {
+  response.cookies.set(resumeCookieName(code), "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
 }
 
 export function setResumeCookie(response: NextResponse, code: string, token: string, secure: boolean): void {

@@ -9,9 +9,11 @@ import {
   submitDraft,
   type WaveWithOrg,
 } from "../../db/queries/survey";
+import { findInvitationByToken } from "../../db/queries/invitations";
 import type { ResponseRow } from "../../db/schema";
 import { getQuestionnaire, LOCALES, type Questionnaire } from "../../questions";
 import { AppError } from "../errors";
+import { fieldsFromZod } from "../http/field-errors";
 import { missingItems, validateAnswers, type Answers } from "./answers";
 
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
@@ -20,6 +22,11 @@ export const RESUME_HEADER = "x-resume-token";
 /** One cookie per wave, so a browser can take several organisations' surveys. */
 export function resumeCookieName(code: string): string {
   return `ds_r_${code}`;
+}
+
+/** Set by a personal invitation link (/i/<token>); spent when the response is submitted. */
+export function invitationCookieName(code: string): string {
+  return `ds_i_${code}`;
 }
 
 export type WaveAvailability = "open" | "closed" | "not_yet_open";
@@ -77,18 +84,6 @@ export function requireResponse(db: Db, waveId: number, token: string | undefine
 
 const localeSchema = z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(", ")}` });
 
-function fieldsFromZod(error: z.ZodError): Record<string, string> {
-  const fields = new Map<string, string>();
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields.set(key, "is not an allowed field");
-    } else {
-      fields.set(issue.path.join(".") || "body", issue.message);
-    }
-  }
-  return Object.fromEntries(fields);
-}
-
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields", fieldsFromZod(parsed.error));
@@ -122,10 +117,14 @@ function parseWithAnswers<T extends z.ZodType>(
 
 export const startBodySchema = z.object({ locale: localeSchema.optional() }).strict();
 
-export function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string) {
-  const { wave } = requireOpenWave(db, code);
+export function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string, invitationToken?: string) {
+  const { org, wave } = requireOpenWave(db, code);
   const { locale } = parseBody(startBodySchema, body);
-  const { id, token } = createDraft(db, wave.id, locale ?? fallbackLocale);
+  // A roster's department is a starting answer the respondent can change; the draft keeps no
+  // reference to the invitation.
+  const invited = invitationToken ? findInvitationByToken(db, invitationToken) : undefined;
+  const department = invited && invited.wave.id === wave.id && invited.invitation.department && org.departments.includes(invited.invitation.department) ? invited.invitation.department : null;
+  const { id, token } = createDraft(db, wave.id, locale ?? fallbackLocale, department);
   const row = findResponseByToken(db, token);
   if (!row || row.id !== id) throw new AppError("internal", "The draft could not be created");
   return { token, state: draftState(row, code, token) };
@@ -156,7 +155,7 @@ export function saveAnswers(db: Db, code: string, token: string | undefined, bod
 
 export const submitBodySchema = z.object({ answers: z.unknown().optional(), locale: localeSchema.optional() }).strict();
 
-export function submitResponse(db: Db, code: string, token: string | undefined, body: Record<string, unknown>) {
+export function submitResponse(db: Db, code: string, token: string | undefined, body: Record<string, unknown>, invitationToken?: string) {
   const { org, wave, questionnaire } = requireOpenWave(db, code);
   const row = requireResponse(db, wave.id, token);
   const { input, answers } = parseWithAnswers(submitBodySchema, body, questionnaire, org.departments);
@@ -172,7 +171,10 @@ export function submitResponse(db: Db, code: string, token: string | undefined, 
       Object.fromEntries(missing.map((id) => [`answers.${id}`, "is required"])),
     );
   }
-  const outcome = submitDraft(db, row.id, answers, input.locale ?? row.locale);
+  const outcome = submitDraft(db, row.id, answers, input.locale ?? row.locale, invitationToken);
   if (outcome === "not_found") throw new AppError("not_found", "This response no longer exists");
+  if (outcome === "invitation_used") {
+    throw new AppError("invitation_used", "This personal invitation has already been used to submit a response; each invitation counts once");
+  }
   return { outcome, state: draftState(findResponseByToken(db, token!)!, code, token!) };
 }

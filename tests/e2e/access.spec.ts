@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { query } from "./db";
 import { BASE_URL } from "./env";
 
 /**
@@ -67,22 +68,71 @@ const MATRIX: { path: string; method?: "GET" | "PUT"; expect: Record<Who, number
     { path: `/api/dashboard/e2e-co/${what}`, expect: { anonymous: 401, respondent: 401, leadA: 404, leadB: 200, admin: 200 } },
     { path: `/api/dashboard/does-not-exist/${what}`, expect: { anonymous: 401, respondent: 401, leadA: 404, leadB: 404, admin: 404 } },
   ]),
+  { path: "/admin/organisations/northwind/waves/:northwindWave", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/admin/organisations/e2e-co/waves/:northwindWave", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
+  { path: "/admin/organisations/northwind/waves/999999", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
+  { path: "/admin/exports", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
+  { path: "/api/admin/exports/responses?org=northwind", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 200 } },
+  { path: "/api/admin/exports/responses?org=e2e-co", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 200 } },
+  { path: "/api/admin/exports/aggregates?org=northwind", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 200 } },
+  { path: "/api/admin/exports/aggregates", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 200 } },
+  { path: "/api/admin/exports/benchmark", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 200 } },
+  { path: "/api/admin/exports/responses?org=does-not-exist", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 400 } },
+  { path: "/api/admin/exports/everything", expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 404 } },
+  { path: "/i/not-a-real-token", expect: { anonymous: 303, respondent: 303, leadA: 303, leadB: 303, admin: 303 } },
+  { path: "/i/used", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
+  { path: "/i/unknown", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
 ];
+
+/** Writes: who may create invitation links and reminders (admins only; a lead's request changes nothing). */
+const WRITES: { path: string; data: unknown; expect: Record<Who, number> }[] = [
+  { path: "/api/admin/organisations/northwind/waves/:northwindWave/invitations", data: { roster: "email\nnobody@example.com\n", bogus: 1 }, expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 400 } },
+  { path: "/api/admin/organisations/northwind/waves/:northwindWave/reminders", data: {}, expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 409 } },
+  { path: "/api/admin/organisations/e2e-co/waves/:northwindWave/invitations", data: { roster: "email\nnobody@example.com\n" }, expect: { anonymous: 401, respondent: 401, leadA: 403, leadB: 403, admin: 404 } },
+];
+
+let northwindWave = 0;
+const resolve = (path: string) => path.replace(":northwindWave", String(northwindWave));
+test.beforeAll(() => {
+  northwindWave = query<{ id: number }>("select id from waves where code = 'demo'")[0]!.id;
+});
 
 for (const row of MATRIX) {
   test(`GET ${row.path}`, async () => {
     for (const who of Object.keys(row.expect) as Who[]) {
-      const res = await contexts[who].get(row.path, { maxRedirects: 0 });
+      const res = await contexts[who].get(resolve(row.path), { maxRedirects: 0 });
       expect(res.status(), `${who} → ${row.path}`).toBe(row.expect[who]);
       if (res.status() === 307) expect(res.headers().location, `${who} → ${row.path}`).toMatch(row.redirect?.[who] ?? /^\/signin\?callbackUrl=/);
       if ([307, 401, 403, 404].includes(res.status())) {
         // A refusal carries nothing of what was refused (Next streams pages in parallel with layouts).
         const body = await res.text();
-        for (const secret of ["Northwind Trading", "E2E Test Co", "@demo.local", "@e2e.local"]) expect(body, `${who} → ${row.path}`).not.toContain(secret);
+        for (const secret of ["Northwind Trading", "E2E Test Co", "@demo.local", "@e2e.local", "response_id"]) expect(body, `${who} → ${row.path}`).not.toContain(secret);
       }
     }
   });
 }
+
+for (const row of WRITES) {
+  test(`POST ${row.path}`, async () => {
+    const before = query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n")[0]!.n;
+    for (const who of Object.keys(row.expect) as Who[]) {
+      const res = await contexts[who].post(resolve(row.path), { data: row.data, maxRedirects: 0 });
+      expect(res.status(), `${who} → POST ${row.path}`).toBe(row.expect[who]);
+      const body = await res.text();
+      if (who !== "admin") for (const secret of ["Northwind Trading", "E2E Test Co", "@demo.local", "/i/"]) expect(body, `${who} → POST ${row.path}`).not.toContain(secret);
+    }
+    expect(query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n")[0]!.n).toBe(before);
+  });
+}
+
+test("a cross-site write is refused even for an admin", async () => {
+  const res = await contexts.admin.post(resolve("/api/admin/organisations/northwind/waves/:northwindWave/invitations"), {
+    data: { roster: "email\ncsrf@example.com\n" },
+    headers: { Origin: "https://evil.example.com" },
+  });
+  expect(res.status()).toBe(403);
+  expect(query("select * from invitations where email = 'csrf@example.com'")).toHaveLength(0);
+});
 
 test("a lead never receives another organisation's name or figures", async () => {
   const a = await (await contexts.leadA.get("/account")).text();

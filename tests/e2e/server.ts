@@ -24,6 +24,8 @@ const org = insertOrganisation(db, {
 });
 insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-open" });
 insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
+// Invitations get their own wave so their counts stay independent of the other tests.
+insertWave(db, { orgId: org.id, label: "2026-Q3-invite", questionnaireVersion: 1, code: "e2e-invite" });
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
 for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });
@@ -39,6 +41,9 @@ const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: BASE_URL,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+    // Every browser test comes from 127.0.0.1; the per-address limits are tested in tests/reliability.
+    RATE_LIMIT_SIGNIN_PER_MIN: "1000",
+    RATE_LIMIT_SUBMIT_PER_MIN: "1000",
   },
 });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));

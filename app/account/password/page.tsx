@@ -7,7 +7,12 @@ import { currentLocale } from "@/lib/i18n/server";
 import { PasswordForm } from "./password-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Change password" };
+
+/** Absolute, so that the site name follows the language too (the root layout's template is English). */
+export async function generateMetadata(): Promise<Metadata> {
+  const m = messages(await currentLocale());
+  return { title: { absolute: `${m.auth.changePassword} · ${m.appName}` } };
+}
 
 export default async function PasswordPage() {
   if (!(await currentUser())) redirect("/signin?callbackUrl=/account/password");

@@ -52,7 +52,7 @@ export function SurveyApp(props: SurveyAppProps) {
   const [resumeUrl, setResumeUrl] = useState(props.initial?.resumeUrl ?? null);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [busy, setBusy] = useState(false);
-  const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | "failed" | "invitation_used">("idle");
   const [copied, setCopied] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -115,8 +115,10 @@ export function SurveyApp(props: SurveyAppProps) {
       }
       const res = await callApi(`/api/survey/${encodeURIComponent(code)}/start`, "POST", { locale });
       if (!res.ok) throw new Error("start failed");
-      const data = res.data as { resumeUrl: string };
+      const data = res.data as { resumeUrl: string; answers: Answers };
       setResumeUrl(data.resumeUrl);
+      // A personal invitation may start the draft with the roster's department.
+      setAnswers((a) => ({ ...data.answers, ...a }));
       go(1);
     } catch {
       setSaveStatus("failed");
@@ -188,6 +190,10 @@ export function SurveyApp(props: SurveyAppProps) {
       if (res.ok) {
         window.location.assign((res.data as { reportUrl: string }).reportUrl);
         return;
+      }
+      if ((res.data as ApiError).error?.code === "invitation_used") {
+        setSaveStatus("invitation_used");
+        return; // final: this invitation cannot submit again
       }
       const fields = (res.data as ApiError).error?.fields ?? {};
       const items = Object.keys(fields).map((k) => k.replace(/^answers\./, ""));
@@ -332,6 +338,11 @@ export function SurveyApp(props: SurveyAppProps) {
         {saveStatus === "failed" && (
           <p className="save-status failed" role="alert">
             {m.saveFailed}
+          </p>
+        )}
+        {saveStatus === "invitation_used" && (
+          <p className="save-status failed" role="alert">
+            {m.invitationUsedOnSubmit}
           </p>
         )}
       </form>

@@ -1,35 +1,50 @@
 "use client";
 
 import { useActionState } from "react";
+import type { AdminMessages } from "@/lib/i18n/admin-messages";
+import { format } from "@/lib/i18n/messages";
 import { errorProps, FieldError } from "../../../components/field-error";
-import type { LeadState } from "../../actions";
+import type { LeadNotice, LeadState } from "../../actions";
 
 type Lead = { id: number; name: string; email: string };
+type Texts = AdminMessages["leads"];
 
 type Props = {
   leads: Lead[];
+  t: Texts;
   addAction: (prev: LeadState, form: FormData) => Promise<LeadState>;
   resetActions: Record<number, (prev: LeadState) => Promise<LeadState>>;
   removeActions: Record<number, () => Promise<void>>;
 };
 
-function ResetButton({ action }: { action: (prev: LeadState) => Promise<LeadState> }) {
+function noticeText(t: Texts, notice: LeadNotice): string {
+  switch (notice.kind) {
+    case "created":
+      return format(t.created, { email: notice.email, password: notice.password });
+    case "added":
+      return format(t.added, { email: notice.email, organisation: notice.organisation });
+    case "reset":
+      return format(t.reset, { password: notice.password });
+  }
+}
+
+function ResetButton({ action, t }: { action: (prev: LeadState) => Promise<LeadState>; t: Texts }) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, values: {} });
   return (
     <form action={formAction}>
       <button className="btn btn-secondary btn-small" type="submit" disabled={pending}>
-        Reset password
+        {t.resetPassword}
       </button>
-      {state.message && (
+      {state.notice && (
         <p className="notice" role="status" data-testid="reset-message">
-          {state.message}
+          {noticeText(t, state.notice)}
         </p>
       )}
     </form>
   );
 }
 
-export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Props) {
+export function LeadsPanel({ leads, t, addAction, resetActions, removeActions }: Props) {
   const [state, formAction, pending] = useActionState(addAction, { fields: {}, values: {} });
   const err = (name: string) => <FieldError id={`err-lead-${name}`} message={state.fields[name]} />;
   return (
@@ -38,16 +53,16 @@ export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Pr
         <table className="data" data-testid="lead-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.email}</th>
+              <th scope="col">{t.actions}</th>
             </tr>
           </thead>
           <tbody>
             {leads.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">
-                  No L&amp;D lead yet.
+                  {t.none}
                 </td>
               </tr>
             )}
@@ -56,10 +71,10 @@ export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Pr
                 <th scope="row">{l.name}</th>
                 <td>{l.email}</td>
                 <td className="row-actions">
-                  <ResetButton action={resetActions[l.id]!} />
+                  <ResetButton action={resetActions[l.id]!} t={t} />
                   <form action={removeActions[l.id]!}>
                     <button className="btn btn-secondary btn-small" type="submit">
-                      Remove
+                      {t.remove}
                     </button>
                   </form>
                 </td>
@@ -68,25 +83,25 @@ export function LeadsPanel({ leads, addAction, resetActions, removeActions }: Pr
           </tbody>
         </table>
       </div>
-      <h3 style={{ marginTop: "1.5rem" }}>Add an L&amp;D lead</h3>
+      <h3 style={{ marginTop: "1.5rem" }}>{t.addTitle}</h3>
       <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(state.values)}>
-        {state.message && (
+        {state.notice && (
           <p className="notice" role="status" data-testid="lead-message">
-            {state.message}
+            {noticeText(t, state.notice)}
           </p>
         )}
         <div className="field">
-          <label htmlFor="lead-email">Email</label>
+          <label htmlFor="lead-email">{t.email}</label>
           <input id="lead-email" className="input-text" type="email" name="email" defaultValue={state.values.email} {...errorProps("err-lead-email", state.fields.email)} />
           {err("email")}
         </div>
         <div className="field">
-          <label htmlFor="lead-name">Name</label>
+          <label htmlFor="lead-name">{t.name}</label>
           <input id="lead-name" className="input-text" name="name" defaultValue={state.values.name} {...errorProps("err-lead-name", state.fields.name)} />
           {err("name")}
         </div>
         <button className="btn" type="submit" disabled={pending}>
-          Add lead
+          {t.add}
         </button>
       </form>
     </>

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/page-guards";
 import { findOrganisationBySlug, listWaves } from "@/db/queries/organisations";
 import { waveAvailability } from "@/lib/survey/service";
+import { baseUrlOf } from "@/lib/http/origin";
 import { leadsOfOrganisation } from "@/db/queries/users";
+import { invitationCounts } from "@/db/queries/invitations";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { format } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
+import { formatNumber } from "@/lib/i18n/text";
 import { addLeadAction, archiveOrganisationAction, createWaveAction, removeLeadAction, resetLeadPasswordAction, setWaveStatusAction, updateOrganisationAction } from "../../actions";
 import { LeadsPanel } from "./leads-panel";
 import { OrganisationForm } from "../../organisation-form";
 import { WaveForm } from "./wave-form";
 
-export const metadata: Metadata = { title: "Organisation" };
-
-const STATUS_LABEL = { open: "Open", closed: "Closed", not_yet_open: "Scheduled" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: adminMessages(await currentLocale()).meta.organisation };
+}
 
 export default async function OrganisationAdminPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -23,56 +30,70 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   if (!org) notFound();
   const waves = listWaves(db, org.id);
   const leads = leadsOfOrganisation(db, org.id);
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const invited = new Map(waves.map((w) => [w.id, invitationCounts(db, w.id)] as const).filter(([, c]) => c.invited > 0));
+  const origin = baseUrlOf(await headers());
+  const locale = await currentLocale();
+  const m = adminMessages(locale);
+  const t = m.organisation;
+  const invitedLabel = (waveId: number) => {
+    const counts = invited.get(waveId);
+    return counts ? format(t.invitationsCompleted, { used: formatNumber(locale, counts.used), invited: formatNumber(locale, counts.invited) }) : t.invitePeople;
+  };
   return (
     <>
       <section className="card" aria-labelledby="org-title">
-        <p className="section-kicker">{org.archivedAt ? "Archived organisation" : "Organisation"}</p>
+        <p className="section-kicker">{org.archivedAt ? t.kickerArchived : t.kicker}</p>
         <h1 id="org-title">{org.name}</h1>
         <OrganisationForm
           action={updateOrganisationAction.bind(null, org.slug)}
           initial={{ name: org.name, slug: org.slug, sector: org.sector, sizeBand: org.sizeBand, departments: org.departments.join("\n") }}
-          submitLabel="Save changes"
+          t={m.organisationForm}
+          submitLabel={m.organisationForm.save}
         />
         <form action={archiveOrganisationAction.bind(null, org.slug, !org.archivedAt)} style={{ marginTop: "1.25rem" }}>
           <button className="btn btn-secondary" type="submit">
-            {org.archivedAt ? "Restore organisation" : "Archive organisation"}
+            {org.archivedAt ? t.restore : t.archive}
           </button>
           <span className="muted small" style={{ marginLeft: "0.75rem" }}>
-            Archived organisations leave the benchmark and their survey links stop working; nothing is deleted.
+            {t.archiveHelp}
           </span>
         </form>
       </section>
 
       <section className="card" aria-labelledby="waves-title">
-        <h2 id="waves-title">Survey waves</h2>
+        <h2 id="waves-title">{t.wavesTitle}</h2>
         <div className="data-table-wrap">
           <table className="data" data-testid="wave-table">
             <thead>
               <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Status</th>
-                <th scope="col">Survey link</th>
+                <th scope="col">{t.wave}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.surveyLink}</th>
                 <th scope="col" className="num">
-                  Responses
+                  {t.responses}
                 </th>
-                <th scope="col">Action</th>
+                <th scope="col">{t.invitations}</th>
+                <th scope="col">{t.action}</th>
               </tr>
             </thead>
             <tbody>
               {waves.map((w) => (
                 <tr key={w.id}>
-                  <th scope="row">{w.label}</th>
-                  <td>{STATUS_LABEL[waveAvailability(w)]}</td>
+                  <th scope="row">
+                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{w.label}</Link>
+                  </th>
+                  <td>{m.common.waveStatus[waveAvailability(w)]}</td>
                   <td>
-                    <input className="copy-link" readOnly value={`${origin}/s/${w.code}`} aria-label={`Survey link for ${w.label}`} />
+                    <input className="copy-link" readOnly value={`${origin}/s/${w.code}`} aria-label={format(t.surveyLinkFor, { wave: w.label })} />
                   </td>
-                  <td className="num">{w.submitted.toLocaleString("en")}</td>
+                  <td className="num">{formatNumber(locale, w.submitted)}</td>
+                  <td>
+                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{invitedLabel(w.id)}</Link>
+                  </td>
                   <td>
                     <form action={setWaveStatusAction.bind(null, org.slug, w.id, w.status === "open" ? "closed" : "open")}>
                       <button className="btn btn-secondary btn-small" type="submit">
-                        {w.status === "open" ? "Close" : "Reopen"}
+                        {w.status === "open" ? t.close : t.reopen}
                       </button>
                     </form>
                   </td>
@@ -81,15 +102,16 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
             </tbody>
           </table>
         </div>
-        <h3 style={{ marginTop: "1.5rem" }}>New wave</h3>
-        <WaveForm action={createWaveAction.bind(null, org.slug)} />
+        <h3 style={{ marginTop: "1.5rem" }}>{t.newWave}</h3>
+        <WaveForm action={createWaveAction.bind(null, org.slug)} t={m.waveForm} />
       </section>
 
       <section className="card" aria-labelledby="leads-title">
-        <h2 id="leads-title">L&amp;D leads</h2>
-        <p className="muted">Leads see this organisation&apos;s dashboards and never raw responses.</p>
+        <h2 id="leads-title">{t.leadsTitle}</h2>
+        <p className="muted">{t.leadsHelp}</p>
         <LeadsPanel
           leads={leads.map((l) => ({ id: l.id, name: l.name, email: l.email }))}
+          t={m.leads}
           addAction={addLeadAction.bind(null, org.slug)}
           resetActions={Object.fromEntries(leads.map((l) => [l.id, resetLeadPasswordAction.bind(null, org.slug, l.id)]))}
           removeActions={Object.fromEntries(leads.map((l) => [l.id, removeLeadAction.bind(null, org.slug, l.id)]))}

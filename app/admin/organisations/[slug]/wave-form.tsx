@@ -1,36 +1,39 @@
 "use client";
 
 import { useActionState } from "react";
+import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import { errorProps, FieldError } from "../../../components/field-error";
 import type { FormState } from "../../actions";
 
-export function WaveForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
+type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; t: AdminMessages["waveForm"] };
+
+export function WaveForm({ action, t }: Props) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, values: {} });
   const err = (name: string) => <FieldError id={`err-wave-${name}`} message={state.fields[name]} />;
   return (
     <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(state)}>
       {state.saved && (
         <p className="notice" role="status">
-          Wave created and open.
+          {t.created}
         </p>
       )}
       <div className="field">
-        <label htmlFor="wave-label">Wave label</label>
-        <input id="wave-label" className="input-text" name="label" placeholder="2027-Q1" defaultValue={state.values.label} {...errorProps("err-wave-label", state.fields.label)} />
+        <label htmlFor="wave-label">{t.label}</label>
+        <input id="wave-label" className="input-text" name="label" placeholder={t.labelExample} defaultValue={state.values.label} {...errorProps("err-wave-label", state.fields.label)} />
         {err("label")}
       </div>
       <div className="field">
-        <label htmlFor="wave-opens">Opens (optional)</label>
-        <input id="wave-opens" className="input-text" type="datetime-local" name="opensAt" defaultValue={state.values.opensAt} />
+        <label htmlFor="wave-opens">{t.opens}</label>
+        <input id="wave-opens" className="input-text" type="datetime-local" name="opensAt" defaultValue={state.values.opensAt} {...errorProps("err-wave-opensAt", state.fields.opensAt)} />
         {err("opensAt")}
       </div>
       <div className="field">
-        <label htmlFor="wave-closes">Closes (optional)</label>
+        <label htmlFor="wave-closes">{t.closes}</label>
         <input id="wave-closes" className="input-text" type="datetime-local" name="closesAt" defaultValue={state.values.closesAt} {...errorProps("err-wave-closesAt", state.fields.closesAt)} />
         {err("closesAt")}
       </div>
       <button className="btn" type="submit" disabled={pending}>
-        Create wave
+        {t.create}
       </button>
     </form>
   );

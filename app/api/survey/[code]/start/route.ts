@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { negotiateLocale } from "@/lib/i18n/locale";
 import { jsonRoute, readJsonObject } from "@/lib/http/json";
-import { isHttps, setResumeCookie } from "@/lib/http/survey-cookies";
+import { invitationToken, isHttps, setResumeCookie } from "@/lib/http/survey-cookies";
 import { startResponse } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };
@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ code: string }> };
 export const POST = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const body = await readJsonObject(request);
-  const { token, state } = startResponse(getDb(), code, body, negotiateLocale(request.headers.get("accept-language")));
+  const { token, state } = startResponse(getDb(), code, body, negotiateLocale(request.headers.get("accept-language")), invitationToken(request, code));
   const response = NextResponse.json({ token, ...state }, { status: 201 });
   setResumeCookie(response, code, token, isHttps(request));
   return response;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { jsonRoute, readJsonObject } from "@/lib/http/json";
-import { resumeToken } from "@/lib/http/survey-cookies";
+import { clearInvitationCookie, invitationToken, isHttps, resumeToken } from "@/lib/http/survey-cookies";
 import { submitResponse } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };
@@ -10,6 +10,9 @@ type Ctx = { params: Promise<{ code: string }> };
 export const POST = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const body = await readJsonObject(request);
-  const { outcome, state } = submitResponse(getDb(), code, resumeToken(request, code), body);
-  return NextResponse.json({ ...state, alreadySubmitted: outcome === "already_submitted" });
+  const invitation = invitationToken(request, code);
+  const { outcome, state } = submitResponse(getDb(), code, resumeToken(request, code), body, invitation);
+  const response = NextResponse.json({ ...state, alreadySubmitted: outcome === "already_submitted" });
+  if (invitation) clearInvitationCookie(response, code, isHttps(request));
+  return response;
 });

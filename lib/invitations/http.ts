@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { findOrganisationBySlug, findWave } from "../../db/queries/organisations";
+import type { User } from "../../db/schema";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { LOCALES } from "../i18n/locale";
+import { baseUrlOf } from "../http/origin";
+import { csvLines, BOM } from "../csv/safe-cell";
+import { smtpMailer } from "./mail";
+import type { InvitationContext, InvitationOutcome } from "./service";
+
+export const inviteBodySchema = z
+  .object({
+    roster: z.string({ error: "must be the roster CSV as text" }).min(1, "is empty; upload or paste a roster CSV"),
+    defaultLocale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).default("en"),
+  })
+  .strict();
+
+/** Organisation and wave of an admin invitation request; the wave must belong to the organisation. */
+export function invitationContext(request: Request, user: User, slug: string, waveIdParam: string): InvitationContext {
+  const db = getDb();
+  const org = findOrganisationBySlug(db, slug);
+  const waveId = /^\d{1,12}$/.test(waveIdParam) ? Number(waveIdParam) : NaN;
+  const wave = org && Number.isFinite(waveId) ? findWave(db, org.id, waveId) : undefined;
+  if (!org || !wave) throw new AppError("not_found", "No such wave");
+  const { SMTP_URL, SMTP_FROM, MIN_GROUP_SIZE } = env();
+  return {
+    db,
+    org,
+    wave,
+    baseUrl: baseUrlOf(request.headers),
+    actor: { id: user.id, email: user.email },
+    mailer: SMTP_URL && SMTP_FROM ? smtpMailer(SMTP_URL, SMTP_FROM) : undefined,
+    minGroupSize: MIN_GROUP_SIZE,
+  };
+}
+
+export const LINK_CSV_COLUMNS = ["email", "department", "locale", "link"];
+
+/** The JSON answer of an invitation request: the outcome plus the links as a CSV ready to save. */
+export function outcomeJson(outcome: InvitationOutcome & { ok: true }) {
+  const linksCsv = outcome.links.length
+    ? BOM + csvLines([LINK_CSV_COLUMNS, ...outcome.links.map((l) => [l.email, l.department ?? "", l.locale, l.link])])
+    : null;
+  return { ...outcome, linksCsv };
+}

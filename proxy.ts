@@ -1,0 +1,87 @@
+/*
+ * Runs before every request (Next.js proxy, Node runtime): rate limits per client address, refusal
+ * of cross-site writes to the API, and the security headers with a fresh CSP nonce per request.
+ * Authorisation is not here: it lives next to the data in every page, action and route handler.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
+import { clientIp } from "./lib/http/client-ip";
+import { RateLimiter } from "./lib/http/rate-limit";
+
+const limiter: RateLimiter = ((globalThis as { __dsLimiter?: RateLimiter }).__dsLimiter ??= new RateLimiter());
+
+const SURVEY_WRITE = /^\/api\/survey\/[^/]+\/(start|submit)$/;
+const SIGN_IN = "/api/auth/callback/credentials";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function https(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+function contentSecurityPolicy(nonce: string, secure: boolean): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    // Next's own inline scripts carry the nonce; 'strict-dynamic' lets them load the page's chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React renders style attributes (progress bars, chart boxes); no scripts can come in this way.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(secure ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return NextResponse.json({ error: { code, message }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true; // not a browser's cross-site request (browsers always send Origin on these writes)
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const write = !SAFE_METHODS.has(request.method);
+
+  if (write && pathname.startsWith("/api/") && !sameOrigin(request)) {
+    return errorJson(403, "forbidden", "Cross-site requests are not allowed");
+  }
+
+  if (request.method === "POST" && (SURVEY_WRITE.test(pathname) || pathname === SIGN_IN)) {
+    const signIn = pathname === SIGN_IN;
+    const { RATE_LIMIT_SIGNIN_PER_MIN, RATE_LIMIT_SUBMIT_PER_MIN } = env();
+    const wait = limiter.take(`${signIn ? "signin" : "survey"}:${clientIp(request.headers)}`, { perMinute: signIn ? RATE_LIMIT_SIGNIN_PER_MIN : RATE_LIMIT_SUBMIT_PER_MIN });
+    if (wait > 0) {
+      const message = `Too many requests from your network; try again in ${wait} seconds`;
+      // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
+      const extra = signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait}` } : {};
+      return errorJson(429, "rate_limited", message, extra, { "Retry-After": String(wait) });
+    }
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, https(request));
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https(request)) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase, type Db } from "../../db/client";
+import { insertOrganisation, insertWave } from "../../db/factories";
+import { rebuildAggregates } from "../../db/queries/aggregates";
+import { addMembership, insertUser } from "../../db/queries/users";
+import { hashPasswordSync } from "../../lib/auth/passwords";
+import { completeAnswers } from "../helpers/answers";
+
+export const ADMIN = { email: "admin@rel.local", password: "reliability-admin-1" };
+export const LEAD = { email: "lead@rel.local", password: "reliability-lead-1" };
+export const ANSWERS = completeAnswers("Sales");
+
+/** A migrated database with one organisation, an open wave `rel-open`, an admin and a lead. */
+export function createFixtureDb(dir: string): { dbPath: string; waveId: number } {
+  const dbPath = path.join(dir, "app.db");
+  const db = openDatabase(dbPath);
+  const org = insertOrganisation(db, { slug: "rel-co", name: "Reliability Co", sector: "Retail", sizeBand: "medium", departments: ["Sales", "IT", "Ops"] });
+  const wave = insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "rel-open" });
+  insertUser(db, { email: ADMIN.email, name: "Admin", role: "admin", passwordHash: hashPasswordSync(ADMIN.password) });
+  const lead = insertUser(db, { email: LEAD.email, name: "Lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
+  addMembership(db, lead.id, org.id);
+  db.$client.close();
+  return { dbPath, waveId: wave.id };
+}
+
+/** Aggregate tables as rows (empty cells left out), to compare with a rebuild. */
+export function dumpAggregates(db: Db): string {
+  return JSON.stringify({
+    waves: db.$client.prepare("select * from agg_waves order by wave_id").all(),
+    cells: db.$client.prepare("select wave_id, department, seniority, n, hex(counters) c from agg_wave_cells where n <> 0 order by wave_id, department, seniority").all(),
+  });
+}
+
+/** Whether the stored aggregates equal a full rebuild from the stored responses (checked on a copy). */
+export function aggregatesMatchRebuild(db: Db, dir: string): { stored: string; rebuilt: string } {
+  const copy = path.join(dir, `rebuild-${Date.now()}.db`);
+  db.$client.prepare("vacuum into ?").run(copy);
+  const other = openDatabase(copy);
+  try {
+    rebuildAggregates(other);
+    return { stored: dumpAggregates(db), rebuilt: dumpAggregates(other) };
+  } finally {
+    other.$client.close();
+    fs.rmSync(copy, { force: true });
+  }
+}
+
+/** One respondent: start a draft, submit complete answers. Returns the resume token when the submission was acknowledged. */
+export async function respondOnce(url: string, code = "rel-open", ip?: string): Promise<{ token: string; acknowledged: boolean; status: number }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (ip) headers["x-forwarded-for"] = ip;
+  const start = await fetch(`${url}/api/survey/${code}/start`, { method: "POST", headers, body: "{}" });
+  if (start.status !== 201) return { token: "", acknowledged: false, status: start.status };
+  const { token } = (await start.json()) as { token: string };
+  const submit = await fetch(`${url}/api/survey/${code}/submit`, {
+    method: "POST",
+    headers: { ...headers, "x-resume-token": token },
+    body: JSON.stringify({ answers: ANSWERS }),
+  });
+  const ok = submit.status === 200 && ((await submit.json()) as { status: string }).status === "submitted";
+  return { token, acknowledged: ok, status: submit.status };
+}

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, createFixtureDb } from "./fixture";
+import { killServer, startServer, tempDir, type AppServer } from "./server";
+
+/** Per-address rate limits with the default settings: 429 with Retry-After, other addresses unaffected. */
+const dir = tempDir("limits");
+const { dbPath } = createFixtureDb(dir);
+let server: AppServer;
+beforeAll(async () => {
+  server = await startServer(dbPath);
+});
+afterAll(async () => {
+  await killServer(server, "SIGTERM");
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const start = (ip: string) => fetch(`${server.url}/api/survey/rel-open/start`, { method: "POST", headers: { "x-forwarded-for": ip }, body: "{}" });
+
+describe("rate limits per client address", () => {
+  it("survey starts and submissions: 120 a minute, then 429 with Retry-After; another address is not affected", async () => {
+    // A bucket of 120 that refills at 2 a second: count what gets through before the first 429.
+    const began = Date.now();
+    let accepted = 0;
+    let limited: Response | undefined;
+    while (accepted < 300) {
+      const res = await start("198.51.100.7");
+      if (res.status === 429) {
+        limited = res;
+        break;
+      }
+      expect(res.status).toBe(201);
+      accepted++;
+    }
+    const refilled = Math.ceil(((Date.now() - began) / 1000) * 2);
+    expect(accepted).toBeGreaterThanOrEqual(120);
+    expect(accepted).toBeLessThanOrEqual(120 + refilled);
+    expect(limited?.status).toBe(429);
+    if (!limited) return;
+    const retry = Number(limited.headers.get("retry-after"));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining(`${retry} seconds`) } });
+    const submit = await fetch(`${server.url}/api/survey/rel-open/submit`, { method: "POST", headers: { "x-forwarded-for": "198.51.100.7" }, body: "{}" });
+    expect(submit.status).toBe(429);
+    expect((await start("198.51.100.8")).status).toBe(201);
+  });
+
+  it("sign-in: 20 attempts a minute per address, then 429 with Retry-After (before any password check)", async () => {
+    const attempt = () =>
+      fetch(`${server.url}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" },
+        body: new URLSearchParams({ email: "nobody@rel.local", password: "wrong-password", csrfToken: "x", json: "true" }),
+      });
+    for (let i = 0; i < 20; i++) expect((await attempt()).status).not.toBe(429);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // next-auth's client reads `url`; the sign-in page turns it into "wait N seconds".
+    expect((await limited.json()).url).toMatch(/\/signin\?error=throttled:\d+$/);
+  });
+});
+
+describe("cookies behind HTTPS", () => {
+  it("over https (X-Forwarded-Proto from the reverse proxy) every cookie is Secure, HttpOnly and SameSite=Lax", async () => {
+    const https = await startServer(dbPath, { NEXTAUTH_URL: "https://skills.example.com" });
+    try {
+      const setCookies: string[] = [];
+      const headers = { "x-forwarded-proto": "https", "x-forwarded-for": "192.0.2.44" };
+      const csrf = await fetch(`${https.url}/api/auth/csrf`, { headers });
+      setCookies.push(...csrf.headers.getSetCookie());
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const signIn = await fetch(`${https.url}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
+      });
+      setCookies.push(...signIn.headers.getSetCookie());
+      const survey = await fetch(`${https.url}/api/survey/rel-open/start`, { method: "POST", headers, body: "{}" });
+      expect(survey.status).toBe(201);
+      setCookies.push(...survey.headers.getSetCookie());
+      const names = setCookies.map((c) => c.split("=")[0]);
+      expect(names).toEqual(expect.arrayContaining(["__Secure-next-auth.session-token", "ds_r_rel-open"]));
+      for (const c of setCookies) {
+        expect(c, c).toMatch(/;\s*Secure/i);
+        expect(c, c).toMatch(/;\s*SameSite=Lax/i);
+        if (!c.startsWith("__Secure-next-auth.callback-url")) expect(c, c).toMatch(/;\s*HttpOnly/i);
+      }
+      expect(survey.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      const page = await fetch(`${https.url}/s/rel-open`, { headers });
+      expect(page.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    } finally {
+      await killServer(https, "SIGTERM");
+    }
+  });
+});
