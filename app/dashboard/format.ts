@@ -21,9 +21,12 @@ export function fmtSigned(x: number | null | undefined, locale: Locale, digits =
   return x > 0 && s !== fmtNum(0, locale, digits) ? `+${s}` : x < 0 && s !== fmtNum(0, locale, digits) ? `−${s}` : s;
 }
 
+/** "42–58%"; with a negative bound the numbers get a true minus and the dash spaces ("−6.3 – 18.4"), so "-6–18" is not misread. */
 export function fmtInterval(ci: [number, number] | null | undefined, locale: Locale, digits = 0, unit = "%"): string {
   if (!ci) return DASH;
-  return `${fmtNum(ci[0], locale, digits)}–${fmtNum(ci[1], locale, digits)}${unit}`;
+  const bound = (x: number) => (x < 0 ? `−${fmtNum(-x, locale, digits)}` : fmtNum(x, locale, digits));
+  const separator = ci[0] < 0 || ci[1] < 0 ? " – " : "–";
+  return `${bound(ci[0])}${separator}${bound(ci[1])}${unit}`;
 }
 
 export function fmtDate(iso: string, locale: Locale): string {

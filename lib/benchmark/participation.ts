@@ -10,7 +10,12 @@ export type Participation = {
   responses: number;
   /** People invited to this wave; null when no invitations were sent. */
   invited: number | null;
-  /** responses / invited in %, null without invitations. */
+  /** Invited people who have submitted (their personal link is spent); null without invitations. */
+  invitedResponded: number | null;
+  /**
+   * invitedResponded / invited in %, null without invitations. Responses through the wave's open
+   * link are not in it, so it never passes 100%.
+   */
   shareOfInvited: number | null;
   /** Every calendar day (UTC) from the first to the last submission, with zeros for quiet days. */
   byDay: { day: string; count: number; cumulative: number }[];
@@ -35,12 +40,15 @@ export function dailySeries(days: readonly { day: string; count: number }[]): Pa
   return out;
 }
 
-export function participation(db: Db, waveId: number, responses: number, invited: number | null): Participation {
-  const hasInvitations = invited !== null && invited > 0;
+export type InvitationTally = { invited: number; responded: number };
+
+export function participation(db: Db, waveId: number, responses: number, invitations: InvitationTally | null): Participation {
+  const has = invitations !== null && invitations.invited > 0;
   return {
     responses,
-    invited: hasInvitations ? invited : null,
-    shareOfInvited: hasInvitations ? (responses / invited) * 100 : null,
+    invited: has ? invitations.invited : null,
+    invitedResponded: has ? invitations.responded : null,
+    shareOfInvited: has ? (invitations.responded / invitations.invited) * 100 : null,
     byDay: dailySeries(submissionsByDay(db, waveId)),
   };
 }

@@ -1,7 +1,7 @@
 /*
  * Training priorities: capabilities ranked by how far the organisation's measured coverage is below
  * the benchmark and how strongly the capability goes with customer understanding across
- * organisations. Pure: the caller passes the figures (docs/decisions/006-dashboards.md).
+ * organisations. Pure: the caller passes the figures (docs/decisions/007-dashboards.md).
  *
  * Tiers, in this order:
  *   1. below the benchmark median — score = points below the median × link

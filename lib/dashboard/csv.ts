@@ -45,6 +45,7 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
     add("participation", "wave", "responses", p.responses, "shown", 0);
     if (p.invited !== null) {
       add("participation", "wave", "invited", p.invited, "shown", 0);
+      add("participation", "wave", "invited_responded", p.invitedResponded, "shown", 0);
       add("participation", "wave", "share_of_invited_pct", p.shareOfInvited);
     } else add("participation", "wave", "invited", "", "no invitations sent");
     for (const d of p.byDay) add("participation", d.day, "responses", d.count, "shown", 0);

@@ -1,6 +1,6 @@
 /*
  * The dashboards' query string: ?wave=<label>&department=<name> or &seniority=<level>. One breakdown
- * at a time (docs/decisions/006-dashboards.md). Other parameters are ignored.
+ * at a time (docs/decisions/007-dashboards.md). Other parameters are ignored.
  */
 import { z } from "zod";
 import { SENIORITIES, type Seniority } from "../../questions/constants";
@@ -21,9 +21,8 @@ const querySchema = z
   .object({
     wave: optionalText(40, "wave label"),
     department: optionalText(80, "department name"),
-    seniority: z
-      .union([z.literal("").transform(() => undefined), z.enum(SENIORITIES, { error: `must be one of ${SENIORITIES.join(", ")}` })])
-      .optional(),
+    // An empty choice ("all levels" in the filter form) means no filter.
+    seniority: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SENIORITIES, { error: `must be one of ${SENIORITIES.join(", ")}` }).optional()),
   })
   .superRefine((q, ctx) => {
     if (q.department !== undefined && q.seniority !== undefined) {

@@ -27,7 +27,7 @@ export type DashboardScope = {
   plan: DisclosurePlan | null;
   status: DashboardStatus;
   options: { departments: { name: string; shown: boolean }[]; seniorities: { level: Seniority; shown: boolean }[] };
-  /** The newest open wave, whose link a lead can share. */
+  /** The open wave whose link a lead can share: the one shown when it is open, else the newest open one. */
   openWave: WaveSummary | null;
 };
 
@@ -90,7 +90,8 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
       departments: departments.map((name) => ({ name, shown: shownDepartment(name) })),
       seniorities: SENIORITIES.map((level) => ({ level, shown: shownSeniority(level) })),
     },
-    openWave: waves.find((w) => w.status === "open") ?? null,
+    // The wave on screen when it is open (its responses are the ones counted), else the newest open one.
+    openWave: wave?.status === "open" ? wave : (waves.find((w) => w.status === "open") ?? null),
   };
 }
 

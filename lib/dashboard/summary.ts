@@ -13,6 +13,7 @@ import { f1Sentences, splitSentences } from "../benchmark/sentences";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { dashboardMeta, type DashboardMeta } from "./common";
+import { invitationsOfWave } from "./invitations";
 import { priorityItems, type PriorityItem } from "./priorities";
 import { isFiltered, scopeReport, type DashboardScope } from "./scope";
 
@@ -37,13 +38,10 @@ export type SummaryData = {
   headlineActions: PriorityItem[];
 };
 
-/** Invited people of a wave; null until invitations exist for it. */
-export type InvitedCount = (db: Db, waveId: number) => number | null;
-
-export function summaryData(db: Db, scope: DashboardScope, locale: Locale, invited: InvitedCount): SummaryData {
+export function summaryData(db: Db, scope: DashboardScope, locale: Locale): SummaryData {
   const meta = dashboardMeta(db, scope, locale);
   const wave = scope.wave;
-  const part = wave ? participation(db, wave.id, wave.submitted, invited(db, wave.id)) : null;
+  const part = wave ? participation(db, wave.id, wave.submitted, invitationsOfWave(db, wave.id)) : null;
   if (scope.status !== "ok") return { meta, participation: part, index: null, findings: null, headlineActions: [] };
 
   const report = scopeReport(db, scope);

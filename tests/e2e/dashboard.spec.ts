@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { completeAnswers } from "../helpers/answers";
 import { query } from "./db";
+import { BASE_URL } from "./env";
 
 /** Page object for the L&D dashboards. */
 class Dashboard {
@@ -181,6 +183,19 @@ test.describe("L&D dashboards", () => {
     await expect(page.getByTestId("heatmap-row-Legal")).toContainText("回答过少");
     await page.waitForLoadState("networkidle");
     await d.screenshot("dashboard-analysis-zh-Hans");
+    // The other two views in Simplified Chinese: headings, chart data tables and sentences.
+    await d.open("/dashboard/northwind");
+    await expect(page.getByRole("heading", { name: "哪些因素与了解客户相关" })).toBeVisible();
+    await expect(page.getByTestId("findings-table")).toContainText("人人都会三项技能");
+    await expect(page.getByTestId("sentence-f2")).toContainText(/n = \d+/);
+    await d.expectChart("findings");
+    await d.screenshot("dashboard-summary-zh-Hans");
+    await d.open("/dashboard/northwind/priorities");
+    await expect(page.getByRole("heading", { name: "培训优先事项" })).toBeVisible();
+    await expect(page.getByTestId("changes-table")).toContainText("不具统计显著性");
+    await d.expectChart("ranking");
+    await d.screenshot("dashboard-priorities-zh-Hans");
+    await d.open("/dashboard/northwind/analysis");
     await page.getByLabel("语言").selectOption("zh-Hant");
     await expect(page.getByRole("heading", { name: "各部門的涵蓋率" })).toBeVisible();
     const json = await (await page.request.get("/api/dashboard/northwind/summary")).json();
@@ -207,23 +222,67 @@ test.describe("L&D dashboards", () => {
     await expect(page.locator(".dash-tabs")).toBeHidden();
     await expect(page.getByTestId("sentence-f2")).toContainText(/n = \d+/);
     await page.screenshot({ path: "test-results/screenshots/dashboard-summary-print-1280.png", fullPage: true });
-    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    // The real "Save as PDF": A4 pages, kept as an artifact next to the screenshots.
+    const pdf = await page.pdf({ format: "A4", printBackground: true, path: "test-results/screenshots/dashboard-summary-print.pdf" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThan(1);
   });
 
-  test("too few responses: how many more are needed and the survey link to share", async ({ page }) => {
+  test("too few responses: how many more are needed and the survey link to share, until the fifth response brings the figures", async ({ page, playwright }) => {
     const d = new Dashboard(page);
-    await d.signIn("lead-b@e2e.local", "e2e-password-1");
+    await d.signIn("lead-empty@e2e.local", "e2e-password-1");
     await page.goto("/dashboard");
-    await page.waitForURL(/\/dashboard\/e2e-co$/);
-    const n = submitted("e2e-open");
-    test.skip(n >= 5, "another test already submitted five responses to this wave");
-    await expect(page.getByTestId("empty-state")).toContainText("Not enough responses yet");
-    await expect(page.getByTestId("needed")).toContainText(`${5 - n} more are needed`);
-    await expect(page.getByTestId("survey-link")).toHaveValue(/\/s\/e2e-open$/);
-    await expect(page.locator("canvas")).toHaveCount(0);
+    await page.waitForURL(/\/dashboard\/e2e-empty$/);
+    expect(submitted("e2e-empty")).toBe(0);
+    for (const view of ["", "/analysis", "/priorities"]) {
+      await d.open(`/dashboard/e2e-empty${view}`);
+      await expect(page.getByTestId("empty-state")).toContainText("Not enough responses yet");
+      await expect(page.getByTestId("needed")).toContainText("0 of the 5 responses needed have come in, so 5 more are needed");
+      await expect(page.getByTestId("survey-link")).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/s\/e2e-empty$/);
+      await expect(page.locator("canvas")).toHaveCount(0);
+    }
+    await d.open("/dashboard/e2e-empty");
     await d.screenshot("dashboard-empty");
-    const json = await (await page.request.get("/api/dashboard/e2e-co/summary")).json();
-    expect(json.meta).toMatchObject({ status: "too_few_responses", needed: 5 - n, surveyPath: "/s/e2e-open" });
+    for (const view of ["summary", "analysis", "priorities"]) {
+      const json = await (await page.request.get(`/api/dashboard/e2e-empty/${view}`)).json();
+      expect(json.meta, view).toMatchObject({ status: "too_few_responses", needed: 5, surveyPath: "/s/e2e-empty" });
+    }
+
+    // The admin invites three people; one answers through a personal link, two through the open link.
+    const admin = await playwright.request.newContext({ baseURL: BASE_URL });
+    const { csrfToken } = await (await admin.get("/api/auth/csrf")).json();
+    await admin.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.local", password: "demo-admin-pass", json: "true" } });
+    const waveId = query<{ id: number }>("select id from waves where code = 'e2e-empty'")[0]!.id;
+    const invited = await admin.post(`/api/admin/organisations/e2e-empty/waves/${waveId}/invitations`, {
+      data: { roster: "email,department\nana@example.com,Warehouse\nbo@example.com,Office\ncy@example.com,\n" },
+    });
+    expect(invited.status()).toBe(201);
+    const links: { link: string }[] = (await invited.json()).links;
+    await admin.dispose();
+    async function respond(viaLink?: string) {
+      const respondent = await playwright.request.newContext({ baseURL: BASE_URL });
+      if (viaLink) await respondent.get(new URL(viaLink).pathname);
+      const { token } = await (await respondent.post("/api/survey/e2e-empty/start", { data: {} })).json();
+      const res = await respondent.post("/api/survey/e2e-empty/submit", { data: { answers: completeAnswers("Warehouse") }, headers: { "x-resume-token": token } });
+      expect(res.status()).toBe(200);
+      await respondent.dispose();
+    }
+    await respond(links[0]!.link);
+    await respond();
+    await respond();
+    await page.reload();
+    await expect(page.getByTestId("needed")).toContainText("3 of the 5 responses needed have come in, so 2 more are needed");
+    expect((await (await page.request.get("/api/dashboard/e2e-empty/summary")).json()).meta.needed).toBe(2);
+
+    await respond();
+    await respond();
+    await d.open("/dashboard/e2e-empty");
+    await expect(page.getByTestId("empty-state")).toHaveCount(0);
+    await expect(page.getByTestId("kpi-responses")).toHaveText("5");
+    await expect(page.getByTestId("kpis")).toContainText("1 of 3 invited people responded (33%)");
+    await d.expectChart("findings");
+    const summary = await (await page.request.get("/api/dashboard/e2e-empty/summary")).json();
+    expect(summary.meta).toMatchObject({ status: "ok", needed: null });
+    expect(summary.participation).toMatchObject({ responses: 5, invited: 3, invitedResponded: 1 });
   });
 });

@@ -3,7 +3,6 @@ import Link from "next/link";
 import type { GroupComparison } from "@/lib/benchmark/compare";
 import type { SplitFinding } from "@/lib/benchmark/figures";
 import { dashboardSearch } from "@/lib/dashboard/query";
-import { invitedToWave } from "@/lib/dashboard/invitations";
 import { summaryData } from "@/lib/dashboard/summary";
 import { format } from "@/lib/i18n/messages";
 import { BarChart, type BarSeries } from "../charts/bar-chart";
@@ -24,7 +23,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const ctx = await dashboardPage(slug, "summary", await searchParams);
   const { m, locale, labels, scope } = ctx;
-  const data = summaryData(ctx.db, scope, locale, invitedToWave);
+  const data = summaryData(ctx.db, scope, locale);
   const { meta } = data;
   const filtered = meta.filter.department !== undefined || meta.filter.seniority !== undefined;
   const s = m.summary;
@@ -74,7 +73,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <div className="kpi">
           <p className="kpi-label">{s.kpiResponses}</p>
           <p className="kpi-value" data-testid="kpi-responses">{fmtNum(p.responses, locale)}</p>
-          <p className="kpi-help">{p.invited !== null ? format(s.kpiInvited, { share: fmtNum(p.shareOfInvited, locale), invited: fmtNum(p.invited, locale) }) : s.kpiNoInvitations}</p>
+          <p className="kpi-help">{p.invited !== null ? format(s.kpiInvited, { responded: fmtNum(p.invitedResponded, locale), invited: fmtNum(p.invited, locale), share: fmtNum(p.shareOfInvited, locale) }) : s.kpiNoInvitations}</p>
         </div>
         <div className="kpi">
           <p className="kpi-label">{s.kpiIndex}</p>
@@ -172,9 +171,9 @@ export default async function SummaryPage({ params, searchParams }: Props) {
             <tbody>
               <tr className="row-self">
                 <th scope="row">{filtered ? m.common.thisGroup : m.common.yourOrganisation}</th>
-                <td className="num">n = {fmtNum(orgIndex?.n, locale)}</td>
-                <td className="num" colSpan={filtered ? 2 : 3}>
-                  {fmtNum(orgIndex?.mean, locale, 1)}
+                {/* Not a comparison group: its index (a mean over respondents) and sample size span the row. */}
+                <td colSpan={filtered ? 3 : 4}>
+                  {s.kpiIndex} {fmtNum(orgIndex?.mean, locale, 1)} · n = {fmtNum(orgIndex?.n, locale)}
                 </td>
               </tr>
               {shownGroups.map((x) => (

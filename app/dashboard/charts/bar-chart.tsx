@@ -2,7 +2,7 @@
 
 import type { ChartData, ChartOptions, TooltipItem } from "chart.js";
 import { Chart } from "react-chartjs-2";
-import { intervalWhiskers } from "./setup";
+import { intervalWhiskers, wrapLabel } from "./setup";
 
 export type BarSeries = {
   label: string;
@@ -33,27 +33,12 @@ type Props = {
   legend?: boolean;
 };
 
-/** Splits a long category label into lines of about `width` characters at spaces (labels without spaces stay whole). */
-function wrap(label: string, width = 16): string | string[] {
-  if (label.length <= width || !label.includes(" ")) return label;
-  const lines: string[] = [];
-  let line = "";
-  for (const word of label.split(" ")) {
-    if (line && (line + " " + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** Grouped bars with optional interval whiskers and reference markers. */
 export function BarChart({ categories, series, label, horizontal = false, min, max, unit = "", height = 300, decimals = 0, stacked = false, intervalLabel = "95%", legend = true }: Props) {
   const valueAxis = horizontal ? "x" : "y";
   const fmt = (v: number) => `${v.toFixed(decimals)}${unit}`;
   const data = {
-    labels: horizontal ? categories.map((c) => wrap(c, 22)) : categories.map((c) => wrap(c)),
+    labels: horizontal ? categories.map((c) => wrapLabel(c, 22)) : categories.map((c) => wrapLabel(c)),
     datasets: series.map((s) =>
       s.kind === "marker"
         ? {

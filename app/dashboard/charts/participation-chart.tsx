@@ -35,7 +35,8 @@ export function ParticipationChart({ days, counts, cumulative, perDayLabel, cumu
       y: { beginAtZero: true, grid: { color: "#e9edf1" }, ticks: { precision: 0 }, title: { display: true, text: perDayLabel } },
       total: { position: "right", beginAtZero: true, grid: { display: false }, ticks: { precision: 0 }, title: { display: true, text: cumulativeLabel } },
     },
-    plugins: { legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 10, padding: 16 } } },
+    // Legend in dataset order (bars first), not in drawing order.
+    plugins: { legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 10, padding: 16, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } } },
   };
   return (
     <div className="chart-box dash-chart" style={{ height: 240 }} role="img" aria-label={label}>

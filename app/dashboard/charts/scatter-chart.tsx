@@ -2,7 +2,7 @@
 
 import type { ChartData, ChartOptions, TooltipItem } from "chart.js";
 import { Chart } from "react-chartjs-2";
-import { PALETTE } from "./setup";
+import { PALETTE, wrapLabel } from "./setup";
 
 type Props = {
   others: { x: number; y: number; count: number }[];
@@ -55,7 +55,7 @@ export function ScatterChart({ others, self, othersLabel, selfLabel, xLabel, yLa
     maintainAspectRatio: false,
     scales: {
       x: { min: 0, max: xMax, title: { display: true, text: xLabel }, grid: { color: "#e9edf1" }, ticks: { callback: (v: string | number) => `${v}%` } },
-      y: { min: 0, max: 100, title: { display: true, text: yLabel }, grid: { color: "#e9edf1" }, ticks: { callback: (v: string | number) => `${v}%` } },
+      y: { min: 0, max: 100, title: { display: true, text: wrapLabel(yLabel, 26) }, grid: { color: "#e9edf1" }, ticks: { callback: (v: string | number) => `${v}%` } },
     },
     plugins: {
       legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 10, padding: 16 } },

@@ -197,7 +197,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
                 <th scope="col" className="num">{a.believed}</th>
                 <th scope="col" className="num">{a.measured}</th>
                 <th scope="col" className="num">{a.gap}</th>
-                <th scope="col" className="num">{m.common.benchmark}</th>
+                <th scope="col" className="num">{a.benchmarkGap}</th>
               </tr>
             </thead>
             <tbody>
@@ -295,7 +295,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
             ]}
             min={0}
             unit="%"
-            height={280}
+            height={360}
             label={a.distributionCaption}
           />
         }

@@ -50,7 +50,6 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
         id="ranking"
         title={t.rankingTitle}
         caption={t.rankingLead}
-        layout="side"
         chart={
           priorities.length ? (
             <BarChart
@@ -60,7 +59,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
               min={0}
               legend={false}
               decimals={1}
-              height={420}
+              height={Math.max(220, 48 + priorities.length * 36)}
               label={t.chartCaption}
             />
           ) : undefined
@@ -178,7 +177,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
       {shownWaves.length > 0 && (
         <Figure
           id="trend-coverage"
-          title={t.trendsChartCaption}
+          title={t.trendsCoverageTitle}
           caption={t.trendsChartCaption}
           chart={
             <BarChart
@@ -205,8 +204,8 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                 <thead>
                   <tr>
                     <th scope="col">{t.figure}</th>
-                    <th scope="col" className="num">{trends.changes.before}</th>
-                    <th scope="col" className="num">{trends.changes.after}</th>
+                    <th scope="col" className="num nowrap">{trends.changes.before}</th>
+                    <th scope="col" className="num nowrap">{trends.changes.after}</th>
                     <th scope="col" className="num">{t.change}</th>
                     <th scope="col" className="num">{m.common.interval}</th>
                     <th scope="col" className="num">p</th>

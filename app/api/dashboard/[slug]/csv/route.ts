@@ -1,6 +1,5 @@
 import { analysisData } from "@/lib/dashboard/analysis";
 import { DASHBOARD_CSV_COLUMNS, dashboardCsvFilename, dashboardCsvRows } from "@/lib/dashboard/csv";
-import { invitedToWave } from "@/lib/dashboard/invitations";
 import { prioritiesData } from "@/lib/dashboard/priorities-view";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
 import { summaryData } from "@/lib/dashboard/summary";
@@ -13,7 +12,7 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   const { slug } = await params;
   const { db, scope, locale } = await dashboardRequest(request, slug);
-  const summary = summaryData(db, scope, locale, invitedToWave);
+  const summary = summaryData(db, scope, locale);
   const rows = dashboardCsvRows(summary, analysisData(db, scope, locale), prioritiesData(db, scope, locale));
   return new Response(BOM + csvLines([[...DASHBOARD_CSV_COLUMNS]]) + csvLines(rows), {
     headers: {

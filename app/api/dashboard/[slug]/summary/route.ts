@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { invitedToWave } from "@/lib/dashboard/invitations";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
 import { summaryData } from "@/lib/dashboard/summary";
 import { jsonRoute } from "@/lib/http/json";
@@ -10,5 +9,5 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   const { slug } = await params;
   const { db, scope, locale } = await dashboardRequest(request, slug);
-  return NextResponse.json(summaryData(db, scope, locale, invitedToWave), { headers: PRIVATE_HEADERS });
+  return NextResponse.json(summaryData(db, scope, locale), { headers: PRIVATE_HEADERS });
 });
