@@ -6,6 +6,8 @@ import { useTransition } from "react";
 type Option = { value: string; label: string; disabled?: boolean };
 
 type Props = {
+  /** Offer the department and seniority filters (not while the wave has too few responses). */
+  breakdowns: boolean;
   waves: Option[];
   departments: Option[];
   seniorities: Option[];
@@ -17,7 +19,7 @@ type Props = {
  * Wave, department and seniority filters as a plain GET form (works without JavaScript); with
  * JavaScript a change applies at once, and choosing a department clears the level and back.
  */
-export function FilterBar({ waves, departments, seniorities, current, labels }: Props) {
+export function FilterBar({ breakdowns, waves, departments, seniorities, current, labels }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -57,34 +59,38 @@ export function FilterBar({ waves, departments, seniorities, current, labels }: 
           ))}
         </select>
       </label>
-      <label>
-        <span>{labels.department}</span>
-        <select name="department" defaultValue={current.department} key={`d-${current.department}-${current.seniority}`}>
-          <option value="">{labels.allDepartments}</option>
-          {departments.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{labels.seniority}</span>
-        <select name="seniority" defaultValue={current.seniority} key={`s-${current.seniority}-${current.department}`}>
-          <option value="">{labels.allLevels}</option>
-          {seniorities.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {breakdowns && (
+        <>
+          <label>
+            <span>{labels.department}</span>
+            <select name="department" defaultValue={current.department} key={`d-${current.department}-${current.seniority}`}>
+              <option value="">{labels.allDepartments}</option>
+              {departments.map((o) => (
+                <option key={o.value} value={o.value} disabled={o.disabled}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{labels.seniority}</span>
+            <select name="seniority" defaultValue={current.seniority} key={`s-${current.seniority}-${current.department}`}>
+              <option value="">{labels.allLevels}</option>
+              {seniorities.map((o) => (
+                <option key={o.value} value={o.value} disabled={o.disabled}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
       <noscript>
         <button className="btn btn-small" type="submit">
           {labels.apply}
         </button>
       </noscript>
-      <p className="dash-filters-hint">{labels.hint}</p>
+      {breakdowns && <p className="dash-filters-hint">{labels.hint}</p>}
     </form>
   );
 }

@@ -25,6 +25,8 @@ export function DashboardShell({ ctx, meta, view, children }: { ctx: PageContext
     { view: "priorities", label: m.tabs.priorities },
   ];
   const api = `/api/dashboard/${meta.organisation.slug}`;
+  // Departments and levels can be chosen once the wave itself has enough responses to show.
+  const breakdowns = meta.status === "ok" || meta.status === "group_suppressed";
   return (
     <div className="dash" data-view={view}>
       <header className="dash-head">
@@ -38,10 +40,15 @@ export function DashboardShell({ ctx, meta, view, children }: { ctx: PageContext
           </p>
         </div>
         <div className="dash-actions no-print">
-          <PrintButton label={m.actions.print} />
-          <a className="btn btn-secondary" href={`${api}/csv${search}`} download data-testid="csv-link">
-            {m.actions.csv}
-          </a>
+          {/* Nothing to print or tabulate until figures can be shown; the JSON still says why. */}
+          {meta.status === "ok" && (
+            <>
+              <PrintButton label={m.actions.print} />
+              <a className="btn btn-secondary" href={`${api}/csv${search}`} download data-testid="csv-link">
+                {m.actions.csv}
+              </a>
+            </>
+          )}
           <a className="dash-json-link" href={`${api}/${view}${search}`}>
             {m.actions.json}
           </a>
@@ -88,8 +95,9 @@ export function DashboardShell({ ctx, meta, view, children }: { ctx: PageContext
         ))}
       </nav>
 
-      {meta.waves.length > 0 && (
+      {(meta.waves.length > 1 || breakdowns) && (
         <FilterBar
+          breakdowns={breakdowns}
           waves={meta.waves.map((w) => ({ value: w.label, label: format(m.filters.waveOption, { wave: w.label, n: fmtNum(w.responses, locale) }) }))}
           departments={meta.options.departments.map((d) => ({ value: d.name, label: d.shown ? d.name : format(m.filters.tooFew, { name: d.name }), disabled: !d.shown }))}
           seniorities={meta.options.seniorities.map((s) => ({ value: s.level, label: s.shown ? labels.seniority(s.level) : format(m.filters.tooFew, { name: labels.seniority(s.level) }), disabled: !s.shown }))}

@@ -187,6 +187,7 @@ const en = {
     chartCaption: "Priority score per capability, highest priority first; the colour shows where the capability stands against the benchmark.",
     rank: "Rank",
     againstMedian: "Against the median (points)",
+    againstTop: "Against the top quartile (points)",
     link: "Link with customers (rho)",
     score: "Priority score",
     tiers: {
@@ -444,6 +445,7 @@ const zhHans: DashboardMessages = {
     chartCaption: "各项能力的优先分数，优先级最高者在前；颜色表示该能力相对基准所处的位置。",
     rank: "排名",
     againstMedian: "与中位数相比（百分点）",
+    againstTop: "与前四分之一相比（百分点）",
     link: "与了解客户的关联（ρ）",
     score: "优先分数",
     tiers: {
@@ -699,6 +701,7 @@ const zhHant: DashboardMessages = {
     chartCaption: "各項能力的優先分數，優先順序最高者在前；顏色代表該能力相對於基準的位置。",
     rank: "名次",
     againstMedian: "與中位數相比（百分點）",
+    againstTop: "與前四分之一相比（百分點）",
     link: "與了解顧客的關聯（ρ）",
     score: "優先分數",
     tiers: {

@@ -240,6 +240,9 @@ test.describe("L&D dashboards", () => {
       await expect(page.getByTestId("needed")).toContainText("0 of the 5 responses needed have come in, so 5 more are needed");
       await expect(page.getByTestId("survey-link")).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/s\/e2e-empty$/);
       await expect(page.locator("canvas")).toHaveCount(0);
+      // Nothing to break down, print or tabulate yet.
+      await expect(page.locator('select[name="department"]')).toHaveCount(0);
+      await expect(page.getByTestId("csv-link")).toHaveCount(0);
     }
     await d.open("/dashboard/e2e-empty");
     await d.screenshot("dashboard-empty");

@@ -16,6 +16,7 @@ import {
   type Plugin,
 } from "chart.js";
 import { PALETTE } from "../palette";
+import { wrapLabel } from "./labels";
 
 /*
  * chart.js for the dashboards only: the pieces these charts use, registered once. This module is
@@ -27,21 +28,6 @@ ChartJS.defaults.font.size = 12;
 ChartJS.defaults.color = "#3b4856";
 ChartJS.defaults.borderColor = "#e3e8ee";
 ChartJS.defaults.animation = false;
-
-/** Splits a long category label into lines of about `width` characters at spaces (labels without spaces stay whole). */
-export function wrapLabel(label: string, width = 16): string | string[] {
-  if (label.length <= width || !label.includes(" ")) return label;
-  const lines: string[] = [];
-  let line = "";
-  for (const word of label.split(" ")) {
-    if (line && (line + " " + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** Draws 95% interval whiskers over bars whose dataset carries `ci: ([low, high] | null)[]`. */
 export const intervalWhiskers: Plugin = {
@@ -98,4 +84,4 @@ if (typeof window !== "undefined") {
   window.addEventListener("afterprint", resizeAll);
 }
 
-export { ChartJS, PALETTE };
+export { ChartJS, PALETTE, wrapLabel };

@@ -73,6 +73,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                 <th scope="col">{m.common.capability}</th>
                 <th scope="col" className="num">{m.analysis.coverage}</th>
                 <th scope="col" className="num">{t.againstMedian}</th>
+                <th scope="col" className="num">{t.againstTop}</th>
                 <th scope="col" className="num">{t.link}</th>
                 <th scope="col" className="num">{t.score}</th>
               </tr>
@@ -84,6 +85,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                   <th scope="row">{p.name}</th>
                   <td className="num">{fmtPct(p.coverage, locale)}</td>
                   <td className="num">{p.pointsBelowMedian === null ? "–" : fmtSigned(-p.pointsBelowMedian, locale, 1)}</td>
+                  <td className="num">{p.pointsBelowTopQuartile === null ? "–" : fmtSigned(-p.pointsBelowTopQuartile, locale, 1)}</td>
                   <td className="num">{p.link.suppressed ? "–" : formatRho(p.link.rho)}</td>
                   <td className="num">{fmtNum(p.score, locale, 1)}</td>
                 </tr>
