@@ -146,6 +146,7 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
     add("priorities", p.capability, "tier", p.tier);
     add("priorities", p.capability, "coverage_pct", p.coverage);
     add("priorities", p.capability, "points_below_median", p.pointsBelowMedian);
+    add("priorities", p.capability, "points_below_top_quartile", p.pointsBelowTopQuartile);
     add("priorities", p.capability, "link_rho", p.link.suppressed ? null : p.link.rho, "shown", 3);
     add("priorities", p.capability, "score", p.score, "shown", 2);
     add("priorities", p.capability, "suggestion_band", p.band);
