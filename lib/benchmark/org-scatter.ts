@@ -41,16 +41,23 @@ function merge(points: readonly { x: number; y: number }[], step: number): Scatt
   return [...merged.values()];
 }
 
-export function orgScatter(correlation: OrgLevelCorrelation): OrgScatter {
+/** The part of the chart that is the same for every organisation: all points merged, and the quarters. */
+export type ScatterBase =
+  | (Omit<Extract<OrgScatter, { suppressed: false }>, "others" | "self"> & { all: ScatterPoint[] })
+  | { suppressed: true; organisations: number };
+
+/**
+ * Every organisation's point merged (the grid is chosen on all of them), and the quarters, which
+ * include every organisation. Computed once per benchmark state (see lib/dashboard/analysis.ts).
+ */
+export function scatterBase(correlation: OrgLevelCorrelation): ScatterBase {
   if (correlation.suppressed) return { suppressed: true, organisations: correlation.organisations };
-  const all = correlation.points.map((p) => ({ x: p.representativeCoverage, y: p.customerAgree, self: p.self }));
-  const selfPoint = all.find((p) => p.self);
-  const others = all.filter((p) => !p.self);
+  const all = correlation.points.map((p) => ({ x: p.representativeCoverage, y: p.customerAgree }));
   let resolution = 0.1;
-  let merged = merge(others, resolution);
+  let merged = merge(all, resolution);
   if (merged.length > MAX_POINTS) {
     resolution = 2;
-    merged = merge(others, resolution);
+    merged = merge(all, resolution);
   }
   const sorted = [...all].sort((a, b) => a.x - b.x);
   const quarters = [0, 1, 2, 3].flatMap((q) => {
@@ -58,14 +65,25 @@ export function orgScatter(correlation: OrgLevelCorrelation): OrgScatter {
     if (part.length === 0) return [];
     return [{ quarter: q + 1, organisations: part.length, from: part[0]!.x, to: part[part.length - 1]!.x, medianCustomerAgree: quantile(part.map((p) => p.y), 0.5) }];
   });
-  return {
-    suppressed: false,
-    organisations: correlation.organisations,
-    rho: correlation.rho,
-    pValue: correlation.pValue,
-    others: merged,
-    self: selfPoint ? { x: selfPoint.x, y: selfPoint.y } : null,
-    quarters,
-    resolution,
-  };
+  return { suppressed: false, organisations: correlation.organisations, rho: correlation.rho, pValue: correlation.pValue, all: merged, quarters, resolution };
+}
+
+/** The point of the requesting organisation, when it is in the correlation. */
+export function selfPoint(correlation: OrgLevelCorrelation): { x: number; y: number } | null {
+  if (correlation.suppressed) return null;
+  const p = correlation.points.find((q) => q.self);
+  return p ? { x: p.representativeCoverage, y: p.customerAgree } : null;
+}
+
+/** One organisation's chart: itself highlighted, and taken out of the anonymous points. */
+export function scatterFor(base: ScatterBase, self: { x: number; y: number } | null): OrgScatter {
+  if (base.suppressed) return base;
+  const { all, ...rest } = base;
+  let others = all;
+  if (self) {
+    const [own] = merge([self], base.resolution);
+    const at = all.findIndex((p) => p.x === own!.x && p.y === own!.y);
+    if (at >= 0) others = [...all.slice(0, at), ...(all[at]!.count > 1 ? [{ ...all[at]!, count: all[at]!.count - 1 }] : []), ...all.slice(at + 1)];
+  }
+  return { ...rest, others, self };
 }

@@ -6,8 +6,8 @@
 import type { Db } from "../../db/client";
 import { departmentHeatmap, indexBins, type HeatmapRow, type IndexBin } from "../benchmark/breakdowns";
 import type { CapabilityFigures, IndexDistribution, SeniorityFinding, Shown } from "../benchmark/figures";
-import { orgScatter, type OrgScatter } from "../benchmark/org-scatter";
-import type { PopulationFigures } from "../benchmark/report";
+import { scatterBase, scatterFor, selfPoint, type OrgScatter } from "../benchmark/org-scatter";
+import { benchmarkMemo, type PopulationFigures } from "../benchmark/report";
 import { reliabilityLevel, seniorityGapSentences } from "../benchmark/sentences";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
@@ -69,6 +69,10 @@ export function analysisData(db: Db, scope: DashboardScope, locale: Locale): Ana
     },
     distribution: { organisation: distribution(report.figures.index), benchmark: distribution(report.benchmark.index) },
     alpha: { organisation: alpha, benchmark: report.benchmark.alpha, level: alpha.suppressed || !Number.isFinite(alpha.alpha) ? null : reliabilityLevel(alpha.alpha) },
-    organisationLevel: orgScatter(report.organisationLevel),
+    // Merging ten thousand points is the same work for every organisation: once per benchmark state.
+    organisationLevel: scatterFor(
+      benchmarkMemo(db, scope.min, "org-scatter", () => scatterBase(report.organisationLevel)),
+      selfPoint(report.organisationLevel),
+    ),
   };
 }
