@@ -2,7 +2,8 @@
  * npm run bench — the benchmark engine's budgets on 1,000,000 submitted responses in 10,000
  * organisations, next to plain SQL in the sqlite3 shell on the same file, and the dashboards' view
  * times. Prints figures only; record them in docs/benchmarks.md. Set BENCH_DB to reuse a generated
- * database. Name sections to run only those: `npm run bench -- dashboards` (engine, dashboards, sql, csv).
+ * database. Name sections to run only those: `npm run bench -- dashboards` (bundles, engine,
+ * dashboards, sql, csv; bundles reads the last `npm run build`).
  * Every section leaves the database as it found it, but the engine section rebuilds all aggregates:
  * point BENCH_DB at a copy when the file is shared.
  */
@@ -20,13 +21,14 @@ import { organisationReport } from "../lib/benchmark/report";
 import { responsesCsvChunks } from "../lib/csv/export-responses";
 import { getQuestionnaire } from "../questions";
 import { benchDashboards } from "./dashboards";
+import { firstLoadJs } from "./first-load-js-build";
 import { BENCH_ORGS, generateBenchDatabase } from "./generate";
 
 const dir = path.resolve("bench/data");
 const dbFile = process.env.BENCH_DB ?? path.join(dir, "bench-1m.db");
 const MIN = 5;
 const log = (s: string) => console.log(s);
-const SECTIONS = ["engine", "dashboards", "sql", "csv"];
+const SECTIONS = ["bundles", "engine", "dashboards", "sql", "csv"];
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!SECTIONS.includes(name)) throw new Error(`Unknown section "${name}"; sections: ${SECTIONS.join(", ")}`);
 const want = (section: string) => chosen.length === 0 || chosen.includes(section);
@@ -44,6 +46,17 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 log(`Digiskills bench — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+if (want("bundles")) {
+  // 0. First-load JavaScript per page from the last production build.
+  if (!fs.existsSync(".next/build-manifest.json")) log("\n[bundles] no production build: run `npm run build` first");
+  else {
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
+    log(`\n[bundles] first-load JS per page (.next manifests: root main files + the page's and layouts' entry chunks; gzip -9):`);
+    for (const p of firstLoadJs(".next")) log(`  ${p.route.padEnd(45)} ${String(p.files).padStart(2)} files ${kib(p.raw)} raw ${kib(p.gzip)} gzip  chart.js: ${p.chartJs ? "yes" : "no"}`);
+  }
+}
+if (!["engine", "dashboards", "sql", "csv"].some(want)) process.exit(0);
 
 let db: Db;
 if (fs.existsSync(dbFile)) {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import Papa from "papaparse";
 import { completeAnswers } from "../helpers/answers";
 import { query } from "./db";
@@ -226,6 +226,32 @@ test.describe("L&D dashboards", () => {
     const pdf = await page.pdf({ format: "A4", printBackground: true, path: "test-results/screenshots/dashboard-summary-print.pdf" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThan(1);
+  });
+
+  test("chart.js is downloaded by the dashboards only, not by the survey, sign-in, account or admin pages", async ({ page }) => {
+    // A chart.js method name that minification keeps.
+    const scriptsWithChartJs = async (path: string) => {
+      const found: string[] = [];
+      const onResponse = async (res: Response) => {
+        if (res.request().resourceType() !== "script") return;
+        const body = await res.body().catch(() => Buffer.alloc(0));
+        if (body.includes("_getSortedDatasetMetas")) found.push(res.url());
+      };
+      page.on("response", onResponse);
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      page.off("response", onResponse);
+      return found;
+    };
+    for (const path of ["/s/demo", "/signin"]) expect(await scriptsWithChartJs(path), path).toEqual([]);
+    const d = new Dashboard(page);
+    await d.signIn("admin@demo.local", "demo-admin-pass");
+    for (const path of ["/account", "/admin", "/admin/organisations/northwind", "/admin/exports", "/dashboard"]) {
+      expect(await scriptsWithChartJs(path), path).toEqual([]);
+    }
+    for (const path of ["/dashboard/northwind", "/dashboard/northwind/analysis", "/dashboard/northwind/priorities"]) {
+      expect((await scriptsWithChartJs(path)).length, path).toBeGreaterThan(0);
+    }
   });
 
   test("too few responses: how many more are needed and the survey link to share, until the fifth response brings the figures", async ({ page, playwright }) => {
