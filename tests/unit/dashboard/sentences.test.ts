@@ -122,6 +122,31 @@ describe("priority sentences", () => {
   });
 });
 
+describe("priority sentences without a benchmark or a link", () => {
+  it("says only the coverage when fewer than five organisations make a benchmark, and that the link is unknown", () => {
+    const [p] = rankPriorities([
+      { capability: "cloud", coverage: 41.6, n: 24, levels: { start: 6, build: 8, able: 10 }, benchmark: null, link: { suppressed: true, organisations: 3 } },
+    ]);
+    expect(p!.tier).toBe("no_benchmark");
+    expect(prioritySentences(p!, en.sentences, "en")).toEqual(["42% can do it on their own.", "Too few organisations to tell how it goes with customer understanding."]);
+  });
+
+  it("names a moderate link, in Chinese too", () => {
+    const [p] = rankPriorities([
+      { capability: "ai", coverage: 30, n: 80, levels: { start: 30, build: 26, able: 24 }, benchmark: { median: 41, topQuartile: 52 }, link: { suppressed: false, rho: 0.42, pValue: 0.003, organisations: 64 } },
+    ]);
+    expect(prioritySentences(p!, en.sentences, "en")).toEqual([
+      "30% can do it on their own, 11 points below the benchmark median (41%).",
+      "Across organisations it goes moderately with customer understanding (rho 0.42).",
+    ]);
+    const [hansWhere, hansLink] = prioritySentences(p!, hans.sentences, "zh-Hans");
+    expect(hansWhere).toContain("30%");
+    expect(hansWhere).toContain("41%");
+    expect(hansLink).toContain("0.42");
+    expect(hansLink).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
 describe("formatting", () => {
   it("p-values, percentages, link strength and reliability levels", () => {
     expect(formatPValue(0.0004)).toBe("p < 0.001");
