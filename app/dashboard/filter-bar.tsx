@@ -49,40 +49,12 @@ export function FilterBar({ breakdowns, waves, departments, seniorities, current
         apply(e.currentTarget, "");
       }}
     >
-      <label>
-        <span>{labels.wave}</span>
-        <select name="wave" defaultValue={current.wave} key={`w-${current.wave}`}>
-          {waves.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect name="wave" label={labels.wave} value={current.wave} options={waves} />
       {breakdowns && (
         <>
-          <label>
-            <span>{labels.department}</span>
-            <select name="department" defaultValue={current.department} key={`d-${current.department}-${current.seniority}`}>
-              <option value="">{labels.allDepartments}</option>
-              {departments.map((o) => (
-                <option key={o.value} value={o.value} disabled={o.disabled}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{labels.seniority}</span>
-            <select name="seniority" defaultValue={current.seniority} key={`s-${current.seniority}-${current.department}`}>
-              <option value="">{labels.allLevels}</option>
-              {seniorities.map((o) => (
-                <option key={o.value} value={o.value} disabled={o.disabled}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* Keyed on both values: choosing one clears the other, and the other select must show it. */}
+          <FilterSelect name="department" label={labels.department} value={current.department} options={departments} all={labels.allDepartments} resetKey={current.seniority} />
+          <FilterSelect name="seniority" label={labels.seniority} value={current.seniority} options={seniorities} all={labels.allLevels} resetKey={current.department} />
         </>
       )}
       <noscript>
@@ -92,5 +64,22 @@ export function FilterBar({ breakdowns, waves, departments, seniorities, current
       </noscript>
       {breakdowns && <p className="dash-filters-hint">{labels.hint}</p>}
     </form>
+  );
+}
+
+/** One labelled filter; `all` adds the "no filter" choice. Uncontrolled, re-created when the address changes. */
+function FilterSelect({ name, label, value, options, all, resetKey = "" }: { name: string; label: string; value: string; options: Option[]; all?: string; resetKey?: string }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select name={name} defaultValue={value} key={`${name}-${value}-${resetKey}`}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
