@@ -6,6 +6,7 @@ import { parseDashboardQuery, type DashboardQuery } from "@/lib/dashboard/query"
 import { resolveScope, type DashboardScope } from "@/lib/dashboard/scope";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { baseUrlOf } from "@/lib/http/origin";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { currentLocale } from "@/lib/i18n/server";
@@ -48,7 +49,7 @@ export async function dashboardPage(slug: string, view: DashboardView, searchPar
     invalid = { ...invalid, ...error.fields };
     scope = resolveScope(db, org, {}, min);
   }
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  // The survey link a lead shares: PUBLIC_URL when set, like the invitation links.
+  const origin = baseUrlOf(await headers());
   return { db, scope, locale, m, labels: dashboardLabels(locale, m, scope.wave?.questionnaireVersion ?? 1), invalid, origin };
 }
