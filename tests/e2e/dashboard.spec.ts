@@ -222,7 +222,12 @@ test.describe("L&D dashboards", () => {
     await expect(page.locator(".dash-tabs")).toBeHidden();
     await expect(page.getByTestId("sentence-f2")).toContainText(/n = \d+/);
     await page.screenshot({ path: "test-results/screenshots/dashboard-summary-print-1280.png", fullPage: true });
-    // The real "Save as PDF": A4 pages, kept as an artifact next to the screenshots.
+    // The real "Save as PDF": the page laid out at A4 width (the charts follow), A4 pages, kept as an artifact.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    // chart.js has redrawn each chart for its box (its own width, not the stylesheet's scaling).
+    const overflowing = () =>
+      page.locator("canvas").evaluateAll((els) => els.filter((c) => parseFloat((c as HTMLCanvasElement).style.width) > c.parentElement!.clientWidth + 1).length);
+    await expect.poll(overflowing).toBe(0);
     const pdf = await page.pdf({ format: "A4", printBackground: true, path: "test-results/screenshots/dashboard-summary-print.pdf" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThan(1);

@@ -9,23 +9,14 @@ import { fmtInterval, fmtNum, fmtPct, fmtSigned } from "../../format";
 import { dashboardPage } from "../../page-context";
 import { PALETTE } from "../../palette";
 import { DashboardShell } from "../../shell";
+import { HeatmapFigure } from "./heatmap-figure";
+import { ReliabilityCard } from "./reliability-card";
 import { formatPValue, formatRho } from "@/lib/benchmark/sentences";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard analysis", robots: { index: false } };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/**
- * Sequential single-hue scale (light to dark blue): readable by lightness alone, so colour-blind safe.
- * Lightness between 42% and 49% gives neither white nor dark text a 4.5:1 contrast, so it is skipped.
- */
-function heat(pct: number): { background: string; color: string } {
-  const t = Math.max(0, Math.min(1, pct / 100));
-  let lightness = 97 - t * 72;
-  if (lightness > 42 && lightness < 49) lightness = lightness < 45.5 ? 42 : 49;
-  return { background: `hsl(205 70% ${lightness}%)`, color: lightness <= 42 ? "#fff" : "#16202a" };
-}
 
 export default async function AnalysisPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -122,51 +113,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
         }
       />
 
-      <Figure id="heatmap" title={a.heatmapTitle} caption={`${format(a.heatmapCaption, { min: meta.minGroupSize })}${filtered ? ` ${a.heatmapWhole}` : ""}`}>
-        <div className="data-table-wrap">
-          <table className="data heatmap" data-testid="heatmap-table">
-            <caption className="visually-hidden">{a.heatmapTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.department}</th>
-                {heatmap.capabilities.map((c) => (
-                  <th scope="col" key={c} className="num heat-head">
-                    {labels.capability(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {heatmap.rows.map((r) => (
-                <tr key={r.department} data-testid={`heatmap-row-${r.department}`} className={r.suppressed ? "row-suppressed" : undefined}>
-                  <th scope="row">{labels.department(r.department)}</th>
-                  {r.suppressed ? (
-                    <td colSpan={heatmap.capabilities.length} className="suppressed-cell">
-                      {m.common.tooFew}
-                    </td>
-                  ) : (
-                    heatmap.capabilities.map((c) => {
-                      const v = r.coverage[c];
-                      return v === null || v === undefined ? (
-                        <td key={c} className="suppressed-cell">–</td>
-                      ) : (
-                        <td key={c} className="num heat-cell" style={heat(v)}>
-                          {fmtPct(v, locale)}
-                        </td>
-                      );
-                    })
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="heat-legend" aria-hidden="true">
-          <span>0%</span>
-          <span className="heat-legend-bar" />
-          <span>100%</span>
-        </div>
-      </Figure>
+      <HeatmapFigure heatmap={heatmap} ctx={ctx} minGroupSize={meta.minGroupSize} filtered={filtered} />
 
       <Figure
         id="perception"
@@ -336,26 +283,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
         }
       />
 
-      <section className="card dash-figure" aria-labelledby="alpha-title" data-testid="alpha">
-        <h2 id="alpha-title">{a.alphaTitle}</h2>
-        {alpha.organisation.suppressed ? (
-          <p className="muted">{m.common.tooFew}</p>
-        ) : (
-          <div className="alpha">
-            <p className="alpha-value">
-              <span>{fmtNum(alpha.organisation.alpha, locale, 2)}</span>
-              <small>{a.alphaLabel}</small>
-            </p>
-            <div>
-              {alpha.level && <p className="alpha-note">{a.alphaNotes[alpha.level]}</p>}
-              <p className="muted small">
-                {format(a.alphaHelp, { n: fmtNum(alpha.organisation.n, locale) })}{" "}
-                {!alpha.benchmark.suppressed && format(a.alphaBenchmark, { alpha: fmtNum(alpha.benchmark.alpha, locale, 2) })}
-              </p>
-            </div>
-          </div>
-        )}
-      </section>
+      <ReliabilityCard alpha={alpha} ctx={ctx} />
 
       <Figure
         id="scatter"
