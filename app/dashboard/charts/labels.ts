@@ -16,7 +16,8 @@ function displayWidth(text: string): number {
 export function wrapLabel(label: string, width = 16): string | string[] {
   if (displayWidth(label) <= width) return label;
   if (!label.includes(" ")) {
-    if (!WIDE.test(label)) return label;
+    // A Chinese character is a little narrower than two Latin ones: one more character fits before splitting a word.
+    if (!WIDE.test(label) || displayWidth(label) <= width + 2) return label;
     const chars = [...label];
     const lines = Math.ceil(displayWidth(label) / width);
     const per = Math.ceil(chars.length / lines);
