@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { currentLocale } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { currentUser } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./components/language-switcher";
 import "./globals.css";
@@ -32,6 +33,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {m.appName}
             </Link>
             <nav className="header-nav" aria-label={m.appName}>
+              {user && (
+                <Link href="/dashboard" className="header-link">
+                  {dashboardMessages(locale).nav.dashboards}
+                </Link>
+              )}
               <Link href={user ? "/account" : "/signin"} className="header-link">
                 {user ? user.name : m.auth.signIn}
               </Link>

@@ -37,7 +37,9 @@ export default async function AccountPage() {
             {orgs.length ? (
               <ul data-testid="account-orgs">
                 {orgs.map((o) => (
-                  <li key={o.id}>{o.name}</li>
+                  <li key={o.id}>
+                    <Link href={`/dashboard/${o.slug}`}>{o.name}</Link>
+                  </li>
                 ))}
               </ul>
             ) : (

@@ -40,6 +40,8 @@ type Derived = {
   /** Organisation-level points (coverage, customer agreement) with their organisation, for marking "self". */
   correlation: OrgLevelCorrelation;
   pointOrgs: number[];
+  /** Further figures of this population computed on demand (see benchmarkMemo). */
+  memo: Map<string, unknown>;
 };
 
 type BenchmarkState = {
@@ -188,8 +190,18 @@ function derived(db: Db, min: number): Derived {
       coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(Array.from(sorted.get(`coverage.${c}|all`) ?? []))])),
     },
   };
-  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs };
+  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs, memo: new Map() };
   return s.derived;
+}
+
+/**
+ * A figure of the benchmark population computed once per population state and threshold, e.g. the
+ * capability links of the dashboards' priorities; recomputed after any change to the population.
+ */
+export function benchmarkMemo<T>(db: Db, min: number, key: string, compute: (metrics: OrgMetrics[]) => T): T {
+  const d = derived(db, min);
+  if (!d.memo.has(key)) d.memo.set(key, compute([...loadState(db).members.values()].map((m) => m.metrics)));
+  return d.memo.get(key) as T;
 }
 
 export type BenchmarkScope = { sector?: string; sizeBand?: string };

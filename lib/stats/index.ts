@@ -21,3 +21,5 @@ export { averageRanks, spearman } from "./spearman";
 export type { SpearmanResult } from "./spearman";
 export { cronbachAlpha } from "./reliability";
 export { percentileRank, quantile, quantiles } from "./quantiles";
+export { differenceInDifferences, studentTCritical, welchTTest } from "./welch";
+export type { DifferenceInDifferencesTest, MeanDifferenceTest, SampleSummary } from "./welch";

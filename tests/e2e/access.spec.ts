@@ -34,8 +34,8 @@ test.afterAll(async () => {
   for (const ctx of Object.values(contexts)) await ctx.dispose();
 });
 
-// 307 = redirected to /signin (convenience for pages); the check itself is on the server.
-const MATRIX: { path: string; method?: "GET" | "PUT"; expect: Record<Who, number> }[] = [
+// 307 = redirected to /signin (convenience for pages) unless `redirect` names another target; the check itself is on the server.
+const MATRIX: { path: string; method?: "GET" | "PUT"; expect: Record<Who, number>; redirect?: Partial<Record<Who, RegExp>> }[] = [
   { path: "/api/health", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
   { path: "/", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
   { path: "/s/demo", expect: { anonymous: 200, respondent: 200, leadA: 200, leadB: 200, admin: 200 } },
@@ -50,6 +50,24 @@ const MATRIX: { path: string; method?: "GET" | "PUT"; expect: Record<Who, number
   { path: "/admin/organisations/northwind", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
   { path: "/admin/organisations/e2e-co", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
   { path: "/admin/organisations/does-not-exist", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
+  // Dashboards: a lead with one organisation goes straight to it; another organisation's pages and data answer like a missing one.
+  {
+    path: "/dashboard",
+    expect: { anonymous: 307, respondent: 307, leadA: 307, leadB: 307, admin: 200 },
+    redirect: { leadA: /^\/dashboard\/northwind$/, leadB: /^\/dashboard\/e2e-co$/ },
+  },
+  ...["", "/analysis", "/priorities"].flatMap((view) => [
+    { path: `/dashboard/northwind${view}`, expect: { anonymous: 307, respondent: 307, leadA: 200, leadB: 404, admin: 200 } },
+    { path: `/dashboard/northwind${view}?department=Legal`, expect: { anonymous: 307, respondent: 307, leadA: 200, leadB: 404, admin: 200 } },
+    { path: `/dashboard/e2e-co${view}`, expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 200, admin: 200 } },
+    { path: `/dashboard/does-not-exist${view}`, expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
+  ]),
+  ...["summary", "analysis", "priorities", "csv"].flatMap((what) => [
+    { path: `/api/dashboard/northwind/${what}`, expect: { anonymous: 401, respondent: 401, leadA: 200, leadB: 404, admin: 200 } },
+    { path: `/api/dashboard/northwind/${what}?wave=2026-Q2&department=Sales`, expect: { anonymous: 401, respondent: 401, leadA: 200, leadB: 404, admin: 200 } },
+    { path: `/api/dashboard/e2e-co/${what}`, expect: { anonymous: 401, respondent: 401, leadA: 404, leadB: 200, admin: 200 } },
+    { path: `/api/dashboard/does-not-exist/${what}`, expect: { anonymous: 401, respondent: 401, leadA: 404, leadB: 404, admin: 404 } },
+  ]),
   { path: "/admin/organisations/northwind/waves/:northwindWave", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 200 } },
   { path: "/admin/organisations/e2e-co/waves/:northwindWave", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
   { path: "/admin/organisations/northwind/waves/999999", expect: { anonymous: 307, respondent: 307, leadA: 404, leadB: 404, admin: 404 } },
@@ -84,7 +102,7 @@ for (const row of MATRIX) {
     for (const who of Object.keys(row.expect) as Who[]) {
       const res = await contexts[who].get(resolve(row.path), { maxRedirects: 0 });
       expect(res.status(), `${who} → ${row.path}`).toBe(row.expect[who]);
-      if (res.status() === 307) expect(res.headers().location).toMatch(/^\/signin\?callbackUrl=/);
+      if (res.status() === 307) expect(res.headers().location, `${who} → ${row.path}`).toMatch(row.redirect?.[who] ?? /^\/signin\?callbackUrl=/);
       if ([307, 401, 403, 404].includes(res.status())) {
         // A refusal carries nothing of what was refused (Next streams pages in parallel with layouts).
         const body = await res.text();
@@ -128,4 +146,22 @@ test("a lead never receives another organisation's name or figures", async () =>
   const missing = await contexts.leadB.get("/admin/organisations/does-not-exist");
   expect(other.status()).toBe(missing.status());
   expect(await other.text()).not.toContain("Northwind");
+});
+
+test("a lead's dashboards, JSON and CSV carry their own organisation only", async () => {
+  for (const path of ["/dashboard/e2e-co", "/dashboard/e2e-co/analysis", "/dashboard/e2e-co/priorities", "/api/dashboard/e2e-co/summary", "/api/dashboard/e2e-co/analysis", "/api/dashboard/e2e-co/priorities", "/api/dashboard/e2e-co/csv"]) {
+    const body = await (await contexts.leadB.get(path)).text();
+    expect(body, path).toContain(path.startsWith("/api/dashboard/e2e-co/csv") ? "e2e-co" : "E2E Test Co");
+    for (const other of ["Northwind", "northwind", "demo-spring"]) expect(body, path).not.toContain(other);
+  }
+  for (const path of ["/dashboard/northwind", "/dashboard/northwind/analysis", "/api/dashboard/northwind/summary", "/api/dashboard/northwind/csv"]) {
+    const body = await (await contexts.leadA.get(path)).text();
+    expect(body, path).not.toContain("E2E Test Co");
+    expect(body, path).not.toContain("e2e-open");
+  }
+  // Another organisation's dashboard data answers exactly like one that does not exist.
+  const other = await contexts.leadB.get("/api/dashboard/northwind/summary?department=Legal");
+  const missing = await contexts.leadB.get("/api/dashboard/does-not-exist/summary?department=Legal");
+  expect(other.status()).toBe(404);
+  expect(await other.json()).toEqual(await missing.json());
 });

@@ -62,6 +62,37 @@ test("no page breaks under the CSP: survey, report, sign-in, account and admin l
   expect(violations).toEqual([]);
 });
 
+test("the dashboards draw their chart.js charts under the CSP with no violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
+  await signIn(page, "lead@demo.local", "demo-lead-pass");
+  for (const path of ["/dashboard/northwind", "/dashboard/northwind/analysis", "/dashboard/northwind/priorities", "/dashboard/northwind?department=Sales"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const canvases = page.locator("canvas");
+    expect(await canvases.count(), path).toBeGreaterThan(0);
+    // Each canvas was drawn on: some pixel is not transparent.
+    const drawn = await canvases.evaluateAll((els) =>
+      els.map((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      }),
+    );
+    expect(drawn, path).not.toContain(false);
+  }
+  // The filters work through client-side navigation under the same policy.
+  await page.goto("/dashboard/northwind");
+  await page.locator('select[name="department"]').selectOption("Sales");
+  await page.waitForURL(/department=Sales/);
+  await expect(page.getByTestId("group-note")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test("the session cookie is HttpOnly and SameSite=Lax; the survey cookies too", async ({ page, context }) => {
   await signIn(page, "lead@demo.local", "demo-lead-pass");
   await page.goto("/s/demo");

@@ -26,6 +26,16 @@ insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code:
 insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
 // Invitations get their own wave so their counts stay independent of the other tests.
 insertWave(db, { orgId: org.id, label: "2026-Q3-invite", questionnaireVersion: 1, code: "e2e-invite" });
+// An organisation nobody has answered for yet: the dashboards' empty state, filled up by its own test only.
+const quiet = insertOrganisation(db, {
+  slug: "e2e-empty",
+  name: "Quiet Harbour Ltd",
+  sector: "Logistics",
+  sizeBand: "small",
+  departments: ["Warehouse", "Office"],
+});
+insertWave(db, { orgId: quiet.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-empty" });
+addMembership(db, insertUser(db, { email: "lead-empty@e2e.local", name: "lead-empty", role: "lead", passwordHash: hashPasswordSync("e2e-password-1") }).id, quiet.id);
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
 for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });

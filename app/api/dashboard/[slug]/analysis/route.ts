@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { analysisData } from "@/lib/dashboard/analysis";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { jsonRoute } from "@/lib/http/json";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** The Analysis view's figures (docs/api.md, "Dashboards"). */
+export const GET = jsonRoute<Ctx>(async (request, { params }) => {
+  const { slug } = await params;
+  const { db, scope, locale } = await dashboardRequest(request, slug);
+  return NextResponse.json(analysisData(db, scope, locale), { headers: PRIVATE_HEADERS });
+});

@@ -1,0 +1,24 @@
+import { analysisData } from "@/lib/dashboard/analysis";
+import { DASHBOARD_CSV_COLUMNS, dashboardCsvFilename, dashboardCsvRows } from "@/lib/dashboard/csv";
+import { prioritiesData } from "@/lib/dashboard/priorities-view";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { summaryData } from "@/lib/dashboard/summary";
+import { BOM, csvLines } from "@/lib/csv/safe-cell";
+import { jsonRoute } from "@/lib/http/json";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** Every table of the three views as one CSV (docs/api.md, "Dashboards"); errors are JSON like the other routes. */
+export const GET = jsonRoute<Ctx>(async (request, { params }) => {
+  const { slug } = await params;
+  const { db, scope, locale } = await dashboardRequest(request, slug);
+  const summary = summaryData(db, scope, locale);
+  const rows = dashboardCsvRows(summary, analysisData(db, scope, locale), prioritiesData(db, scope, locale));
+  return new Response(BOM + csvLines([[...DASHBOARD_CSV_COLUMNS]]) + csvLines(rows), {
+    headers: {
+      ...PRIVATE_HEADERS,
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${dashboardCsvFilename(summary.meta)}"`,
+    },
+  });
+});

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { summaryData } from "@/lib/dashboard/summary";
+import { jsonRoute } from "@/lib/http/json";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** The Summary view's figures (docs/api.md, "Dashboards"). */
+export const GET = jsonRoute<Ctx>(async (request, { params }) => {
+  const { slug } = await params;
+  const { db, scope, locale } = await dashboardRequest(request, slug);
+  return NextResponse.json(summaryData(db, scope, locale), { headers: PRIVATE_HEADERS });
+});

@@ -1,0 +1,32 @@
+import type { AnalysisData } from "@/lib/dashboard/analysis";
+import { format } from "@/lib/i18n/messages";
+import { fmtNum } from "../../format";
+import type { PageContext } from "../../page-context";
+
+/** Cronbach's alpha of the eight self-ratings, with what it means for reading the index. */
+export function ReliabilityCard({ alpha, ctx }: { alpha: NonNullable<AnalysisData["alpha"]>; ctx: PageContext }) {
+  const { m, locale } = ctx;
+  const a = m.analysis;
+  return (
+    <section className="card dash-figure" aria-labelledby="alpha-title" data-testid="alpha">
+      <h2 id="alpha-title">{a.alphaTitle}</h2>
+      {alpha.organisation.suppressed ? (
+        <p className="muted">{m.common.tooFew}</p>
+      ) : (
+        <div className="alpha">
+          <p className="alpha-value">
+            <span>{fmtNum(alpha.organisation.alpha, locale, 2)}</span>
+            <small>{a.alphaLabel}</small>
+          </p>
+          <div>
+            {alpha.level && <p className="alpha-note">{a.alphaNotes[alpha.level]}</p>}
+            <p className="muted small">
+              {format(a.alphaHelp, { n: fmtNum(alpha.organisation.n, locale) })}{" "}
+              {!alpha.benchmark.suppressed && format(a.alphaBenchmark, { alpha: fmtNum(alpha.benchmark.alpha, locale, 2) })}
+            </p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

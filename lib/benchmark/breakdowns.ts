@@ -1,0 +1,44 @@
+/*
+ * Breakdowns the Analysis view shows: coverage per department × capability (hidden departments
+ * carry no figures at all) and the index distribution in 10-point bands.
+ */
+import type { Db } from "../../db/client";
+import { readWaveCellsBy } from "../../db/queries/aggregates";
+import { AGG_CAPABILITIES } from "./counters";
+import type { DisclosurePlan } from "./disclosure";
+import { capabilityFigures, type IndexDistribution } from "./figures";
+
+export type HeatmapRow =
+  | { department: string; suppressed: false; coverage: Record<string, number | null> }
+  | { department: string; suppressed: true };
+
+/**
+ * One row per department in `order` that has responses in the wave, then any other department of
+ * the wave ('' = not answered last). A department the disclosure plan hides is only named.
+ */
+export function departmentHeatmap(db: Db, waveId: number, plan: DisclosurePlan, order: readonly string[], min: number): HeatmapRow[] {
+  const groups = readWaveCellsBy(db, waveId, "department");
+  const names = [...order.filter((d) => groups.has(d)), ...[...groups.keys()].filter((d) => !order.includes(d)).sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))];
+  return names.map((department): HeatmapRow => {
+    if (!plan.departments.get(department)?.shown) return { department, suppressed: true };
+    const figures = capabilityFigures(groups.get(department)!, min);
+    return {
+      department,
+      suppressed: false,
+      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => {
+        const f = figures.find((x) => x.capability === c)!.coverage;
+        return [c, f.suppressed ? null : f.pct];
+      })),
+    };
+  });
+}
+
+export type IndexBin = { from: number; to: number; count: number; pct: number };
+
+/** The index histogram in ten bands: 0–9.99, 10–19.99, …, 90–100 (the last includes 100). */
+export function indexBins(distribution: IndexDistribution): IndexBin[] {
+  const bins: IndexBin[] = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 10, count: 0, pct: 0 }));
+  for (const h of distribution.histogram) bins[Math.min(9, Math.floor(h.index / 10))]!.count += h.count;
+  for (const b of bins) b.pct = distribution.n > 0 ? (b.count / distribution.n) * 100 : 0;
+  return bins;
+}

@@ -1,0 +1,29 @@
+/*
+ * How strongly each capability goes with customer understanding across organisations: Spearman's
+ * rho between an organisation's measured coverage of the capability and its % agreeing that
+ * everyone understands the customers (organisations with at least `min` responses).
+ */
+import { spearman } from "../stats";
+import { AGG_CAPABILITIES } from "./counters";
+import type { OrgMetrics } from "./compare";
+import { MIN_COMPARISON_ORGS, SUPPRESSED, type Suppressed } from "./suppression";
+
+export type CapabilityLink = ({ suppressed: false; rho: number; pValue: number } | Suppressed) & { organisations: number };
+
+export function capabilityLinks(metrics: readonly OrgMetrics[], min: number): Record<string, CapabilityLink> {
+  const links: Record<string, CapabilityLink> = {};
+  for (const c of AGG_CAPABILITIES) {
+    const eligible = metrics.filter((m) => m.n >= min && Number.isFinite(m.coverage[c]) && Number.isFinite(m.customerAgree));
+    if (eligible.length < Math.max(MIN_COMPARISON_ORGS, 3)) {
+      links[c] = { ...SUPPRESSED, organisations: eligible.length };
+      continue;
+    }
+    const r = spearman(
+      eligible.map((m) => m.coverage[c]!),
+      eligible.map((m) => m.customerAgree),
+    );
+    // A capability nobody varies in (every organisation equal) has no defined rank correlation.
+    links[c] = Number.isFinite(r.rho) ? { suppressed: false, rho: r.rho, pValue: r.pValue, organisations: eligible.length } : { ...SUPPRESSED, organisations: eligible.length };
+  }
+  return links;
+}

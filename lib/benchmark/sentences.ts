@@ -1,0 +1,138 @@
+/*
+ * Plain-language sentences for the dashboards' findings and priorities, in the reader's language.
+ * Each states its sample sizes and says whether a difference is statistically clear (p < 0.05).
+ * Pure: figures and message templates come in, strings go out.
+ */
+import type { DashboardMessages } from "../i18n/dashboard-messages";
+import { format } from "../i18n/messages";
+import type { Locale } from "../i18n/locale";
+import type { Change } from "./changes";
+import type { Findings, SeniorityFinding, SplitFinding } from "./figures";
+import type { Priority } from "./priorities";
+
+type SentenceMessages = DashboardMessages["sentences"];
+
+export function formatInteger(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A percentage or point value for reading: whole numbers, one decimal below 1 so a small difference does not read as 0. */
+export function formatPercent(x: number, locale: Locale): string {
+  const abs = Math.abs(x);
+  const digits = abs > 0 && abs < 1 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
+/** p for a table column headed "p": "< 0.001", the value to three decimals, or "< 0.05" when rounding would print 0.050 for a p below it. */
+export function formatPNumber(p: number): string {
+  if (p < 0.001) return "< 0.001";
+  const text = p.toFixed(3);
+  return p < 0.05 && Number(text) >= 0.05 ? "< 0.05" : text;
+}
+
+/** p in running text, in statistical notation (the same in every language): "p < 0.001", "p = 0.042". */
+export function formatPValue(p: number): string {
+  const n = formatPNumber(p);
+  return n.startsWith("<") ? `p ${n}` : `p = ${n}`;
+}
+
+export function formatRho(rho: number): string {
+  return rho.toFixed(2);
+}
+
+function significance(points: number, pValue: number, significant: boolean, m: SentenceMessages, locale: Locale): string {
+  return format(significant ? m.clear : m.unclear, { points: formatPercent(Math.abs(points), locale), p: formatPValue(pValue) });
+}
+
+/** F1 for the organisation, with the benchmark and, when given, the test against the other organisations. */
+export function f1Sentences(
+  org: Findings["f1"],
+  benchmark: Findings["f1"] & { organisations?: number },
+  vsOthers: { change: Change; others: { count: number; n: number } } | null,
+  m: SentenceMessages,
+  locale: Locale,
+  min: number,
+): string[] {
+  if (org.suppressed) return [format(m.suppressedF1, { min })];
+  const out = [
+    format(m.f1, { pct: formatPercent(org.agree.pct, locale), n: formatInteger(org.agree.n, locale), dis: formatPercent(org.disagreePct, locale) }),
+  ];
+  if (vsOthers && vsOthers.others.n > 0) {
+    out.push(format(m.f1Benchmark, { pct: formatPercent((vsOthers.others.count / vsOthers.others.n) * 100, locale), n: formatInteger(vsOthers.others.n, locale) }));
+    // The change is "organisation − others"; the sentence names its size and whether it is clear.
+    out.push(significance(vsOthers.change.change, vsOthers.change.pValue, vsOthers.change.significant, m, locale));
+  } else if (!benchmark.suppressed) {
+    out.push(format(m.f1BenchmarkOnly, { pct: formatPercent(benchmark.agree.pct, locale), n: formatInteger(benchmark.agree.n, locale) }));
+  }
+  return out;
+}
+
+/** F2–F4: the two groups with their sizes, whether the difference is clear, and the benchmark's pair. */
+export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benchmark: SplitFinding, m: SentenceMessages, locale: Locale, min: number): string[] {
+  if (org.suppressed) return [format(m.suppressedSplit, { min })];
+  const out = [
+    format(m[kind], {
+      yes: formatPercent(org.yes.agree.pct, locale),
+      nYes: formatInteger(org.yes.n, locale),
+      no: formatPercent(org.no.agree.pct, locale),
+      nNo: formatInteger(org.no.n, locale),
+    }),
+    significance(org.comparison.differencePoints, org.comparison.pValue, org.comparison.significant, m, locale),
+  ];
+  if (!benchmark.suppressed) {
+    out.push(format(m.splitBenchmark, { yes: formatPercent(benchmark.yes.agree.pct, locale), no: formatPercent(benchmark.no.agree.pct, locale) }));
+  }
+  return out;
+}
+
+/** F5: perceived coverage of senior people against staff, and the test on the all-three share. */
+export function seniorityGapSentences(f5: SeniorityFinding, m: SentenceMessages, locale: Locale, min: number): string[] {
+  if (f5.suppressed) return [format(m.suppressedF5, { min })];
+  return [
+    format(m.f5, {
+      senior: formatPercent(f5.senior.perceivedCoverage, locale),
+      staff: formatPercent(f5.staff.perceivedCoverage, locale),
+      gap: formatPercent(f5.gapPoints, locale),
+      nSenior: formatInteger(f5.senior.n, locale),
+      nStaff: formatInteger(f5.staff.n, locale),
+    }),
+    format(m.f5AllThree, { senior: formatPercent(f5.senior.allThree.pct, locale), staff: formatPercent(f5.staff.allThree.pct, locale) }),
+    significance(f5.comparison.differencePoints, f5.comparison.pValue, f5.comparison.significant, m, locale),
+  ];
+}
+
+/** Strength words for a rank correlation: strong ≥ 0.5, moderate ≥ 0.3, weak > 0, none otherwise. */
+export function linkStrength(rho: number): "strong" | "moderate" | "weak" | "none" {
+  if (rho >= 0.5) return "strong";
+  if (rho >= 0.3) return "moderate";
+  if (rho > 0) return "weak";
+  return "none";
+}
+
+/** Why a capability is a priority: where it stands against the benchmark and how it goes with customer understanding. */
+export function prioritySentences(p: Priority, m: SentenceMessages, locale: Locale): string[] {
+  const coverage = formatPercent(p.coverage, locale);
+  let where: string;
+  if (p.tier === "below_median") {
+    where = format(m.actionBelowMedian, { coverage, points: formatPercent(p.pointsBelowMedian!, locale), median: formatPercent(p.benchmarkMedian!, locale) });
+  } else if (p.tier === "below_top_quartile") {
+    where = format(m.actionBelowTop, { coverage, points: formatPercent(p.pointsBelowTopQuartile!, locale), top: formatPercent(p.benchmarkTopQuartile!, locale) });
+  } else if (p.tier === "top_quartile") {
+    where = format(m.actionTop, { coverage, top: formatPercent(p.benchmarkTopQuartile!, locale) });
+  } else {
+    where = format(m.action, { coverage });
+  }
+  if (p.link.suppressed) return [where, m.linkUnknown];
+  const strength = linkStrength(p.link.rho);
+  const template = { strong: m.linkStrong, moderate: m.linkModerate, weak: m.linkWeak, none: m.linkNone }[strength];
+  return [where, format(template, { rho: formatRho(p.link.rho) })];
+}
+
+/** Reading of Cronbach's alpha (George & Mallery's rule of thumb). */
+export function reliabilityLevel(alpha: number): "excellent" | "good" | "acceptable" | "questionable" | "poor" {
+  if (alpha >= 0.9) return "excellent";
+  if (alpha >= 0.8) return "good";
+  if (alpha >= 0.7) return "acceptable";
+  if (alpha >= 0.6) return "questionable";
+  return "poor";
+}

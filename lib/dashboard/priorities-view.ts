@@ -1,0 +1,76 @@
+/*
+ * The Priorities and trends view as data: the ranked training priorities with learning suggestions,
+ * and every headline figure wave by wave with the change from the previous wave and its test.
+ * GET /api/dashboard/{slug}/priorities returns exactly this.
+ */
+import type { Db } from "../../db/client";
+import { readWaveCounters } from "../../db/queries/aggregates";
+import { indexSummary } from "../benchmark/changes";
+import { AGG_CAPABILITIES } from "../benchmark/counters";
+import { populationFigures } from "../benchmark/report";
+import { trendRows, type TrendRow, type WaveFigures } from "../benchmark/trends";
+import type { Locale } from "../i18n/locale";
+import { dashboardMeta, type DashboardMeta } from "./common";
+import { priorityItems, type PriorityItem } from "./priorities";
+import { scopeReport, wavePlan, type DashboardScope } from "./scope";
+
+export type WavePoint = {
+  label: string;
+  status: string;
+  /** False when the wave (or this group in it) is too small to show. */
+  shown: boolean;
+  index: number | null;
+  f1: number | null;
+  coverage: Record<string, number | null>;
+};
+
+export type PrioritiesData = {
+  meta: DashboardMeta;
+  priorities: PriorityItem[] | null;
+  trends: {
+    /** Oldest wave first. */
+    waves: WavePoint[];
+    /** The selected wave against the previous wave that can be shown; null when there is none. */
+    changes: { before: string; after: string; rows: TrendRow[] } | null;
+  } | null;
+};
+
+/** This scope's group in another wave of the organisation, when that wave's disclosure plan shows it. */
+function waveFigures(db: Db, scope: DashboardScope, waveId: number, submitted: number): WaveFigures | null {
+  if (submitted < scope.min) return null;
+  const plan = wavePlan(db, waveId, scope.min);
+  const { department, seniority } = scope.filter;
+  if (department !== undefined && !plan.departments.get(department)?.shown) return null;
+  if (typeof seniority === "string" && !plan.seniorities.get(seniority)?.shown) return null;
+  const v = readWaveCounters(db, waveId, scope.filter);
+  return { figures: populationFigures(v, scope.min), index: indexSummary(v) };
+}
+
+export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): PrioritiesData {
+  const meta = dashboardMeta(db, scope, locale);
+  if (scope.status !== "ok") return { meta, priorities: null, trends: null };
+  const report = scopeReport(db, scope);
+  const chronological = [...scope.waves].reverse();
+  const figures = new Map(chronological.map((w) => [w.id, waveFigures(db, scope, w.id, w.submitted)]));
+  const waves: WavePoint[] = chronological.map((w) => {
+    const f = figures.get(w.id);
+    const p = f?.figures;
+    return {
+      label: w.label,
+      status: w.status,
+      shown: !!f,
+      index: p && !p.index.suppressed ? p.index.mean : null,
+      f1: p && !p.findings.f1.suppressed ? p.findings.f1.agree.pct : null,
+      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => {
+        const cov = p?.capabilities.find((x) => x.capability === c)?.coverage;
+        return [c, cov && !cov.suppressed ? cov.pct : null];
+      })),
+    };
+  });
+  const at = chronological.findIndex((w) => w.id === scope.wave!.id);
+  const previous = chronological.slice(0, at).reverse().find((w) => figures.get(w.id));
+  const after = figures.get(scope.wave!.id);
+  const changes =
+    previous && after ? { before: previous.label, after: scope.wave!.label, rows: trendRows(figures.get(previous.id)!, after) } : null;
+  return { meta, priorities: priorityItems(db, scope, report, locale), trends: { waves, changes } };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { getDb, type Db } from "../../db/client";
+import type { Organisation } from "../../db/schema";
+import { requireOrgAccess } from "../auth/permissions";
+import { env } from "../env";
+import type { Locale } from "../i18n/locale";
+import { currentLocale } from "../i18n/server";
+import { requireDashboardQuery } from "./query";
+import { resolveScope, type DashboardScope } from "./scope";
+
+/**
+ * Everything a dashboard JSON or CSV route starts with, in this order: the caller may see the
+ * organisation (401 signed out, 404 otherwise, exactly as for a slug that does not exist), the query
+ * is valid (400 naming each bad parameter), and the wave and group resolve (400).
+ */
+export async function dashboardRequest(request: Request, slug: string): Promise<{ db: Db; org: Organisation; scope: DashboardScope; locale: Locale }> {
+  const { org } = await requireOrgAccess(slug);
+  const query = requireDashboardQuery(new URL(request.url).searchParams);
+  const db = getDb();
+  const scope = resolveScope(db, org, query, env().MIN_GROUP_SIZE);
+  return { db, org, scope, locale: await currentLocale() };
+}
+
+export const PRIVATE_HEADERS = { "cache-control": "private, no-store" } as const;

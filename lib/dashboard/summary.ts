@@ -1,0 +1,78 @@
+/*
+ * The Summary view (for executives) as data: participation, the index against the benchmark, the
+ * findings F1–F4 next to the whole benchmark with a sentence each, and three headline actions.
+ * The page renders exactly this; GET /api/dashboard/{slug}/summary returns it as JSON.
+ */
+import type { Db } from "../../db/client";
+import { latestWaveWithResponses } from "../../db/queries/organisations";
+import { percentageChange, withoutContribution, type Change } from "../benchmark/changes";
+import type { ComparisonGroups, GroupComparison } from "../benchmark/compare";
+import type { Findings, Shown, SplitFinding } from "../benchmark/figures";
+import { participation, type Participation } from "../benchmark/participation";
+import { f1Sentences, splitSentences } from "../benchmark/sentences";
+import { dashboardMessages } from "../i18n/dashboard-messages";
+import type { Locale } from "../i18n/locale";
+import { dashboardMeta, type DashboardMeta } from "./common";
+import { invitationsOfWave } from "./invitations";
+import { priorityItems, type PriorityItem } from "./priorities";
+import { isFiltered, scopeReport, type DashboardScope } from "./scope";
+
+export type VsOthers = { change: Change; others: { count: number; n: number } } | null;
+
+export type SummaryData = {
+  meta: DashboardMeta;
+  participation: Participation | null;
+  index: {
+    organisation: Shown<{ n: number; mean: number; median: number }>;
+    /** Against other organisations (whole organisation only). */
+    comparison: ComparisonGroups | null;
+    /** The distribution across all organisations (median, top quartile), for a department or level. */
+    benchmark: GroupComparison;
+  } | null;
+  findings: {
+    f1: { organisation: Findings["f1"]; benchmark: Findings["f1"]; vsOthers: VsOthers; sentences: string[] };
+    f2: { organisation: SplitFinding; benchmark: SplitFinding; sentences: string[] };
+    f3: { organisation: SplitFinding; benchmark: SplitFinding; sentences: string[] };
+    f4: { organisation: SplitFinding; benchmark: SplitFinding; sentences: string[] };
+  } | null;
+  headlineActions: PriorityItem[];
+};
+
+export function summaryData(db: Db, scope: DashboardScope, locale: Locale): SummaryData {
+  const meta = dashboardMeta(db, scope, locale);
+  const wave = scope.wave;
+  const part = wave ? participation(db, wave.id, wave.submitted, invitationsOfWave(db, wave.id)) : null;
+  if (scope.status !== "ok") return { meta, participation: part, index: null, findings: null, headlineActions: [] };
+
+  const report = scopeReport(db, scope);
+  const m = dashboardMessages(locale);
+  const f = report.figures.findings;
+  const b = report.benchmark.findings;
+  const idx = report.figures.index;
+
+  let vsOthers: VsOthers = null;
+  if (!f.f1.suppressed && !b.f1.suppressed) {
+    // Compared with the other organisations: this wave's own responses are taken out of the benchmark when they are in it.
+    const inBenchmark = !scope.org.archivedAt && latestWaveWithResponses(db, scope.org.id)?.id === wave!.id;
+    const others = withoutContribution(b.f1.agree, f.f1.agree, inBenchmark);
+    if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
+  }
+  const splits = (k: "f2" | "f3" | "f4") => ({ organisation: f[k], benchmark: b[k], sentences: splitSentences(k, f[k], b[k], m.sentences, locale, scope.min) });
+
+  return {
+    meta,
+    participation: part,
+    index: {
+      organisation: idx.suppressed ? idx : { suppressed: false, n: idx.n, mean: idx.mean, median: idx.median },
+      comparison: isFiltered(scope) ? null : (report.comparison?.index ?? null),
+      benchmark: report.benchmark.distributions.index,
+    },
+    findings: {
+      f1: { organisation: f.f1, benchmark: b.f1, vsOthers, sentences: f1Sentences(f.f1, b.f1, vsOthers, m.sentences, locale, scope.min) },
+      f2: splits("f2"),
+      f3: splits("f3"),
+      f4: splits("f4"),
+    },
+    headlineActions: priorityItems(db, scope, report, locale).slice(0, 3),
+  };
+}
