@@ -1,17 +1,33 @@
 /*
  * The ceiling for `npm run bench -- load`: the same submission (conditional draft → submitted update
  * plus the aggregate counters, in one transaction, synchronous=FULL) through a bare node:http server
- * and better-sqlite3, without Next.js, sessions, proxy or JSON validation of answers.
+ * and better-sqlite3, without Next.js, sessions, proxy or JSON validation of answers; and
+ * GET /summary/<slug>, the summary dashboard's summaryData() as JSON without session or proxy.
  * Usage: tsx bench/bare-server.ts <db-file> <port>
  */
 import http from "node:http";
 import { openDatabase } from "../db/client";
+import { findOrganisationBySlug } from "../db/queries/organisations";
 import { findResponseByToken, submitDraft } from "../db/queries/survey";
+import { resolveScope } from "../lib/dashboard/scope";
+import { summaryData } from "../lib/dashboard/summary";
 
 const [file, port] = process.argv.slice(2);
 const db = openDatabase(file!);
 
 const server = http.createServer((req, res) => {
+  const summary = req.method === "GET" ? /^\/summary\/([^/]+)$/.exec(req.url ?? "") : null;
+  if (summary) {
+    // The summary dashboard's figures, without session, proxy or query parsing.
+    const org = findOrganisationBySlug(db, summary[1]!);
+    if (!org) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = JSON.stringify(summaryData(db, resolveScope(db, org, {}, 5), "en"));
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+    return;
+  }
   if (req.method !== "POST") {
     res.writeHead(req.url === "/health" ? 200 : 404).end();
     return;
