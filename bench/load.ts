@@ -5,7 +5,7 @@
  * (LOAD_CONNECTIONS, LOAD_SECONDS). Then every acknowledged submission is looked up: stored exactly
  * once. Then GET /api/dashboard/{slug}/summary as a signed-in lead on a copy of the 1,000,000-response
  * bench database, next to the same summaryData() behind the bare server. Prints figures; record them
- * in docs/benchmarks.md.
+ * in docs/benchmarks.md. LOAD_PARTS=dashboard runs only the dashboard part.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -127,6 +127,7 @@ export async function runLoad(): Promise<void> {
     execFileSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
   }
   const dir = path.join(os.tmpdir(), "digiskills-load");
+  if (process.env.LOAD_PARTS === "dashboard") return runDashboardLoad(dir);
   const nextFile = path.join(dir, "next", "app.db");
   const bareFile = path.join(dir, "bare", "app.db");
   const prepared = prepare(nextFile);
@@ -204,18 +205,19 @@ function prepareDashboard(file: string): string {
 /** GET `path` with 50 connections for SECONDS; every answer must be a 200 with the summary's JSON. */
 async function driveGet(url: string, pathname: string, headers: Record<string, string>, amount?: number): Promise<Outcome> {
   let bad = 0;
-  const result = await autocannon({
+  const result: autocannon.Result = await autocannon({
     url: url + pathname,
     connections: CONNECTIONS,
     headers,
     ...(amount ? { amount } : { duration: SECONDS }),
     requests: [{ method: "GET", onResponse: (status, body) => void (status === 200 && body.includes('"participation"') ? 0 : bad++) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + bad, non2xx: result.non2xx, acknowledged: [], total: result.requests.total };
+  const outcome = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + bad, non2xx: result.non2xx, acknowledged: [], total: result.requests.total };
+  return Object.assign(outcome, { detail: `${result.errors} connection errors (${result.timeouts} timeouts), ${bad} answers without the summary` });
 }
 
-function reportGet(name: string, o: Outcome) {
-  log(`[load] ${name}: ${o.rps.toFixed(0)} requests/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.errors} errors or wrong bodies, ${o.non2xx} non-2xx (${o.total} requests)`);
+function reportGet(name: string, o: Outcome & { detail?: string }) {
+  log(`[load] ${name}: ${o.rps.toFixed(0)} requests/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.non2xx} non-2xx, ${o.detail ?? `${o.errors} errors`} (${o.total} requests)`);
 }
 
 export async function runDashboardLoad(dir: string): Promise<void> {
