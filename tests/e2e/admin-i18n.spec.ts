@@ -1,15 +1,8 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 fs.mkdirSync("test-results/screenshots", { recursive: true });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/account$/);
-}
 
 /** Chooses a language in the header's switcher, as a person would (its label is in the current language). */
 async function chooseLanguage(page: Page, name: string) {

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/account$/);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 test.describe("admin console: organisations and waves", () => {
   test("only admins get in: anonymous → sign-in, lead → not found", async ({ page, browser }) => {

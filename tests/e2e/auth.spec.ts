@@ -1,11 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { submitSignIn as signIn } from "./sign-in";
 
 test.describe("sign-in", () => {
   test("the demo lead signs in, sees their organisation and signs out", async ({ page }) => {

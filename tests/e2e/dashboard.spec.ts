@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
+import { signIn } from "./sign-in";
 import Papa from "papaparse";
 import { completeAnswers } from "../helpers/answers";
 import { query } from "./db";
@@ -9,11 +10,7 @@ class Dashboard {
   constructor(readonly page: Page) {}
 
   async signIn(email = "lead@demo.local", password = "demo-lead-pass") {
-    await this.page.goto("/signin");
-    await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
-    await this.page.waitForURL(/\/account$/);
+    await signIn(this.page, email, password);
   }
 
   async open(path: string) {

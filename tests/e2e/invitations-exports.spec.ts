@@ -1,20 +1,13 @@
 import fs from "node:fs";
 import Papa from "papaparse";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 import { RESPONSE_CSV_COLUMNS } from "../../lib/csv/columns";
 import { completeAnswers } from "../helpers/answers";
 import { countResponses, query } from "./db";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 
 fs.mkdirSync("test-results/screenshots", { recursive: true });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/account$/);
-}
 
 const waveId = () => query<{ id: number }>("select id from waves where code = 'e2e-invite'")[0]!.id;
 

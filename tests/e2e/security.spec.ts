@@ -1,17 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 import { completeAnswers } from "../helpers/answers";
 
 /**
  * Security headers on every kind of response, and a strict CSP that the real pages live with: each
  * page is opened in Chromium and must log no CSP violation (a blocked script would break it quietly).
  */
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/account$/);
-}
 
 test("pages, API answers and static files carry the security headers; the CSP has a fresh nonce and no unsafe-eval", async ({ request }) => {
   const page1 = await request.get("/s/demo");
