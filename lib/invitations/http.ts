@@ -6,7 +6,8 @@ import type { User } from "../../db/schema";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { LOCALES } from "../i18n/locale";
-import { baseUrlOf } from "../http/origin";
+import { requireRole } from "../auth/permissions";
+import { assertSameOrigin, baseUrlOf } from "../http/origin";
 import { csvLines, BOM } from "../csv/safe-cell";
 import { smtpMailer } from "./mail";
 import type { InvitationContext, InvitationOutcome } from "./service";
@@ -18,8 +19,26 @@ export const inviteBodySchema = z
   })
   .strict();
 
+type WaveParams = { params: Promise<{ slug: string; waveId: string }> };
+
+/**
+ * The shared start and end of the admin invitation routes: a same-origin request from an admin, the
+ * organisation and wave it names, and the SMTP pool closed whatever happens.
+ */
+export async function withInvitationContext(request: Request, { params }: WaveParams, work: (ctx: InvitationContext) => Promise<Response>): Promise<Response> {
+  assertSameOrigin(request);
+  const user = await requireRole("admin");
+  const { slug, waveId } = await params;
+  const ctx = invitationContext(request, user, slug, waveId);
+  try {
+    return await work(ctx);
+  } finally {
+    ctx.mailer?.close();
+  }
+}
+
 /** Organisation and wave of an admin invitation request; the wave must belong to the organisation. */
-export function invitationContext(request: Request, user: User, slug: string, waveIdParam: string): InvitationContext {
+function invitationContext(request: Request, user: User, slug: string, waveIdParam: string): InvitationContext {
   const db = getDb();
   const org = findOrganisationBySlug(db, slug);
   const waveId = /^\d{1,12}$/.test(waveIdParam) ? Number(waveIdParam) : NaN;

@@ -1,21 +1,15 @@
 import { NextResponse } from "next/server";
-import { requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { invitationContext, inviteBodySchema, outcomeJson } from "@/lib/invitations/http";
+import { inviteBodySchema, outcomeJson, withInvitationContext } from "@/lib/invitations/http";
 import { inviteRoster } from "@/lib/invitations/service";
 import { fieldsFromZod } from "@/lib/http/field-errors";
 import { jsonRoute, readJsonObject } from "@/lib/http/json";
-import { assertSameOrigin } from "@/lib/http/origin";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 
 /** Upload a roster: one single-use personal link per person, emailed when SMTP is configured. */
-export const POST = jsonRoute<Ctx>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const user = await requireRole("admin");
-  const { slug, waveId } = await params;
-  const ctx = invitationContext(request, user, slug, waveId);
-  try {
+export const POST = jsonRoute<Ctx>((request, context) =>
+  withInvitationContext(request, context, async (ctx) => {
     const body = inviteBodySchema.safeParse(await readJsonObject(request, 1_200_000));
     if (!body.success) throw new AppError("validation_failed", "The request has invalid fields", fieldsFromZod(body.error));
     const outcome = await inviteRoster(ctx, body.data.roster, body.data.defaultLocale);
@@ -23,7 +17,5 @@ export const POST = jsonRoute<Ctx>(async (request, { params }) => {
       throw new AppError("validation_failed", `The roster was not imported: ${outcome.errorCount} problem(s)`, { roster: outcome.errors.join("\n") });
     }
     return NextResponse.json(outcomeJson(outcome), { status: 201, headers: { "Cache-Control": "no-store" } });
-  } finally {
-    ctx.mailer?.close();
-  }
-});
+  }),
+);
