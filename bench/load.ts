@@ -48,7 +48,22 @@ function prepare(file: string): string[] {
   return tokens;
 }
 
-type Outcome = { rps: number; p50: number; p99: number; errors: number; non2xx: number; acknowledged: string[]; total: number };
+type Outcome = { rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; bad: number; acknowledged: string[]; total: number };
+
+/** autocannon's figures; `bad` counts 2xx answers that were not what the run expects. */
+function outcomeOf(result: autocannon.Result, acknowledged: string[], bad = 0): Outcome {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    bad,
+    acknowledged,
+    total: result.requests.total,
+  };
+}
 
 /** Submits one draft per request until SECONDS have passed (or, for a warm-up, `amount` requests). */
 async function drive(url: string, tokens: string[], amount?: number): Promise<Outcome> {
@@ -74,15 +89,7 @@ async function drive(url: string, tokens: string[], amount?: number): Promise<Ou
     ],
   });
   if (next > tokens.length) throw new Error("ran out of drafts; raise LOAD_DRAFTS");
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    acknowledged,
-    total: result.requests.total,
-  };
+  return outcomeOf(result, acknowledged);
 }
 
 /** Every acknowledged token is one submitted row; returns how many rows were submitted in all. */
@@ -105,7 +112,7 @@ function verify(file: string, acknowledged: string[], base: number): { stored: n
 
 function report(name: string, o: Outcome, v: { stored: number; missing: number }) {
   log(
-    `[load] ${name}: ${o.rps.toFixed(0)} submissions/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.errors} errors, ${o.non2xx} non-2xx; ` +
+    `[load] ${name}: ${o.rps.toFixed(0)} submissions/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.errors} errors (${o.timeouts} timeouts), ${o.non2xx} non-2xx; ` +
       `${o.acknowledged.length} acknowledged, ${v.stored} stored, ${v.missing} acknowledged but missing`,
   );
 }
@@ -205,19 +212,18 @@ function prepareDashboard(file: string): string {
 /** GET `path` with 50 connections for SECONDS; every answer must be a 200 with the summary's JSON. */
 async function driveGet(url: string, pathname: string, headers: Record<string, string>, amount?: number): Promise<Outcome> {
   let bad = 0;
-  const result: autocannon.Result = await autocannon({
+  const result = await autocannon({
     url: url + pathname,
     connections: CONNECTIONS,
     headers,
     ...(amount ? { amount } : { duration: SECONDS }),
     requests: [{ method: "GET", onResponse: (status, body) => void (status === 200 && body.includes('"participation"') ? 0 : bad++) }],
   });
-  const outcome = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + bad, non2xx: result.non2xx, acknowledged: [], total: result.requests.total };
-  return Object.assign(outcome, { detail: `${result.errors} connection errors (${result.timeouts} timeouts), ${bad} answers without the summary` });
+  return outcomeOf(result, [], bad);
 }
 
-function reportGet(name: string, o: Outcome & { detail?: string }) {
-  log(`[load] ${name}: ${o.rps.toFixed(0)} requests/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.non2xx} non-2xx, ${o.detail ?? `${o.errors} errors`} (${o.total} requests)`);
+function reportGet(name: string, o: Outcome) {
+  log(`[load] ${name}: ${o.rps.toFixed(0)} requests/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.non2xx} non-2xx, ${o.errors} connection errors (${o.timeouts} timeouts), ${o.bad} answers without the summary (${o.total} requests)`);
 }
 
 export async function runDashboardLoad(dir: string): Promise<void> {
