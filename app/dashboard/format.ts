@@ -1,5 +1,6 @@
 /* Display formatting for the dashboards (numbers come rounded from here, never computed). */
 import type { Locale } from "@/lib/i18n/locale";
+import { numberFormat } from "@/lib/i18n/text";
 import { getQuestionnaire } from "@/questions";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 
@@ -7,7 +8,7 @@ const DASH = "–";
 
 export function fmtNum(x: number | null | undefined, locale: Locale, digits = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return numberFormat(locale, digits).format(x);
 }
 
 export function fmtPct(x: number | null | undefined, locale: Locale, digits = 0): string {

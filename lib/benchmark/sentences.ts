@@ -6,6 +6,7 @@
 import type { DashboardMessages } from "../i18n/dashboard-messages";
 import { format } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
+import { numberFormat } from "../i18n/text";
 import type { Change } from "./changes";
 import type { Findings, SeniorityFinding, SplitFinding } from "./figures";
 import type { Priority } from "./priorities";
@@ -13,14 +14,14 @@ import type { Priority } from "./priorities";
 type SentenceMessages = DashboardMessages["sentences"];
 
 export function formatInteger(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(locale, 0).format(n);
 }
 
 /** A percentage or point value for reading: whole numbers, one decimal below 1 so a small difference does not read as 0. */
 export function formatPercent(x: number, locale: Locale): string {
   const abs = Math.abs(x);
   const digits = abs > 0 && abs < 1 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return numberFormat(locale, digits).format(x);
 }
 
 /** p for a table column headed "p": "< 0.001", the value to three decimals, or "< 0.05" when rounding would print 0.050 for a p below it. */

@@ -10,6 +10,20 @@ export function plural(locale: Locale, forms: PluralForms, n: number, values: Re
   return format(form, { ...values, n: formatNumber(locale, n) });
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number formatter with exactly `min`–`max` fraction digits, made once per locale and digits:
+ * constructing an Intl.NumberFormat costs about 70 µs, formatting with one about 2 µs, and a
+ * dashboard page formats hundreds of numbers.
+ */
+export function numberFormat(locale: Locale, min: number, max = min): Intl.NumberFormat {
+  const key = `${locale}|${min}|${max}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
 export function formatNumber(locale: Locale, n: number): string {
   return n.toLocaleString(locale);
 }
