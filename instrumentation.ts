@@ -9,6 +9,8 @@ export async function register() {
     authSecret();
     const { getDb } = await import("./db/client");
     const { loadBenchmark } = await import("./lib/benchmark/report");
-    loadBenchmark(getDb());
+    const { minimumGroupSize } = await import("./lib/disclosure/threshold");
+    // Releases what is due (lib/disclosure/releases.ts) and loads the population.
+    loadBenchmark(getDb(), minimumGroupSize());
   }
 }

@@ -142,6 +142,37 @@ export const aggWaveCells = sqliteTable(
   (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
 );
 
+/**
+ * The released state of each wave: the figures readers see come from here, not from the live
+ * aggregates, so reading before and after one submission shows the same figures
+ * (lib/disclosure/releases.ts, docs/privacy.md). `plan` is the disclosure plan of the release (JSON).
+ */
+export const aggReleases = sqliteTable("agg_releases", {
+  waveId: integer("wave_id")
+    .primaryKey()
+    .references(() => waves.id),
+  seq: integer("seq").notNull(),
+  n: integer("n").notNull(),
+  releasedAt: text("released_at").notNull(),
+  plan: text("plan").notNull(),
+  counters: blob("counters", { mode: "buffer" }).notNull(),
+});
+
+/** The released counters per wave × department × seniority, like agg_wave_cells. */
+export const aggReleaseCells = sqliteTable(
+  "agg_release_cells",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    department: text("department").notNull(),
+    seniority: text("seniority").notNull(),
+    n: integer("n").notNull(),
+    counters: blob("counters", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
+);
+
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 export type Wave = typeof waves.$inferSelect;

@@ -3,33 +3,35 @@
  * carry no figures at all) and the index distribution in 10-point bands.
  */
 import type { Db } from "../../db/client";
-import { readWaveCellsBy } from "../../db/queries/aggregates";
+import { readReleasedCellsBy } from "../../db/queries/releases";
+import { planGate } from "../disclosure/figure-gate";
+import { departmentView, type WavePlan } from "../disclosure/plan";
+import { release } from "../disclosure/released";
 import { AGG_CAPABILITIES } from "./counters";
-import type { DisclosurePlan } from "./disclosure";
-import { capabilityFigures, type IndexDistribution } from "./figures";
+import { capabilityFigures, type IndexDistribution, type Released } from "./figures";
 
-export type HeatmapRow =
-  | { department: string; suppressed: false; coverage: Record<string, number | null> }
-  | { department: string; suppressed: true };
+export type HeatmapRow = Released<{ department: string; coverage: Record<string, number | null> }> | { department: string; suppressed: true };
 
 /**
- * One row per department in `order` that has responses in the wave, then any other department of
- * the wave ('' = not answered last). A department the disclosure plan hides is only named.
+ * One row per department in `order` that has released responses in the wave, then any other
+ * department the plan shows ('' = not answered last). A department the plan hides is only named
+ * when it is in the organisation's own list; other names of hidden groups are left out.
  */
-export function departmentHeatmap(db: Db, waveId: number, plan: DisclosurePlan, order: readonly string[], min: number): HeatmapRow[] {
-  const groups = readWaveCellsBy(db, waveId, "department");
-  const names = [...order.filter((d) => groups.has(d)), ...[...groups.keys()].filter((d) => !order.includes(d)).sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))];
+export function departmentHeatmap(db: Db, waveId: number, plan: WavePlan, order: readonly string[]): HeatmapRow[] {
+  const groups = readReleasedCellsBy(db, waveId, "department");
+  const extra = [...groups.keys()].filter((d) => !order.includes(d) && plan.views[departmentView(d)]);
+  const names = [...order.filter((d) => groups.has(d)), ...extra.sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))];
   return names.map((department): HeatmapRow => {
-    if (!plan.departments.get(department)?.shown) return { department, suppressed: true };
-    const figures = capabilityFigures(groups.get(department)!, min);
-    return {
+    const view = departmentView(department);
+    if (!plan.views[view]) return { department, suppressed: true };
+    const figures = capabilityFigures(groups.get(department)!, planGate(plan, view));
+    return release({
       department,
-      suppressed: false,
       coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => {
         const f = figures.find((x) => x.capability === c)!.coverage;
         return [c, f.suppressed ? null : f.pct];
       })),
-    };
+    });
   });
 }
 

@@ -5,7 +5,11 @@
 import { percentileRank, quantiles, spearman } from "../stats";
 import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
 import { customerAgreePct, meanIndex, representativeCoverage, sumRange } from "./figures";
-import { MIN_COMPARISON_ORGS, SUPPRESSED, type Suppressed } from "./suppression";
+import { enoughOrganisations } from "../disclosure/comparison";
+import type { FigureGate } from "../disclosure/figure-gate";
+import { figureBases, type FigureKey } from "../disclosure/plan";
+import { release, SUPPRESSED, type Released, type Suppressed } from "../disclosure/released";
+import { meetsThreshold } from "../disclosure/threshold";
 
 export type OrgMetrics = {
   orgId: number;
@@ -18,28 +22,32 @@ export type OrgMetrics = {
   customerAgree: number;
 };
 
-export function orgMetrics(m: { orgId: number; sector: string; sizeBand: string; counters: CounterVector }): OrgMetrics {
+/**
+ * An organisation's metrics from its counters; with a gate (its release's plan for the whole wave),
+ * a metric whose figures the plan hides is NaN, so it takes no part in comparisons.
+ */
+export function orgMetrics(m: { orgId: number; sector: string; sizeBand: string; counters: CounterVector }, gate?: FigureGate): OrgMetrics {
   const v = m.counters;
+  const ok = (...keys: FigureKey[]) => !gate || keys.every((k) => figureBases(k, v).every((b) => gate.allows(k, b)));
   const coverage: Record<string, number> = {};
   for (const c of AGG_CAPABILITIES) {
     const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
-    coverage[c] = base > 0 ? ((counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`)) / base) * 100 : NaN;
+    coverage[c] = base > 0 && ok(`self:${c}`) ? ((counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`)) / base) * 100 : NaN;
   }
   return {
     orgId: m.orgId,
     sector: m.sector,
     sizeBand: m.sizeBand,
     n: counter(v, "n"),
-    index: meanIndex(v).mean,
+    index: ok("index") ? meanIndex(v).mean : NaN,
     coverage,
-    representativeCoverage: representativeCoverage(v),
-    customerAgree: customerAgreePct(v),
+    representativeCoverage: ok("self:data", "self:security", "self:coding") ? representativeCoverage(v) : NaN,
+    customerAgree: ok("cu") ? customerAgreePct(v) : NaN,
   };
 }
 
 export type GroupComparison =
-  | {
-      suppressed: false;
+  | Released<{
       organisations: number;
       value: number;
       median: number;
@@ -47,7 +55,7 @@ export type GroupComparison =
       topDecile: number;
       /** % of the other organisations below this one (ties count half). */
       percentileRank: number;
-    }
+    }>
   | (Suppressed & { organisations: number });
 
 /**
@@ -56,9 +64,9 @@ export type GroupComparison =
  */
 export function compareWith(value: number, others: readonly number[]): GroupComparison {
   const values = others.filter((x) => Number.isFinite(x));
-  if (values.length < MIN_COMPARISON_ORGS || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: values.length };
+  if (!enoughOrganisations(values.length) || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: values.length };
   const [median, topQuartile, topDecile] = quantiles(values, [0.5, 0.75, 0.9]) as [number, number, number];
-  return { suppressed: false, organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) };
+  return release({ organisations: values.length, value, median, topQuartile, topDecile, percentileRank: percentileRank(values, value) });
 }
 
 export function lowerBound(sorted: ArrayLike<number>, x: number): number {
@@ -91,7 +99,7 @@ export function compareInSorted(value: number, sorted: ArrayLike<number>, exclud
   const skip = exclude !== undefined && Number.isFinite(exclude) ? lowerBound(sorted, exclude) : -1;
   const valid = skip >= 0 && skip < sorted.length && sorted[skip] === exclude ? skip : -1;
   const n = sorted.length - (valid >= 0 ? 1 : 0);
-  if (n < MIN_COMPARISON_ORGS || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: n };
+  if (!enoughOrganisations(n) || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: n };
   const at = (k: number) => sorted[valid >= 0 && k >= valid ? k + 1 : k]!;
   const q = (p: number) => {
     const h = (n - 1) * p;
@@ -104,7 +112,7 @@ export function compareInSorted(value: number, sorted: ArrayLike<number>, exclud
     if (exclude! < value) below--;
     else if (exclude === value) equal--;
   }
-  return { suppressed: false, organisations: n, value, median: q(0.5), topQuartile: q(0.75), topDecile: q(0.9), percentileRank: ((below + 0.5 * equal) / n) * 100 };
+  return release({ organisations: n, value, median: q(0.5), topQuartile: q(0.75), topDecile: q(0.9), percentileRank: ((below + 0.5 * equal) / n) * 100 });
 }
 
 export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; sizeBand: GroupComparison };
@@ -112,20 +120,19 @@ export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; 
 /** Distribution of an organisation-level metric across organisations (for benchmark tables). */
 export function distribution(values: readonly number[]): GroupComparison | (Suppressed & { organisations: number }) {
   const finite = values.filter((x) => Number.isFinite(x));
-  if (finite.length < MIN_COMPARISON_ORGS) return { ...SUPPRESSED, organisations: finite.length };
+  if (!enoughOrganisations(finite.length)) return { ...SUPPRESSED, organisations: finite.length };
   const [median, topQuartile, topDecile] = quantiles(finite, [0.5, 0.75, 0.9]) as [number, number, number];
-  return { suppressed: false, organisations: finite.length, value: NaN, median, topQuartile, topDecile, percentileRank: NaN };
+  return release({ organisations: finite.length, value: NaN, median, topQuartile, topDecile, percentileRank: NaN });
 }
 
 export type OrgLevelCorrelation =
-  | {
-      suppressed: false;
+  | Released<{
       organisations: number;
       rho: number;
       pValue: number;
       /** One point per organisation, anonymous; `self` marks the requesting organisation. */
       points: { representativeCoverage: number; customerAgree: number; self: boolean }[];
-    }
+    }>
   | (Suppressed & { organisations: number });
 
 /**
@@ -135,18 +142,17 @@ export type OrgLevelCorrelation =
  */
 export function orgLevelCorrelation(population: readonly OrgMetrics[], min: number, selfOrgId?: number): OrgLevelCorrelation {
   const eligible = population.filter(
-    (m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
+    (m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
   );
-  if (eligible.length < Math.max(MIN_COMPARISON_ORGS, 3)) return { ...SUPPRESSED, organisations: eligible.length };
+  if (!enoughOrganisations(eligible.length)) return { ...SUPPRESSED, organisations: eligible.length };
   const r = spearman(
     eligible.map((m) => m.representativeCoverage),
     eligible.map((m) => m.customerAgree),
   );
-  return {
-    suppressed: false,
+  return release({
     organisations: eligible.length,
     rho: r.rho,
     pValue: r.pValue,
     points: eligible.map((m) => ({ representativeCoverage: m.representativeCoverage, customerAgree: m.customerAgree, self: m.orgId === selfOrgId })),
-  };
+  });
 }

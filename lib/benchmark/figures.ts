@@ -9,11 +9,14 @@ import {
   twoByTwoTest,
   wilsonInterval,
 } from "../stats";
+import { toGate, type FigureGate } from "../disclosure/figure-gate";
+import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../disclosure/released";
 import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, REPRESENTATIVE, type CounterVector } from "./counters";
-import { SUPPRESSED, type Suppressed } from "./suppression";
 
+export type { Released, Shown } from "../disclosure/released";
 export type Percentage = { n: number; count: number; pct: number; ci95: [number, number] };
-export type Shown<T> = ({ suppressed: false } & T) | Suppressed;
+/** A plan's gate, or a bare minimum group size (pure statistics without a plan). */
+export type Rule = number | FigureGate;
 
 const pct = (x: number) => x * 100;
 
@@ -22,9 +25,6 @@ export function percentage(count: number, n: number): Percentage {
   return { n, count, pct: pct(w.proportion), ci95: [pct(w.lower), pct(w.upper)] };
 }
 
-function shown<T extends object>(n: number, min: number, build: () => T): Shown<T> {
-  return n >= min ? { suppressed: false, ...build() } : SUPPRESSED;
-}
 
 export function sumRange(v: CounterVector, prefix: string, values: readonly (string | number)[]): number {
   return values.reduce<number>((a, x) => a + counter(v, `${prefix}${x}`), 0);
@@ -43,22 +43,24 @@ export type CapabilityFigures = {
   meanLevel: Shown<{ mean: number; n: number }>;
 };
 
-export function capabilityFigures(v: CounterVector, min: number): CapabilityFigures[] {
+export function capabilityFigures(v: CounterVector, rule: Rule): CapabilityFigures[] {
+  const g = toGate(rule);
   return AGG_CAPABILITIES.map((c) => {
     const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
     const able = counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`);
     const levelSum = [1, 2, 3, 4, 5].reduce((a, l) => a + l * counter(v, `s_${c}_${l}`), 0);
     const orgBase = sumRange(v, `o_${c}_`, ["yes", "partly", "no", "dk"]);
     const yes = counter(v, `o_${c}_yes`);
-    const coverage = shown(base, min, () => percentage(able, base));
-    const perceived = shown(orgBase, min, () => percentage(yes, orgBase));
+    const selfShown = g.allows(`self:${c}`, base);
+    const coverage = gate(selfShown, () => percentage(able, base));
+    const perceived = gate(g.allows(`org:${c}`, orgBase), () => percentage(yes, orgBase));
     return {
       capability: c,
       coverage,
       perceived,
       perceptionGap:
-        !coverage.suppressed && !perceived.suppressed ? { suppressed: false, points: perceived.pct - coverage.pct } : SUPPRESSED,
-      meanLevel: shown(base, min, () => ({ mean: levelSum / base, n: base })),
+        !coverage.suppressed && !perceived.suppressed ? release({ points: perceived.pct - coverage.pct }) : SUPPRESSED,
+      meanLevel: gate(selfShown, () => ({ mean: levelSum / base, n: base })),
     };
   });
 }
@@ -77,11 +79,11 @@ export type IndexDistribution = {
 
 export const totalToIndex = (total: number) => ((total - INDEX_TOTAL_MIN) / (INDEX_TOTAL_MAX - INDEX_TOTAL_MIN)) * 100;
 
-export function indexDistribution(v: CounterVector, min: number): Shown<IndexDistribution> {
+export function indexDistribution(v: CounterVector, rule: Rule): Shown<IndexDistribution> {
   const histogram: { index: number; count: number }[] = [];
   for (let t = INDEX_TOTAL_MIN; t <= INDEX_TOTAL_MAX; t++) histogram.push({ index: totalToIndex(t), count: counter(v, `idx_${t}`) });
   const n = histogram.reduce((a, h) => a + h.count, 0);
-  return shown(n, min, () => {
+  return gate(toGate(rule).allows("index", n), () => {
     const mean = histogram.reduce((a, h) => a + h.index * h.count, 0) / n;
     const bands = { developing: 0, capable: 0, proficient: 0 };
     for (const h of histogram) bands[h.index < 50 ? "developing" : h.index < 75 ? "capable" : "proficient"] += h.count;
@@ -124,7 +126,7 @@ export function meanIndex(v: CounterVector): { n: number; mean: number } {
  * Cronbach's alpha of the eight self items from sufficient statistics (complete respondents only):
  * item sums and sums of squares, and the distribution of totals. Same value as on the raw rows.
  */
-export function cronbachAlphaFromCounters(v: CounterVector, min: number): Shown<{ alpha: number; n: number; items: number }> {
+export function cronbachAlphaFromCounters(v: CounterVector, rule: Rule): Shown<{ alpha: number; n: number; items: number }> {
   let n = 0;
   let tSum = 0;
   let tSq = 0;
@@ -134,7 +136,7 @@ export function cronbachAlphaFromCounters(v: CounterVector, min: number): Shown<
     tSum += c * t;
     tSq += c * t * t;
   }
-  return shown(n, Math.max(min, 2), () => {
+  return gate(n >= 2 && toGate(rule).allows("index", n), () => {
     const k = AGG_CAPABILITIES.length;
     const variance = (sum: number, sq: number) => (sq - (sum * sum) / n) / (n - 1);
     const itemVar = AGG_CAPABILITIES.reduce((a, c) => a + variance(counter(v, `a_sum_${c}`), counter(v, `a_sq_${c}`)), 0);
@@ -163,9 +165,7 @@ export type SplitComparison = {
   significant: boolean;
 };
 
-export type SplitFinding =
-  | { suppressed: false; yes: GroupFigures; no: GroupFigures; comparison: SplitComparison }
-  | Suppressed;
+export type SplitFinding = Released<{ yes: GroupFigures; no: GroupFigures; comparison: SplitComparison }> | Suppressed;
 
 function group(n: number, agree: number, disagree: number): GroupFigures {
   return { n, agree: percentage(agree, n), disagreePct: n > 0 ? pct(disagree / n) : NaN };
@@ -175,8 +175,8 @@ function group(n: number, agree: number, disagree: number): GroupFigures {
  * One split (agree vs not agree on the split item): both groups must be shown, or neither — the
  * total is public, so showing one would reveal the other.
  */
-export function splitFinding(yes: { n: number; agree: number; dis: number }, no: { n: number; agree: number; dis: number }, min: number): SplitFinding {
-  if (yes.n < min || no.n < min) return SUPPRESSED;
+export function splitFinding(yes: { n: number; agree: number; dis: number }, no: { n: number; agree: number; dis: number }, rule: Rule, key: "f2" | "f3" | "f4" | "f5" = "f2"): SplitFinding {
+  if (!toGate(rule).allows(key, Math.min(yes.n, no.n))) return SUPPRESSED;
   const a = yes.agree;
   const b = yes.n - yes.agree;
   const c = no.agree;
@@ -184,8 +184,7 @@ export function splitFinding(yes: { n: number; agree: number; dis: number }, no:
   const diff = proportionDifference(yes.agree, yes.n, no.agree, no.n);
   const or = oddsRatio(a, b, c, d);
   const test = twoByTwoTest(a, b, c, d);
-  return {
-    suppressed: false,
+  return release({
     yes: group(yes.n, yes.agree, yes.dis),
     no: group(no.n, no.agree, no.dis),
     comparison: {
@@ -200,12 +199,12 @@ export function splitFinding(yes: { n: number; agree: number; dis: number }, no:
       phi: phi(a, b, c, d),
       significant: test.pValue < 0.05,
     },
-  };
+  });
 }
 
-function splitFrom(v: CounterVector, f: "f2" | "f3" | "f4", min: number): SplitFinding {
+function splitFrom(v: CounterVector, f: "f2" | "f3" | "f4", rule: Rule): SplitFinding {
   const g = (k: "y" | "n") => ({ n: counter(v, `${f}_${k}_n`), agree: counter(v, `${f}_${k}_agree`), dis: counter(v, `${f}_${k}_dis`) });
-  return splitFinding(g("y"), g("n"), min);
+  return splitFinding(g("y"), g("n"), rule, f);
 }
 
 export type SeniorityGroup = {
@@ -218,9 +217,7 @@ export type SeniorityGroup = {
   allThree: Percentage;
 };
 
-export type SeniorityFinding =
-  | { suppressed: false; senior: SeniorityGroup; staff: SeniorityGroup; gapPoints: number; comparison: SplitComparison }
-  | Suppressed;
+export type SeniorityFinding = Released<{ senior: SeniorityGroup; staff: SeniorityGroup; gapPoints: number; comparison: SplitComparison }> | Suppressed;
 
 function seniorityGroup(v: CounterVector, g: "senior" | "staff"): SeniorityGroup {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN);
@@ -244,17 +241,19 @@ function seniorityGroup(v: CounterVector, g: "senior" | "staff"): SeniorityGroup
  * F5: how senior leaders and executives see the organisation's coverage against staff and managers.
  * The test compares the share saying everyone can do all three representative capabilities.
  */
-export function seniorityFinding(v: CounterVector, min: number): SeniorityFinding {
+export function seniorityFinding(v: CounterVector, rule: Rule): SeniorityFinding {
   const senior = seniorityGroup(v, "senior");
   const staff = seniorityGroup(v, "staff");
-  if (senior.n < min || staff.n < min) return SUPPRESSED;
+  const g = toGate(rule);
+  if (!g.allows("f5", Math.min(senior.n, staff.n))) return SUPPRESSED;
   const split = splitFinding(
     { n: senior.allThree.n, agree: senior.allThree.count, dis: 0 },
     { n: staff.allThree.n, agree: staff.allThree.count, dis: 0 },
-    min,
+    g,
+    "f5",
   );
   if (split.suppressed) return SUPPRESSED;
-  return { suppressed: false, senior, staff, gapPoints: senior.perceivedCoverage - staff.perceivedCoverage, comparison: split.comparison };
+  return release({ senior, staff, gapPoints: senior.perceivedCoverage - staff.perceivedCoverage, comparison: split.comparison });
 }
 
 export type Findings = {
@@ -265,16 +264,17 @@ export type Findings = {
   f5: SeniorityFinding;
 };
 
-export function findings(v: CounterVector, min: number): Findings {
+export function findings(v: CounterVector, rule: Rule): Findings {
+  const g = toGate(rule);
   const cuBase = sumRange(v, "cu_", [1, 2, 3, 4, 5, "dk"]);
   const agree = counter(v, "cu_4") + counter(v, "cu_5");
   const disagree = counter(v, "cu_1") + counter(v, "cu_2");
   return {
-    f1: shown(cuBase, min, () => ({ agree: percentage(agree, cuBase), disagreePct: pct(disagree / cuBase) })),
-    f2: splitFrom(v, "f2", min),
-    f3: splitFrom(v, "f3", min),
-    f4: splitFrom(v, "f4", min),
-    f5: seniorityFinding(v, min),
+    f1: gate(g.allows("cu", cuBase), () => ({ agree: percentage(agree, cuBase), disagreePct: pct(disagree / cuBase) })),
+    f2: splitFrom(v, "f2", g),
+    f3: splitFrom(v, "f3", g),
+    f4: splitFrom(v, "f4", g),
+    f5: seniorityFinding(v, g),
   };
 }
 

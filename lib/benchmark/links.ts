@@ -6,15 +6,17 @@
 import { spearman } from "../stats";
 import { AGG_CAPABILITIES } from "./counters";
 import type { OrgMetrics } from "./compare";
-import { MIN_COMPARISON_ORGS, SUPPRESSED, type Suppressed } from "./suppression";
+import { enoughOrganisations } from "../disclosure/comparison";
+import { SUPPRESSED, type Suppressed } from "../disclosure/released";
+import { meetsThreshold } from "../disclosure/threshold";
 
 export type CapabilityLink = ({ suppressed: false; rho: number; pValue: number } | Suppressed) & { organisations: number };
 
 export function capabilityLinks(metrics: readonly OrgMetrics[], min: number): Record<string, CapabilityLink> {
   const links: Record<string, CapabilityLink> = {};
   for (const c of AGG_CAPABILITIES) {
-    const eligible = metrics.filter((m) => m.n >= min && Number.isFinite(m.coverage[c]) && Number.isFinite(m.customerAgree));
-    if (eligible.length < Math.max(MIN_COMPARISON_ORGS, 3)) {
+    const eligible = metrics.filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.coverage[c]) && Number.isFinite(m.customerAgree));
+    if (!enoughOrganisations(eligible.length)) {
       links[c] = { ...SUPPRESSED, organisations: eligible.length };
       continue;
     }

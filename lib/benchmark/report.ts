@@ -3,13 +3,19 @@
  * organisation or the whole benchmark, with the privacy rules already applied.
  */
 import type { Db } from "../../db/client";
-import { onAggregateChange, readPopulation, readWaveCounters, type CellFilter, type PopulationMember } from "../../db/queries/aggregates";
-import { findOrganisationBySlug, latestWaveWithResponses, listWaves } from "../../db/queries/organisations";
+import type { CellFilter, PopulationMember } from "../../db/queries/aggregates";
+import { findOrganisationBySlug, listWaves, type WaveSummary } from "../../db/queries/organisations";
+import { readRelease, readReleasedCounters, readReleasedPopulation, releaseStatus } from "../../db/queries/releases";
 import type { Organisation } from "../../db/schema";
+import { othersOf, pooledGate } from "../disclosure/comparison";
+import { NOTHING, planGate, type FigureGate } from "../disclosure/figure-gate";
+import { departmentView, seniorityView, type ViewKey, type WavePlan } from "../disclosure/plan";
+import { currentRelease, onRelease, releasePending } from "../disclosure/releases";
+import { meetsThreshold } from "../disclosure/threshold";
 import { AppError } from "../errors";
 import { addVectors, AGG_CAPABILITIES, counter, emptyCounters, type CounterVector } from "./counters";
 import { compareInSorted, distribution, lowerBound, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
-import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Shown } from "./figures";
+import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Rule, type Shown } from "./figures";
 
 export type PopulationFigures = {
   responses: number;
@@ -19,21 +25,23 @@ export type PopulationFigures = {
   alpha: ReturnType<typeof cronbachAlphaFromCounters>;
 };
 
-/** All figures of one population's counters. Below `min` responses, only the count is given. */
-export function populationFigures(v: CounterVector, min: number): PopulationFigures {
+/** All figures of one population's counters, each shown only where `rule` (a plan's gate) allows. */
+export function populationFigures(v: CounterVector, rule: Rule): PopulationFigures {
   return {
     responses: counter(v, "n"),
-    findings: findings(v, min),
-    capabilities: capabilityFigures(v, min),
-    index: indexDistribution(v, min),
-    alpha: cronbachAlphaFromCounters(v, min),
+    findings: findings(v, rule),
+    capabilities: capabilityFigures(v, rule),
+    index: indexDistribution(v, rule),
+    alpha: cronbachAlphaFromCounters(v, rule),
   };
 }
 
-type Member = PopulationMember & { metrics: OrgMetrics };
+type Member = PopulationMember & { plan: WavePlan; metrics: OrgMetrics };
 
 type Derived = {
   min: number;
+  /** What figures pooled over all organisations may show (comparison rule). */
+  pooled: FigureGate;
   report: BenchmarkReport;
   /** Sorted finite values of each comparison metric among organisations with ≥ min responses, per group. */
   sorted: Map<string, Float64Array>;
@@ -46,6 +54,7 @@ type Derived = {
 
 type BenchmarkState = {
   db: Db;
+  min: number;
   dataVersion: number;
   generation: number;
   members: Map<number, Member>;
@@ -56,24 +65,27 @@ type BenchmarkState = {
 };
 
 /*
- * The benchmark population is kept in memory and follows this process's submissions exactly (each
- * one adds its contribution); a change that moves an organisation's latest wave, a rebuild, an
- * import or a commit by another process (PRAGMA data_version) makes the next request re-read it.
+ * The benchmark population is made of released states (lib/disclosure/releases.ts) and kept in
+ * memory; it follows this process's releases exactly (each adds its change), and a release of a
+ * wave that is not an organisation's benchmark wave, or a commit by another process
+ * (PRAGMA data_version), makes the next request re-read it.
  */
 const states = new WeakMap<Db, BenchmarkState>();
 
-onAggregateChange((db, change) => {
+onRelease((db, change) => {
   const state = states.get(db);
   if (!state) return;
-  const member = change.kind === "wave" ? state.members.get(change.waveId) : undefined;
-  if (!member || change.kind !== "wave") {
+  const member = state.members.get(change.waveId);
+  const stored = member ? readRelease(db, change.waveId) : undefined;
+  if (!member || !stored) {
     states.delete(db);
     return;
   }
   addVectors(member.counters, change.delta);
   addVectors(state.total, change.delta);
+  member.plan = JSON.parse(stored.plan) as WavePlan;
   const before = member.metrics;
-  member.metrics = orgMetrics(member);
+  member.metrics = orgMetrics(member, planGate(member.plan, "all"));
   if (state.sorted && !patchSorted(state.sorted.groups, before, member.metrics, state.sorted.min)) state.sorted = undefined;
   state.generation++;
   state.dataVersion = dataVersion(db);
@@ -83,24 +95,28 @@ function dataVersion(db: Db): number {
   return db.$client.pragma("data_version", { simple: true }) as number;
 }
 
-function loadState(db: Db): BenchmarkState {
-  const version = dataVersion(db);
+function loadState(db: Db, min: number): BenchmarkState {
   const cached = states.get(db);
-  if (cached && cached.dataVersion === version) return cached;
+  if (cached && cached.min === min && cached.dataVersion === dataVersion(db)) return cached;
+  // Waves whose responses have not been released yet (an import, a seed, another process) are first.
+  releasePending(db, min);
   const members = new Map<number, Member>();
   const total = emptyCounters();
-  for (const m of readPopulation(db)) {
-    members.set(m.waveId, { ...m, metrics: orgMetrics(m) });
+  for (const m of readReleasedPopulation(db)) {
+    let plan = JSON.parse(m.plan) as WavePlan;
+    // Planned under another threshold: plan the released state again under this one.
+    if (plan.min !== min) plan = currentRelease(db, m.waveId, min)?.plan ?? plan;
+    members.set(m.waveId, { ...m, plan, metrics: orgMetrics(m, planGate(plan, "all")) });
     addVectors(total, m.counters);
   }
-  const state: BenchmarkState = { db, dataVersion: version, generation: 0, members, total };
+  const state: BenchmarkState = { db, min, dataVersion: dataVersion(db), generation: 0, members, total };
   states.set(db, state);
   return state;
 }
 
-/** The benchmark population: every organisation's latest wave with responses. */
-export function loadBenchmark(db: Db): { members: Member[]; metrics: OrgMetrics[]; total: CounterVector } {
-  const s = loadState(db);
+/** The benchmark population: every organisation's latest released wave. */
+export function loadBenchmark(db: Db, min: number): { members: Member[]; metrics: OrgMetrics[]; total: CounterVector } {
+  const s = loadState(db, min);
   const members = [...s.members.values()];
   return { members, metrics: members.map((m) => m.metrics), total: s.total };
 }
@@ -117,7 +133,7 @@ function sortedGroups(metrics: readonly OrgMetrics[], min: number): Map<string, 
   // One pass over the organisations, grouping values per comparison group; typed-array sorts.
   const groupValues = new Map<string, number[][]>();
   for (const m of metrics) {
-    if (m.n < min) continue;
+    if (!meetsThreshold(m.n, min)) continue;
     const values = METRICS.map(([, metric]) => metric(m));
     for (const key of groupKeys(m)) {
       let lists = groupValues.get(key);
@@ -142,8 +158,10 @@ const groupKeys = (m: OrgMetrics) => ["all", `sector:${m.sector}`, `size:${m.siz
  * move (eligibility or finiteness changed); the caller then rebuilds.
  */
 function patchSorted(sorted: Map<string, Float64Array>, before: OrgMetrics, after: OrgMetrics, min: number): boolean {
-  if (before.n < min && after.n < min) return true;
-  if (before.n < min || after.n < min) return false;
+  const was = meetsThreshold(before.n, min);
+  const is = meetsThreshold(after.n, min);
+  if (!was && !is) return true;
+  if (!was || !is) return false;
   for (const [name, metric] of METRICS) {
     const a = metric(before);
     const b = metric(after);
@@ -170,7 +188,7 @@ function patchSorted(sorted: Map<string, Float64Array>, before: OrgMetrics, afte
 }
 
 function derived(db: Db, min: number): Derived {
-  const s = loadState(db);
+  const s = loadState(db, min);
   if (s.derived && s.derived.generation === s.generation && s.derived.min === min) return s.derived;
   const members = [...s.members.values()];
   const metrics = members.map((m) => m.metrics);
@@ -178,19 +196,23 @@ function derived(db: Db, min: number): Derived {
   s.sorted = { min, groups: sorted };
   const correlation = orgLevelCorrelation(metrics, min);
   const pointOrgs = metrics
-    .filter((m) => m.n >= min && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
+    .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
     .map((m) => m.orgId);
+  const pooled = pooledGate(
+    members.map((m) => m.counters),
+    min,
+  );
   const report: BenchmarkReport = {
     scope: {},
     organisations: members.length,
-    ...populationFigures(s.total, min),
+    ...populationFigures(s.total, pooled),
     organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
       index: distribution(Array.from(sorted.get("index|all") ?? [])),
       coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(Array.from(sorted.get(`coverage.${c}|all`) ?? []))])),
     },
   };
-  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs, memo: new Map() };
+  s.derived = { generation: s.generation, min, pooled, report, sorted, correlation, pointOrgs, memo: new Map() };
   return s.derived;
 }
 
@@ -200,7 +222,7 @@ function derived(db: Db, min: number): Derived {
  */
 export function benchmarkMemo<T>(db: Db, min: number, key: string, compute: (metrics: OrgMetrics[]) => T): T {
   const d = derived(db, min);
-  if (!d.memo.has(key)) d.memo.set(key, compute([...loadState(db).members.values()].map((m) => m.metrics)));
+  if (!d.memo.has(key)) d.memo.set(key, compute([...loadState(db, min).members.values()].map((m) => m.metrics)));
   return d.memo.get(key) as T;
 }
 
@@ -218,18 +240,24 @@ export type BenchmarkReport = PopulationFigures & {
 /** Figures of the whole benchmark, or of a sector or size band. */
 export function benchmarkReport(db: Db, min: number, scope: BenchmarkScope = {}): BenchmarkReport {
   if (scope.sector === undefined && scope.sizeBand === undefined) return derived(db, min).report;
-  const b = loadBenchmark(db);
+  const b = loadBenchmark(db, min);
   const inScope = (m: { sector: string; sizeBand: string }) =>
     (scope.sector === undefined || m.sector === scope.sector) && (scope.sizeBand === undefined || m.sizeBand === scope.sizeBand);
   const members = b.members.filter(inScope);
   const total = emptyCounters();
   for (const m of members) addVectors(total, m.counters);
-  const metrics = b.metrics.filter((m) => inScope(m) && m.n >= min);
+  const metrics = b.metrics.filter((m) => inScope(m) && meetsThreshold(m.n, min));
   const correlation = orgLevelCorrelation(b.metrics.filter(inScope), min);
   return {
     scope,
     organisations: members.length,
-    ...populationFigures(total, min),
+    ...populationFigures(
+      total,
+      pooledGate(
+        members.map((m) => m.counters),
+        min,
+      ),
+    ),
     organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
       index: distribution(metrics.map((m) => m.index)),
@@ -242,15 +270,42 @@ export type OrganisationReport = {
   organisation: { slug: string; name: string; sector: string; sizeBand: string };
   wave: { id: number; label: string; status: string } | null;
   filter: CellFilter;
+  /** The release the figures come from: its sequence number, time and responses. */
+  release: { seq: number; releasedAt: string; responses: number } | null;
+  /** False when the disclosure plan hides the requested group (no figures are given). */
+  shown: boolean;
   figures: PopulationFigures;
   comparison: { index: ComparisonGroups; coverage: Record<string, ComparisonGroups>; representativeCoverage: ComparisonGroups } | null;
   organisationLevel: OrgLevelCorrelation;
   benchmark: BenchmarkReport;
 };
 
+/** The plan view a filter asks for; null for a combination no reader can reach (both filters). */
+export function viewOfFilter(filter: CellFilter): ViewKey | null {
+  const { department, seniority } = filter;
+  if (Array.isArray(seniority)) return null;
+  if (department !== undefined && seniority !== undefined) return null;
+  if (department !== undefined) return departmentView(department);
+  if (seniority !== undefined) return seniorityView(seniority);
+  return "all";
+}
+
+/** The organisation's latest wave with a release (the one the benchmark holds), else its latest wave with responses. */
+export function defaultWave(db: Db, orgId: number, min: number): WaveSummary | undefined {
+  const waves = listWaves(db, orgId);
+  return waves.find((w) => w.submitted > 0 && currentRelease(db, w.id, min)) ?? waves.find((w) => w.submitted > 0);
+}
+
+/** The organisation's own contribution to the benchmark population, when it has one. */
+export function ownMember(db: Db, orgId: number, min: number): CounterVector | null {
+  for (const m of loadState(db, min).members.values()) if (m.orgId === orgId) return m.counters;
+  return null;
+}
+
 /**
- * One organisation's figures for a wave (default: its latest wave with responses), optionally for
- * one department or seniority levels, with its place among other organisations and the benchmark.
+ * One organisation's figures for a wave (default: its latest released wave), optionally for one
+ * department or seniority level, with its place among other organisations and the benchmark. The
+ * figures are the wave's current release, gated by the release's disclosure plan.
  */
 export function organisationReport(
   db: Db,
@@ -259,20 +314,24 @@ export function organisationReport(
   options: { waveId?: number; filter?: CellFilter } = {},
 ): OrganisationReport {
   const waves = listWaves(db, org.id);
-  const wave = options.waveId !== undefined ? waves.find((w) => w.id === options.waveId) : latestWaveWithResponses(db, org.id);
+  const wave = options.waveId !== undefined ? waves.find((w) => w.id === options.waveId) : defaultWave(db, org.id, min);
   if (options.waveId !== undefined && !wave) throw new AppError("not_found", "This organisation has no such wave");
   const filter = options.filter ?? {};
-  const v = wave ? readWaveCounters(db, wave.id, filter) : emptyCounters();
-  const figures = populationFigures(v, min);
+  const release = wave ? currentRelease(db, wave.id, min) : null;
+  const view = viewOfFilter(filter);
+  const gate = release && view ? planGate(release.plan, view) : NOTHING;
+  const shown = !!(release && view && release.plan.views[view]);
+  const v = release ? readReleasedCounters(db, release.waveId, filter) : emptyCounters();
+  const figures = populationFigures(v, gate);
   const d = derived(db, min);
   let own: OrgMetrics | undefined;
-  for (const m of loadState(db).members.values()) if (m.orgId === org.id) own = m.metrics;
-  const unfiltered = filter.department === undefined && filter.seniority === undefined;
-  const self = wave ? orgMetrics({ orgId: org.id, sector: org.sector, sizeBand: org.sizeBand, counters: v }) : undefined;
+  for (const m of loadState(db, min).members.values()) if (m.orgId === org.id) own = m.metrics;
+  const unfiltered = view === "all";
+  const self = release && unfiltered ? orgMetrics({ orgId: org.id, sector: org.sector, sizeBand: org.sizeBand, counters: v }, gate) : undefined;
   const groups = (name: string, metric: (m: OrgMetrics) => number): ComparisonGroups => {
     const value = metric(self!);
     // The organisation's own population entry is left out of its comparison groups.
-    const exclude = own && own.n >= min ? metric(own) : undefined;
+    const exclude = own && meetsThreshold(own.n, min) ? metric(own) : undefined;
     return {
       all: compareInSorted(value, d.sorted.get(`${name}|all`) ?? EMPTY, exclude),
       sector: compareInSorted(value, d.sorted.get(`${name}|sector:${org.sector}`) ?? EMPTY, exclude),
@@ -280,7 +339,7 @@ export function organisationReport(
     };
   };
   const comparison =
-    self && unfiltered && self.n >= min
+    self && meetsThreshold(self.n, min)
       ? {
           index: groups("index", (m) => m.index),
           representativeCoverage: groups("representativeCoverage", (m) => m.representativeCoverage),
@@ -302,7 +361,10 @@ export function organisationReport(
     organisation: { slug: org.slug, name: org.name, sector: org.sector, sizeBand: org.sizeBand },
     wave: wave ? { id: wave.id, label: wave.label, status: wave.status } : null,
     filter,
-    figures,
+    release: release ? { seq: release.seq, releasedAt: release.releasedAt, responses: release.n } : null,
+    shown,
+    // Before the first release, the response count is the live one (participation, no answers).
+    figures: release || !wave ? figures : { ...figures, responses: releaseStatus(db, wave.id).live },
     comparison,
     organisationLevel,
     benchmark: d.report,
@@ -315,22 +377,33 @@ export function organisationReportBySlug(db: Db, slug: string, min: number, opti
   return organisationReport(db, org, min, options);
 }
 
-/** Mean self level per capability of a counter vector (for the personal report's profile chart). */
-export function meanLevels(v: CounterVector): Record<string, number> {
+/** Mean self level per capability of a counter vector, where `rule` allows the capability's figures. */
+export function meanLevels(v: CounterVector, rule: Rule): Record<string, number> {
   const means: Record<string, number> = {};
-  for (const c of capabilityFigures(v, 1)) if (!c.meanLevel.suppressed) means[c.capability] = c.meanLevel.mean;
+  for (const c of capabilityFigures(v, rule)) if (!c.meanLevel.suppressed) means[c.capability] = c.meanLevel.mean;
   return means;
 }
 
 /**
- * What a personal report compares a respondent with: their wave's mean levels and the benchmark's,
- * each with its size so the caller can apply the privacy rules.
+ * What a personal report compares a respondent with: the mean levels of their wave's current
+ * release and of the benchmark, each only where the disclosure rules allow it (an empty `means`
+ * otherwise).
  */
-export function personalComparison(db: Db, waveId: number): { wave: { n: number; means: Record<string, number> }; benchmark: { n: number; orgs: number; means: Record<string, number> } } {
-  const wave = readWaveCounters(db, waveId);
-  const b = loadState(db);
+export function personalComparison(
+  db: Db,
+  waveId: number,
+  min: number,
+): { wave: { n: number; means: Record<string, number> }; benchmark: { n: number; orgs: number; means: Record<string, number> } } {
+  const release = currentRelease(db, waveId, min);
+  const wave = release ? release.totals : emptyCounters();
+  const s = loadState(db, min);
+  const d = derived(db, min);
   return {
-    wave: { n: counter(wave, "n"), means: meanLevels(wave) },
-    benchmark: { n: counter(b.total, "n"), orgs: b.members.size, means: meanLevels(b.total) },
+    // Before the first release, the live count says how many have taken part (a count, no answers).
+    wave: { n: release ? counter(wave, "n") : releaseStatus(db, waveId).live, means: meanLevels(wave, release ? planGate(release.plan, "all") : NOTHING) },
+    // The whole benchmark, shown only where every organisation's others pass the comparison rule.
+    benchmark: { n: counter(s.total, "n"), orgs: s.members.size, means: meanLevels(s.total, d.pooled) },
   };
 }
+
+export { othersOf };

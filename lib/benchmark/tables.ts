@@ -3,14 +3,16 @@
  * DESIGN.md applied: a suppressed group keeps its label and says "too few responses", nothing else.
  */
 import type { Db } from "../../db/client";
-import { readWaveCellsBy, readWaveCounters } from "../../db/queries/aggregates";
 import { listWaves } from "../../db/queries/organisations";
+import { readReleasedCellsBy, readReleasedCounters } from "../../db/queries/releases";
 import type { Organisation } from "../../db/schema";
+import { planGate, type FigureGate } from "../disclosure/figure-gate";
+import { departmentView, seniorityView, type ViewKey } from "../disclosure/plan";
+import { currentRelease } from "../disclosure/releases";
 import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
-import { capabilityFigures, customerAgreePct, meanIndex } from "./figures";
+import { capabilityFigures, findings, indexDistribution } from "./figures";
 import { loadBenchmark } from "./report";
 import { distribution } from "./compare";
-import { suppressPartition } from "./suppression";
 
 export const TOO_FEW = "too few responses";
 
@@ -28,12 +30,15 @@ export const AGGREGATE_COLUMNS = [
 
 const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : "");
 
-function figuresRow(v: CounterVector): (number | string)[] {
-  const caps = capabilityFigures(v, 1);
+/** One group's figures as the dashboards show them: each only where the release's plan allows it. */
+function figuresRow(v: CounterVector, gate: FigureGate): (number | string)[] {
+  const caps = capabilityFigures(v, gate);
+  const index = indexDistribution(v, gate);
+  const f1 = findings(v, gate).f1;
   return [
     counter(v, "n"),
-    round(meanIndex(v).mean),
-    round(customerAgreePct(v)),
+    index.suppressed ? "" : round(index.mean),
+    f1.suppressed ? "" : round(f1.agree.pct),
     ...caps.flatMap((c) => [
       c.coverage.suppressed ? "" : round(c.coverage.pct),
       c.perceived.suppressed ? "" : round(c.perceived.pct),
@@ -46,26 +51,27 @@ const blank = AGGREGATE_COLUMNS.length - 5;
 
 /**
  * One organisation's aggregates for each of its waves: the whole wave, each department and each
- * seniority level. Groups under `min` are suppressed, plus whatever subtraction would reveal.
+ * seniority level, from the wave's current release under the same disclosure plan as the
+ * dashboards (groups and figures the plan hides say "too few responses" and carry no value).
  */
 export function organisationAggregateRows(db: Db, org: Organisation, min: number): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (const wave of listWaves(db, org.id)) {
     if (wave.submitted === 0) continue;
-    const total = readWaveCounters(db, wave.id);
-    const totalShown = counter(total, "n") >= min;
-    rows.push(
-      totalShown
-        ? [org.slug, wave.label, "all", "", "shown", ...figuresRow(total)]
-        : [org.slug, wave.label, "all", "", TOO_FEW, ...Array(blank).fill("")],
-    );
-    if (!totalShown) continue;
+    const release = currentRelease(db, wave.id, min);
+    const hidden = (type: string, label: string) => [org.slug, wave.label, type, label, TOO_FEW, ...Array(blank).fill("")];
+    if (!release) {
+      rows.push(hidden("all", ""));
+      continue;
+    }
+    const row = (type: string, label: string, view: ViewKey, v: CounterVector) =>
+      release.plan.views[view] ? [org.slug, wave.label, type, label, "shown", ...figuresRow(v, planGate(release.plan, view))] : hidden(type, label);
+    rows.push(row("all", "", "all", readReleasedCounters(db, wave.id)));
     for (const by of ["department", "seniority"] as const) {
-      const groups = readWaveCellsBy(db, wave.id, by);
-      const hidden = suppressPartition([...groups].map(([key, v]) => ({ key, n: counter(v, "n") })), min);
+      const groups = readReleasedCellsBy(db, wave.id, by);
       for (const [key, v] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
         const label = key === "" ? "(not answered)" : key;
-        rows.push(hidden.has(key) ? [org.slug, wave.label, by, label, TOO_FEW, ...Array(blank).fill("")] : [org.slug, wave.label, by, label, "shown", ...figuresRow(v)]);
+        rows.push(row(by, label, by === "department" ? departmentView(key) : seniorityView(key), v));
       }
     }
   }
@@ -76,8 +82,9 @@ export const BENCHMARK_COLUMNS = ["scope", "scope_value", "metric", "organisatio
 
 /** Organisation-level distributions for all organisations, each sector and each size band. */
 export function benchmarkTableRows(db: Db, min: number): (string | number)[][] {
-  const b = loadBenchmark(db);
-  const eligible = b.metrics.filter((m) => m.n >= min);
+  const b = loadBenchmark(db, min);
+  // Members are released waves (at least `min` responses); hidden metrics are NaN and left out.
+  const eligible = b.metrics;
   const scopes: { scope: string; value: string; members: typeof eligible }[] = [{ scope: "all", value: "", members: eligible }];
   for (const sector of [...new Set(eligible.map((m) => m.sector))].sort()) scopes.push({ scope: "sector", value: sector, members: eligible.filter((m) => m.sector === sector) });
   for (const band of ["small", "medium", "large", "enterprise"]) scopes.push({ scope: "size_band", value: band, members: eligible.filter((m) => m.sizeBand === band) });

@@ -9,6 +9,8 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
 import { rebuildAggregates } from "../../db/queries/aggregates";
+import { releasePending } from "../disclosure/releases";
+import { minimumGroupSize } from "../disclosure/threshold";
 import { activeOrganisations, findOrganisationBySlug, findWave, listWaves } from "../../db/queries/organisations";
 import { countSubmitted } from "../../db/queries/export-responses";
 import { env } from "../env";
@@ -172,6 +174,7 @@ function runFindings(db: Db, values: { org?: string; wave?: string; department?:
     }
     const seniorities = ["staff", "manager", "senior_leader", "executive"];
     if (values.seniority && !seniorities.includes(values.seniority)) throw new UsageError(`--seniority must be one of: ${seniorities.join(", ")}`);
+    if (values.department && values.seniority) throw new UsageError("choose --department or --seniority, not both (one breakdown at a time)");
     report = organisationReport(db, org, min, { waveId, filter: { department: values.department, seniority: values.seniority } });
   } else {
     report = benchmarkReport(db, min);
@@ -230,7 +233,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let db: Db | undefined;
   try {
-    const { DATABASE_PATH, MIN_GROUP_SIZE } = env();
+    const { DATABASE_PATH } = env();
+    const MIN_GROUP_SIZE = minimumGroupSize();
     const needsArg = (what: string) => {
       if (!rest[0]) throw new UsageError(`${command} needs ${what}; see npm run cli -- ${command} --help`);
       if (rest.length > 1) throw new UsageError(`${command} takes one ${what}, got ${rest.length}`);
@@ -241,6 +245,7 @@ export async function main(argv: string[]): Promise<number> {
         const file = needsArg("a CSV file");
         db = openDatabase(DATABASE_PATH);
         await runImport(db, file);
+        releasePending(db, MIN_GROUP_SIZE);
         break;
       }
       case "export":
@@ -260,6 +265,7 @@ export async function main(argv: string[]): Promise<number> {
         const progress = progressReporter("rebuild", countSubmitted(db));
         const n = rebuildAggregates(db, (rows) => progress.update(rows, rows));
         progress.done(n);
+        releasePending(db, MIN_GROUP_SIZE);
         process.stdout.write(`Rebuilt aggregates from ${n} submitted responses in ${((Date.now() - started) / 1000).toFixed(2)} s.\n`);
         break;
       }

@@ -9,6 +9,7 @@ import type { CapabilityFigures, IndexDistribution, SeniorityFinding, Shown } fr
 import { scatterBase, scatterFor, selfPoint, type OrgScatter } from "../benchmark/org-scatter";
 import { benchmarkMemo, type PopulationFigures } from "../benchmark/report";
 import { reliabilityLevel, seniorityGapSentences } from "../benchmark/sentences";
+import { mapReleased } from "../disclosure/released";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { capabilityBenchmarks, dashboardMeta, type CapabilityBenchmark, type DashboardMeta } from "./common";
@@ -30,11 +31,12 @@ export type AnalysisData = {
   organisationLevel: OrgScatter | null;
 };
 
-function distribution(d: Shown<IndexDistribution>): Distribution {
-  if (d.suppressed) return d;
-  const share = (x: number) => (x / d.n) * 100;
-  const bandShares = { developing: share(d.bands.developing), capable: share(d.bands.capable), proficient: share(d.bands.proficient) };
-  return { suppressed: false, n: d.n, mean: d.mean, median: d.median, bands: d.bands, bandShares, bins: indexBins(d) };
+function distribution(x: Shown<IndexDistribution>): Distribution {
+  return mapReleased(x, (d) => {
+    const share = (k: number) => (k / d.n) * 100;
+    const bandShares = { developing: share(d.bands.developing), capable: share(d.bands.capable), proficient: share(d.bands.proficient) };
+    return { n: d.n, mean: d.mean, median: d.median, bands: d.bands, bandShares, bins: indexBins(d) };
+  });
 }
 
 export function analysisData(db: Db, scope: DashboardScope, locale: Locale): AnalysisData {
@@ -53,7 +55,7 @@ export function analysisData(db: Db, scope: DashboardScope, locale: Locale): Ana
     coverage: caps.map((c) => ({ capability: c.capability, organisation: c.coverage, benchmark: benchmarks[c.capability]! })),
     heatmap: {
       capabilities: caps.map((c) => c.capability),
-      rows: departmentHeatmap(db, scope.wave!.id, scope.plan!, scope.org.departments, scope.min),
+      rows: departmentHeatmap(db, scope.wave!.id, scope.plan!, scope.org.departments),
     },
     perception: caps.map((c) => ({
       capability: c.capability,

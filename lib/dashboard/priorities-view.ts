@@ -4,7 +4,8 @@
  * GET /api/dashboard/{slug}/priorities returns exactly this.
  */
 import type { Db } from "../../db/client";
-import { readWaveCounters } from "../../db/queries/aggregates";
+import { readReleasedCounters } from "../../db/queries/releases";
+import { planGate } from "../disclosure/figure-gate";
 import { indexSummary } from "../benchmark/changes";
 import { AGG_CAPABILITIES } from "../benchmark/counters";
 import { populationFigures } from "../benchmark/report";
@@ -35,15 +36,13 @@ export type PrioritiesData = {
   } | null;
 };
 
-/** This scope's group in another wave of the organisation, when that wave's disclosure plan shows it. */
-function waveFigures(db: Db, scope: DashboardScope, waveId: number, submitted: number): WaveFigures | null {
-  if (submitted < scope.min) return null;
+/** This scope's group in another wave of the organisation, from that wave's release, when its plan shows it. */
+function waveFigures(db: Db, scope: DashboardScope, waveId: number): WaveFigures | null {
   const plan = wavePlan(db, waveId, scope.min);
-  const { department, seniority } = scope.filter;
-  if (department !== undefined && !plan.departments.get(department)?.shown) return null;
-  if (typeof seniority === "string" && !plan.seniorities.get(seniority)?.shown) return null;
-  const v = readWaveCounters(db, waveId, scope.filter);
-  return { figures: populationFigures(v, scope.min), index: indexSummary(v) };
+  if (!plan?.views[scope.view]) return null;
+  const v = readReleasedCounters(db, waveId, scope.filter);
+  const figures = populationFigures(v, planGate(plan, scope.view));
+  return { figures, index: indexSummary(v) };
 }
 
 export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): PrioritiesData {
@@ -51,7 +50,7 @@ export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): P
   if (scope.status !== "ok") return { meta, priorities: null, trends: null };
   const report = scopeReport(db, scope);
   const chronological = [...scope.waves].reverse();
-  const figures = new Map(chronological.map((w) => [w.id, waveFigures(db, scope, w.id, w.submitted)]));
+  const figures = new Map(chronological.map((w) => [w.id, waveFigures(db, scope, w.id)]));
   const waves: WavePoint[] = chronological.map((w) => {
     const f = figures.get(w.id);
     const p = f?.figures;

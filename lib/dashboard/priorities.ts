@@ -3,7 +3,7 @@
  * sentence saying why each capability is where it is.
  */
 import type { Db } from "../../db/client";
-import { readWaveCounters } from "../../db/queries/aggregates";
+import { readReleasedCounters } from "../../db/queries/releases";
 import { capabilityLevelBands, rankPriorities, type Priority } from "../benchmark/priorities";
 import type { OrganisationReport } from "../benchmark/report";
 import { prioritySentences } from "../benchmark/sentences";
@@ -20,7 +20,7 @@ export function priorityItems(db: Db, scope: DashboardScope, report: Organisatio
   const q = getQuestionnaire(wave.questionnaireVersion);
   const text = q.text[locale];
   const m = dashboardMessages(locale);
-  const bands = capabilityLevelBands(readWaveCounters(db, wave.id, scope.filter));
+  const bands = capabilityLevelBands(readReleasedCounters(db, wave.id, scope.filter));
   const benchmarks = capabilityBenchmarks(report, scope);
   const links = linksFor(db, scope.min);
   const inputs = report.figures.capabilities.flatMap((c) => {

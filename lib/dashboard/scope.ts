@@ -4,13 +4,13 @@
  */
 import type { Db } from "../../db/client";
 import type { CellFilter } from "../../db/queries/aggregates";
-import { waveCellSizes } from "../../db/queries/dashboard";
-import { latestWaveWithResponses, listWaves, type WaveSummary } from "../../db/queries/organisations";
+import { readReleasedCells } from "../../db/queries/releases";
+import { listWaves, type WaveSummary } from "../../db/queries/organisations";
 import type { Organisation } from "../../db/schema";
 import { SENIORITIES, type Seniority } from "../../questions/constants";
-import { planDisclosure, type DisclosurePlan } from "../benchmark/disclosure";
-import { organisationReport, type OrganisationReport } from "../benchmark/report";
-import { SUPPRESSED } from "../benchmark/suppression";
+import { defaultWave, organisationReport, viewOfFilter, type OrganisationReport } from "../benchmark/report";
+import { departmentView, seniorityView, type ViewKey, type WavePlan } from "../disclosure/plan";
+import { currentRelease, type Release } from "../disclosure/releases";
 import { AppError } from "../errors";
 import type { DashboardQuery } from "./query";
 
@@ -24,22 +24,32 @@ export type DashboardScope = {
   wave: WaveSummary | null;
   query: DashboardQuery;
   filter: CellFilter;
-  plan: DisclosurePlan | null;
+  /** The wave's current release (figures come from it) and its disclosure plan. */
+  release: Release | null;
+  plan: WavePlan | null;
+  view: ViewKey;
   status: DashboardStatus;
   options: { departments: { name: string; shown: boolean }[]; seniorities: { level: Seniority; shown: boolean }[] };
   /** The open wave whose link a lead can share: the one shown when it is open, else the newest open one. */
   openWave: WaveSummary | null;
 };
 
-/** The disclosure plan of one wave (which departments, seniority levels and F5 groups may be shown). */
-export function wavePlan(db: Db, waveId: number, min: number): DisclosurePlan {
-  return planDisclosure(waveCellSizes(db, waveId), min);
+/** The disclosure plan of one wave's current release (null before its first release). */
+export function wavePlan(db: Db, waveId: number, min: number): WavePlan | null {
+  return currentRelease(db, waveId, min)?.plan ?? null;
 }
 
-/** Departments in the organisation's order, then any others its responses name (imported data). */
-function departmentNames(org: Organisation, plan: DisclosurePlan | null): string[] {
+/**
+ * Departments in the organisation's order, then others its released responses name (imported
+ * data) — those only when the plan shows them, so the name of a small group never reaches a reader.
+ */
+function departmentNames(db: Db, org: Organisation, release: Release | null): string[] {
   const names = [...org.departments];
-  if (plan) for (const d of plan.departments.keys()) if (d !== "" && !names.includes(d)) names.push(d);
+  if (release) {
+    for (const c of readReleasedCells(db, release.waveId)) {
+      if (c.department !== "" && !names.includes(c.department) && release.plan.views[departmentView(c.department)]) names.push(c.department);
+    }
+  }
   return names;
 }
 
@@ -57,10 +67,11 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
       throw new AppError("validation_failed", "Some query parameters are not valid", { wave: `is not a wave of this organisation; allowed: ${allowed}` });
     }
   } else {
-    wave = latestWaveWithResponses(db, org.id) ?? waves[0] ?? null;
+    wave = defaultWave(db, org.id, min) ?? waves[0] ?? null;
   }
-  const plan = wave && wave.submitted >= min ? wavePlan(db, wave.id, min) : null;
-  const departments = departmentNames(org, plan);
+  const release = wave ? currentRelease(db, wave.id, min) : null;
+  const plan = release?.plan ?? null;
+  const departments = departmentNames(db, org, release);
   if (query.department !== undefined && !departments.includes(query.department)) {
     throw new AppError("validation_failed", "Some query parameters are not valid", {
       department: `is not a department of this organisation; allowed: ${departments.join(", ") || "none"}`,
@@ -70,13 +81,13 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
     ...(query.department !== undefined ? { department: query.department } : {}),
     ...(query.seniority !== undefined ? { seniority: query.seniority } : {}),
   };
-  const shownDepartment = (d: string) => plan?.departments.get(d)?.shown ?? false;
-  const shownSeniority = (s: string) => plan?.seniorities.get(s)?.shown ?? false;
+  const shownDepartment = (d: string) => !!plan?.views[departmentView(d)];
+  const shownSeniority = (s: string) => !!plan?.views[seniorityView(s)];
+  const view = viewOfFilter(filter) ?? "all";
   let status: DashboardStatus = "ok";
   if (!wave) status = "no_wave";
-  else if (wave.submitted < min) status = "too_few_responses";
-  else if (query.department !== undefined && !shownDepartment(query.department)) status = "group_suppressed";
-  else if (query.seniority !== undefined && !shownSeniority(query.seniority)) status = "group_suppressed";
+  else if (!release) status = "too_few_responses";
+  else if (!plan?.views[view]) status = "group_suppressed";
   return {
     org,
     min,
@@ -84,7 +95,9 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
     wave,
     query,
     filter,
+    release,
     plan,
+    view,
     status,
     options: {
       departments: departments.map((name) => ({ name, shown: shownDepartment(name) })),
@@ -95,23 +108,10 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
   };
 }
 
-/**
- * The organisation report for a scope whose status is "ok", with F5 hidden where the disclosure
- * plan hides the seniority groups of this view.
- */
+/** The organisation report for a scope whose status is "ok": its release, gated by the release's plan. */
 export function scopeReport(db: Db, scope: DashboardScope): OrganisationReport {
   if (scope.status !== "ok" || !scope.wave || !scope.plan) throw new Error("scopeReport needs a scope with status ok");
-  const report = organisationReport(db, scope.org, scope.min, { waveId: scope.wave.id, filter: scope.filter });
-  const f5Allowed =
-    scope.filter.department !== undefined
-      ? (scope.plan.departments.get(scope.filter.department)?.f5 ?? false)
-      : scope.filter.seniority !== undefined
-        ? true // one seniority level: the engine suppresses F5 itself (one of its groups is empty)
-        : scope.plan.f5;
-  if (!f5Allowed && !report.figures.findings.f5.suppressed) {
-    return { ...report, figures: { ...report.figures, findings: { ...report.figures.findings, f5: SUPPRESSED } } };
-  }
-  return report;
+  return organisationReport(db, scope.org, scope.min, { waveId: scope.wave.id, filter: scope.filter });
 }
 
 export function isFiltered(scope: DashboardScope): boolean {

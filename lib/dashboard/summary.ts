@@ -4,12 +4,15 @@
  * The page renders exactly this; GET /api/dashboard/{slug}/summary returns it as JSON.
  */
 import type { Db } from "../../db/client";
-import { latestWaveWithResponses } from "../../db/queries/organisations";
-import { percentageChange, withoutContribution, type Change } from "../benchmark/changes";
+import { percentageChange, type Change } from "../benchmark/changes";
+import { counter } from "../benchmark/counters";
 import type { ComparisonGroups, GroupComparison } from "../benchmark/compare";
-import type { Findings, Shown, SplitFinding } from "../benchmark/figures";
+import { sumRange, type Findings, type Shown, type SplitFinding } from "../benchmark/figures";
+import { ownMember } from "../benchmark/report";
+import { othersOf } from "../disclosure/comparison";
 import { participation, type Participation } from "../benchmark/participation";
 import { f1Sentences, splitSentences } from "../benchmark/sentences";
+import { mapReleased } from "../disclosure/released";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { dashboardMeta, type DashboardMeta } from "./common";
@@ -52,9 +55,11 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
 
   let vsOthers: VsOthers = null;
   if (!f.f1.suppressed && !b.f1.suppressed) {
-    // Compared with the other organisations: this wave's own responses are taken out of the benchmark when they are in it.
-    const inBenchmark = !scope.org.archivedAt && latestWaveWithResponses(db, scope.org.id)?.id === wave!.id;
-    const others = withoutContribution(b.f1.agree, f.f1.agree, inBenchmark);
+    // The other organisations: the benchmark without this organisation's whole contribution (its
+    // benchmark wave), whichever wave or group is on screen.
+    const own = ownMember(db, scope.org.id, scope.min);
+    const ownF1 = own ? { count: counter(own, "cu_4") + counter(own, "cu_5"), n: sumRange(own, "cu_", [1, 2, 3, 4, 5, "dk"]) } : null;
+    const others = othersOf(b.f1.agree, ownF1);
     if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
   }
   const splits = (k: "f2" | "f3" | "f4") => ({ organisation: f[k], benchmark: b[k], sentences: splitSentences(k, f[k], b[k], m.sentences, locale, scope.min) });
@@ -63,7 +68,7 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
     meta,
     participation: part,
     index: {
-      organisation: idx.suppressed ? idx : { suppressed: false, n: idx.n, mean: idx.mean, median: idx.median },
+      organisation: mapReleased(idx, (x) => ({ n: x.n, mean: x.mean, median: x.median })),
       comparison: isFiltered(scope) ? null : (report.comparison?.index ?? null),
       benchmark: report.benchmark.distributions.index,
     },

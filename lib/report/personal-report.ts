@@ -2,8 +2,6 @@ import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type B
 import type { Questionnaire } from "../../questions";
 import type { Answers } from "../survey/answers";
 
-import { MIN_COMPARISON_ORGS } from "../benchmark/suppression";
-
 export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
 
 export type PersonalReport = {
@@ -16,15 +14,15 @@ export type PersonalReport = {
 };
 
 /**
- * Builds the personal report from one submitted response and the comparison means. Comparison
- * means are only included when their group is large enough (privacy rule).
+ * Builds the personal report from one submitted response and the comparison means. The means come
+ * from the disclosure module (lib/benchmark/report.ts personalComparison): a comparison is shown
+ * when it has a mean for every capability, i.e. when the module released them all.
  */
 export function buildPersonalReport(
   q: Questionnaire,
   answers: Answers,
   orgMeans: { n: number; means: Record<string, number> },
   benchmarkMeans: { n: number; orgs: number; means: Record<string, number> },
-  minGroupSize: number,
 ): PersonalReport {
   const levelMap: Record<string, number> = {};
   for (const id of q.capabilityIds) {
@@ -33,15 +31,13 @@ export function buildPersonalReport(
     levelMap[id] = v;
   }
   const index = capabilityIndex(Object.values(levelMap));
+  const complete = (means: Record<string, number>) => q.capabilityIds.every((id) => Number.isFinite(means[id]));
   return {
     index,
     band: indexBand(index),
     levels: q.capabilityIds.map((id) => ({ capabilityId: id, level: levelMap[id]! })),
-    org: orgMeans.n >= minGroupSize ? { shown: true, n: orgMeans.n, means: orgMeans.means } : { shown: false, n: orgMeans.n },
-    benchmark:
-      benchmarkMeans.orgs >= MIN_COMPARISON_ORGS && benchmarkMeans.n >= minGroupSize
-        ? { shown: true, n: benchmarkMeans.n, means: benchmarkMeans.means }
-        : { shown: false, n: benchmarkMeans.n },
+    org: complete(orgMeans.means) ? { shown: true, n: orgMeans.n, means: orgMeans.means } : { shown: false, n: orgMeans.n },
+    benchmark: complete(benchmarkMeans.means) ? { shown: true, n: benchmarkMeans.n, means: benchmarkMeans.means } : { shown: false, n: benchmarkMeans.n },
     nextSteps: weakestCapabilities(levelMap, q.capabilityIds, 3).map((id) => ({
       capabilityId: id,
       level: levelMap[id]!,

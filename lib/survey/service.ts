@@ -1,3 +1,5 @@
+import { currentRelease } from "../disclosure/releases";
+import { minimumGroupSize } from "../disclosure/threshold";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { columnsToAnswers } from "../../db/item-columns";
@@ -176,5 +178,7 @@ export function submitResponse(db: Db, code: string, token: string | undefined, 
   if (outcome === "invitation_used") {
     throw new AppError("invitation_used", "This personal invitation has already been used to submit a response; each invitation counts once");
   }
+  // Releases the wave's figures when enough new responses have arrived (lib/disclosure/releases.ts).
+  currentRelease(db, wave.id, minimumGroupSize());
   return { outcome, state: draftState(findResponseByToken(db, token!)!, code, token!) };
 }

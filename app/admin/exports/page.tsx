@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
 import { listOrganisations } from "@/db/queries/organisations";
 import { requireAdminPage } from "@/lib/auth/page-guards";
-import { MIN_COMPARISON_ORGS } from "@/lib/benchmark/suppression";
+import { MIN_COMPARISON_ORGS } from "@/lib/disclosure/threshold";
 import { env } from "@/lib/env";
 import { adminMessages, type AdminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { OrgLevelCorrelation } from "../../../lib/benchmark/compare";
 import { scatterBase, scatterFor, selfPoint } from "../../../lib/benchmark/org-scatter";
+import { release } from "../../../lib/disclosure/released";
 
-const correlation = (points: [number, number, boolean?][]): OrgLevelCorrelation => ({
-  suppressed: false,
+const correlation = (points: [number, number, boolean?][]): OrgLevelCorrelation =>
+  release({
   organisations: points.length,
   rho: 0.5,
   pValue: 0.01,

@@ -3,7 +3,7 @@ import { percentageChange } from "../../../lib/benchmark/changes";
 import { percentage, splitFinding, type SeniorityFinding } from "../../../lib/benchmark/figures";
 import { rankPriorities } from "../../../lib/benchmark/priorities";
 import { f1Sentences, formatPercent, formatPValue, linkStrength, prioritySentences, reliabilityLevel, seniorityGapSentences, splitSentences } from "../../../lib/benchmark/sentences";
-import { SUPPRESSED } from "../../../lib/benchmark/suppression";
+import { release, SUPPRESSED } from "../../../lib/disclosure/released";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
 
 const en = dashboardMessages("en");
@@ -63,11 +63,11 @@ describe("F1 sentence", () => {
   it("compares the organisation with the other organisations and says the difference is not statistically clear", () => {
     // Organisation 70 of 140 agree, others 3440 of 7166:
     // stats.chi2_contingency([[70,70],[3440,3726]], correction=False).pvalue = 0.6397545543405502
-    const org = { suppressed: false as const, agree: percentage(70, 140), disagreePct: 30 };
+    const org = release({ agree: percentage(70, 140), disagreePct: 30 });
     const others = { count: 3440, n: 7166 };
     const change = percentageChange(others, org.agree);
     expect(change.pValue).toBeCloseTo(0.6397545543405502, 10);
-    expect(f1Sentences(org, { suppressed: false, agree: percentage(3510, 7306), disagreePct: 30 }, { change, others }, en.sentences, "en", 5)).toEqual([
+    expect(f1Sentences(org, release({ agree: percentage(3510, 7306), disagreePct: 30 }), { change, others }, en.sentences, "en", 5)).toEqual([
       "50% of the 140 respondents agree that everyone in the organisation fully understands its customers; 30% disagree.",
       "In the other organisations of the benchmark it is 48% of 7,166 respondents.",
       "The difference of 2 points is not statistically clear (p = 0.640): with these numbers it could be chance.",
@@ -75,8 +75,8 @@ describe("F1 sentence", () => {
   });
 
   it("falls back to the whole benchmark, and explains suppression", () => {
-    const org = { suppressed: false as const, agree: percentage(10, 20), disagreePct: 25 };
-    const benchmark = { suppressed: false as const, agree: percentage(480, 1000), disagreePct: 30 };
+    const org = release({ agree: percentage(10, 20), disagreePct: 25 });
+    const benchmark = release({ agree: percentage(480, 1000), disagreePct: 30 });
     expect(f1Sentences(org, benchmark, null, en.sentences, "en", 5)[1]).toBe("Across the benchmark it is 48% of 1,000 respondents.");
     expect(f1Sentences(SUPPRESSED, benchmark, null, en.sentences, "en", 5)).toEqual(["Not shown: fewer than 5 responses answered this question."]);
   });
@@ -87,13 +87,12 @@ describe("F5 sentence", () => {
     // all three: senior 9 of 12, staff 6 of 14 → stats.chi2_contingency([[9,3],[6,8]], correction=False).pvalue = 0.09816751106897863
     const split = splitFinding({ n: 12, agree: 9, dis: 0 }, { n: 14, agree: 6, dis: 0 }, 5);
     if (split.suppressed) throw new Error("expected a shown split");
-    const f5: SeniorityFinding = {
-      suppressed: false,
+    const f5: SeniorityFinding = release({
       senior: { n: 12, perceivedCoverage: 62.4, measuredCoverage: 40, allThree: percentage(9, 12) },
       staff: { n: 14, perceivedCoverage: 41.2, measuredCoverage: 38, allThree: percentage(6, 14) },
       gapPoints: 21.2,
       comparison: split.comparison,
-    };
+    });
     expect(seniorityGapSentences(f5, en.sentences, "en", 5)).toEqual([
       "Senior leaders and executives believe on average 62% of people can do each capability; staff and managers believe 41%, a gap of 21 points (n = 12 and 14).",
       "75% of senior people and 43% of staff say everyone can do all three representative capabilities.",

@@ -6,8 +6,9 @@
  * The plan hides views until no such set has fewer than `min` responses (DESIGN.md: "differences
  * that would reveal a suppressed cell are suppressed too"). Pure: no database.
  */
-import { SENIORITY_GROUPS } from "./counters";
-import { suppressPartition } from "./suppression";
+import { SENIORITY_GROUPS } from "../benchmark/counters";
+import { findSmallSetInSpan, indicator, solve, transpose } from "./span";
+import { meetsThreshold } from "./threshold";
 
 export type CellSize = { department: string; seniority: string; n: number };
 
@@ -31,8 +32,6 @@ type Unit = {
 };
 
 const EPS = 1e-9;
-/** Upper bound on the subsets examined per round; past it the plan hides conservatively. */
-const SEARCH_BUDGET = 200_000;
 
 const senior = new Set<string>(SENIORITY_GROUPS.senior);
 const staff = new Set<string>(SENIORITY_GROUPS.staff);
@@ -43,7 +42,7 @@ export function planDisclosure(cells: readonly CellSize[], min: number): Disclos
   const departments = [...new Set(live.map((c) => c.department))];
   const seniorities = [...new Set(live.map((c) => c.seniority))];
   const plan: DisclosurePlan = {
-    total: total >= min,
+    total: meetsThreshold(total, min),
     f5: false,
     departments: new Map(departments.map((d) => [d, { shown: false, f5: false }])),
     seniorities: new Map(seniorities.map((s) => [s, { shown: false }])),
@@ -57,7 +56,7 @@ export function planDisclosure(cells: readonly CellSize[], min: number): Disclos
 
   const units: Unit[] = [];
   const add = (key: string, sets: number[][], published: boolean, hideable = true, dependents: string[] = []) =>
-    units.push({ key, sets, hideable, dependents, published: published && sets.every((s) => size(s) >= min) });
+    units.push({ key, sets, hideable, dependents, published: published && sets.every((s) => meetsThreshold(size(s), min)) });
   add("all", [indices(() => true)], true, false);
   add("f5", [indices((c) => senior.has(c.seniority)), indices((c) => staff.has(c.seniority))], true);
   for (const d of departments) {
@@ -108,115 +107,18 @@ function unitSize(u: Unit, size: (set: number[]) => number): number {
   return Math.min(...u.sets.map(size));
 }
 
-function indicator(set: readonly number[], length: number): number[] {
-  const v = new Array<number>(length).fill(0);
-  for (const i of set) v[i] = 1;
-  return v;
-}
-
-function transpose(m: number[][]): number[][] {
-  if (m.length === 0) return [];
-  return m[0]!.map((_, j) => m.map((row) => row[j]!));
-}
-
-/** Reduced row echelon form in place; returns the pivot column of each non-zero row. */
-function rref(m: number[][], columns: number): number[] {
-  const pivots: number[] = [];
-  let row = 0;
-  for (let col = 0; col < columns && row < m.length; col++) {
-    let best = row;
-    for (let r = row + 1; r < m.length; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[best]![col]!)) best = r;
-    if (Math.abs(m[best]![col]!) < EPS) continue;
-    [m[row], m[best]] = [m[best]!, m[row]!];
-    const p = m[row]![col]!;
-    for (let j = 0; j < m[row]!.length; j++) m[row]![j]! /= p;
-    for (let r = 0; r < m.length; r++) {
-      if (r === row) continue;
-      const f = m[r]![col]!;
-      if (Math.abs(f) < EPS) continue;
-      for (let j = 0; j < m[r]!.length; j++) m[r]![j]! -= f * m[row]![j]!;
-    }
-    pivots.push(col);
-    row++;
-  }
-  return pivots;
-}
-
-/** Basis of the null space {x : M x = 0} of a rows × columns matrix. */
-export function nullSpace(rows: readonly number[][], columns: number): number[][] {
-  const m = rows.map((r) => [...r]);
-  const pivots = rref(m, columns);
-  const pivotSet = new Set(pivots);
-  const basis: number[][] = [];
-  for (let free = 0; free < columns; free++) {
-    if (pivotSet.has(free)) continue;
-    const x = new Array<number>(columns).fill(0);
-    x[free] = 1;
-    pivots.forEach((p, r) => {
-      x[p] = -m[r]![free]!;
-    });
-    basis.push(x);
-  }
-  return basis;
-}
-
-/** One solution of A λ = b (free variables 0), or null when there is none. */
-function solve(a: number[][], b: number[]): number[] | null {
-  const columns = a[0]?.length ?? 0;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  const pivots = rref(m, columns);
-  for (let r = pivots.length; r < m.length; r++) if (Math.abs(m[r]![columns]!) > 1e-7) return null;
-  const x = new Array<number>(columns).fill(0);
-  pivots.forEach((p, r) => {
-    x[p] = m[r]![columns]!;
-  });
-  return x;
-}
 
 /**
- * A set of cells with 1..min−1 responses whose indicator is a linear combination of the published
- * sets (so its figures can be worked out), as cell indices; null when there is none; "budget" when
- * the search was cut short. Cells that belong to exactly the same published sets can only be
- * revealed together, so the search runs over those classes.
+ * Chooses which groups of a partition (they add up to a total that is shown) must be hidden. Groups
+ * below `min` are hidden; if the hidden ones together still number fewer than `min` responses, the
+ * next smallest groups are hidden too, so subtracting the shown groups from the total never
+ * isolates fewer than `min` people.
  */
-export function findSmallSetInSpan(published: readonly number[][], sizes: readonly number[], min: number): number[] | "budget" | null {
-  const cells = sizes.length;
-  // 1_K is in the row space iff it is orthogonal to every null-space vector.
-  const basis = nullSpace(published, cells);
-  const classes = new Map<string, number[]>();
-  for (let i = 0; i < cells; i++) {
-    if (sizes[i]! <= 0) continue;
-    const signature = published.map((row) => row[i]).join("");
-    const list = classes.get(signature);
-    if (list) list.push(i);
-    else classes.set(signature, [i]);
-  }
-  const small = [...classes.values()]
-    .map((members) => ({
-      members,
-      n: members.reduce((a, i) => a + sizes[i]!, 0),
-      weight: basis.map((x) => members.reduce((a, i) => a + x[i]!, 0)),
-    }))
-    .filter((c) => c.n > 0 && c.n < min)
-    .sort((a, b) => a.n - b.n);
-
-  let visited = 0;
-  const chosen: number[] = [];
-  const sum = new Array<number>(basis.length).fill(0);
-  const search = (from: number, n: number): number[] | "budget" | null => {
-    for (let k = from; k < small.length; k++) {
-      const c = small[k]!;
-      if (n + c.n >= min) break; // sorted by size: every later class is at least as large
-      if (++visited > SEARCH_BUDGET) return "budget";
-      chosen.push(k);
-      c.weight.forEach((w, j) => (sum[j]! += w));
-      if (sum.every((s) => Math.abs(s) < 1e-7)) return chosen.flatMap((i) => small[i]!.members);
-      const found = search(k + 1, n + c.n);
-      if (found) return found;
-      c.weight.forEach((w, j) => (sum[j]! -= w));
-      chosen.pop();
-    }
-    return null;
-  };
-  return search(0, 0);
+export function suppressPartition(groups: readonly { key: string; n: number }[], min: number): Set<string> {
+  const hidden = new Set(groups.filter((g) => g.n > 0 && !meetsThreshold(g.n, min)).map((g) => g.key));
+  if (hidden.size === 0) return hidden;
+  const hiddenTotal = () => groups.filter((g) => hidden.has(g.key)).reduce((a, g) => a + g.n, 0);
+  const visible = groups.filter((g) => !hidden.has(g.key) && g.n > 0).sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+  while (!meetsThreshold(hiddenTotal(), min) && visible.length > 0) hidden.add(visible.shift()!.key);
+  return hidden;
 }

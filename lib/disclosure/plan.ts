@@ -1,0 +1,304 @@
+/*
+ * The disclosure plan of one release of a wave: which views a reader can reach (the whole wave, each
+ * department, each seniority level) and which figures each view may show. Pure: no database.
+ *
+ * Three audits, each over department × seniority cells (docs/privacy.md):
+ *   1. groups — the views' response counts (groups.ts): no set of cells with 1..min−1 responses is
+ *      a sum or difference of shown views;
+ *   2. item bases — the same question for every answer a figure is built from, with the number of
+ *      respondents who answered that item in each cell (a skipped item makes a smaller base), and
+ *      for the nested bases of one answer (F1 against the F2–F4 groups, F5 against F2);
+ *   3. time — against the previous release: for every answer, the new responses since that release
+ *      must not contain a small set that sums and differences of the views shown in both releases
+ *      isolate, and a view shown for the first time must add information about the new responses
+ *      only (so an older reading cannot be subtracted from it).
+ */
+import { AGG_CAPABILITIES, counter, type CounterVector } from "../benchmark/counters";
+import { planDisclosure } from "./groups";
+import { findSmallSetInSpan, indicator, involvedRows, rank } from "./span";
+import { isSmallDifference, meetsThreshold } from "./threshold";
+
+export const FIGURE_KEYS = [
+  "cu",
+  "f2",
+  "f3",
+  "f4",
+  "f5",
+  "index",
+  ...AGG_CAPABILITIES.map((c) => `self:${c}` as const),
+  ...AGG_CAPABILITIES.map((c) => `org:${c}` as const),
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export type ViewKey = "all" | `department:${string}` | `seniority:${string}`;
+
+export type PlanCell = { department: string; seniority: string; counters: CounterVector };
+
+/** Views a reader can reach, each with the figures it may show. A view that is absent is hidden. */
+export type WavePlan = {
+  min: number;
+  views: Partial<Record<ViewKey, FigureKey[]>>;
+  /** For each figure ever shown in this wave: its bases when it was last shown (the time audit). */
+  history?: Record<string, Record<string, number>>;
+};
+
+export const departmentView = (d: string): ViewKey => `department:${d}`;
+export const seniorityView = (s: string): ViewKey => `seniority:${s}`;
+
+const SENIOR = new Set(["senior_leader", "executive"]);
+const STAFF = new Set(["staff", "manager"]);
+const SPLITS = ["f2", "f3", "f4"] as const;
+
+type View = { key: ViewKey; cells: number[]; senior: number[]; staff: number[] };
+type Row = { view: ViewKey; figure: FigureKey; cells: number[] };
+type Figures = Map<ViewKey, Set<FigureKey>>;
+
+type System = {
+  name: string;
+  size: (v: CounterVector) => number;
+  /** Bases of figures (a base under `min`, even 0, hides the figure) or remainders between nested bases. */
+  kind: "base" | "remainder";
+  rows: (views: readonly View[], figures: Figures) => Row[];
+};
+
+const sum = (v: CounterVector, prefix: string, values: readonly (string | number)[]) => values.reduce<number>((a, x) => a + counter(v, `${prefix}${x}`), 0);
+const cuBase = (v: CounterVector) => sum(v, "cu_", [1, 2, 3, 4, 5, "dk"]);
+const splitBase = (v: CounterVector, f: string) => counter(v, `${f}_y_n`) + counter(v, `${f}_n_n`);
+
+function has(figures: Figures, view: ViewKey, ...keys: FigureKey[]): boolean {
+  const set = figures.get(view);
+  return !!set && keys.every((k) => set.has(k));
+}
+
+function viewRows(views: readonly View[], figures: Figures, figure: FigureKey, needs: FigureKey[] = [figure]): Row[] {
+  return views.filter((v) => has(figures, v.key, ...needs)).map((v) => ({ view: v.key, figure, cells: v.cells }));
+}
+
+function f5Rows(views: readonly View[], figures: Figures): Row[] {
+  return views
+    .filter((v) => has(figures, v.key, "f5"))
+    .flatMap((v) => [
+      { view: v.key, figure: "f5" as const, cells: v.senior },
+      { view: v.key, figure: "f5" as const, cells: v.staff },
+    ]);
+}
+
+/** Every answer (or nested pair of bases of one answer) a reader could difference, with its rows. */
+const SYSTEMS: System[] = [
+  { name: "cu", kind: "base", size: cuBase, rows: (views, f) => viewRows(views, f, "cu") },
+  ...SPLITS.flatMap((s): System[] => [
+    { name: `${s}.yes`, kind: "base", size: (v) => counter(v, `${s}_y_n`), rows: (views, f) => viewRows(views, f, s) },
+    { name: `${s}.no`, kind: "base", size: (v) => counter(v, `${s}_n_n`), rows: (views, f) => viewRows(views, f, s) },
+    // F1's base minus the split's groups: people who answered customer understanding but not the split item.
+    { name: `${s}.skipped`, kind: "remainder", size: (v) => cuBase(v) - splitBase(v, s), rows: (views, f) => viewRows(views, f, s, ["cu", s]) },
+  ]),
+  // F5's all-three share (base: answered the three items) against F2's groups (base: also answered customer understanding).
+  {
+    name: "all3.skipped",
+    kind: "remainder",
+    size: (v) => counter(v, "all3_n") - splitBase(v, "f2"),
+    rows: (views, f) => viewRows(views, f, "f2", ["f2", "f5"]),
+  },
+  { name: "all3", kind: "base", size: (v) => counter(v, "all3_n"), rows: (views, f) => f5Rows(views, f) },
+  { name: "index", kind: "base", size: (v) => sum(v, "idx_", Array.from({ length: 33 }, (_, i) => i + 8)), rows: (views, f) => viewRows(views, f, "index") },
+  ...AGG_CAPABILITIES.flatMap((c): System[] => [
+    {
+      name: `self:${c}`,
+      kind: "base",
+      size: (v) => sum(v, `s_${c}_`, [1, 2, 3, 4, 5]),
+      rows: (views, f) => [...viewRows(views, f, `self:${c}`), ...f5Rows(views, f)],
+    },
+    {
+      name: `org:${c}`,
+      kind: "base",
+      size: (v) => sum(v, `o_${c}_`, ["yes", "partly", "no", "dk"]),
+      rows: (views, f) => [...viewRows(views, f, `org:${c}`), ...f5Rows(views, f)],
+    },
+  ]),
+];
+
+function buildViews(cells: readonly PlanCell[], keys: readonly ViewKey[]): View[] {
+  const idx = (pred: (c: PlanCell) => boolean) => cells.flatMap((c, i) => (pred(c) ? [i] : []));
+  return keys.map((key) => {
+    const inView =
+      key === "all"
+        ? () => true
+        : key.startsWith("department:")
+          ? (c: PlanCell) => c.department === key.slice("department:".length)
+          : (c: PlanCell) => c.seniority === key.slice("seniority:".length);
+    return { key, cells: idx(inView), senior: idx((c) => inView(c) && SENIOR.has(c.seniority)), staff: idx((c) => inView(c) && STAFF.has(c.seniority)) };
+  });
+}
+
+const vector = (row: Row, length: number) => indicator(row.cells, length);
+const rowSize = (row: Row, sizes: readonly number[]) => row.cells.reduce((a, i) => a + sizes[i]!, 0);
+
+/**
+ * Hides figures until no system has a small set in the span of its rows. `choose` picks the figure
+ * to hide among the rows involved in a leak; returning null means the plan cannot be made.
+ */
+function auditSystems(
+  views: readonly View[],
+  figures: Figures,
+  sizesOf: (s: System) => number[],
+  min: number,
+  choose: (candidates: Row[], sizes: number[]) => Row | null,
+  dropUnderMin: boolean,
+): boolean {
+  for (let guard = 0; guard < 10_000; guard++) {
+    let hid = false;
+    for (const system of SYSTEMS) {
+      const rows = system.rows(views, figures);
+      if (rows.length === 0) continue;
+      const sizes = sizesOf(system);
+      if (dropUnderMin && system.kind === "base") {
+        const tooSmall = rows.find((r) => !meetsThreshold(rowSize(r, sizes), min));
+        if (tooSmall) {
+          figures.get(tooSmall.view)!.delete(tooSmall.figure);
+          hid = true;
+          break;
+        }
+      }
+      const vectors = rows.map((r) => vector(r, sizes.length));
+      const leak = findSmallSetInSpan(vectors, sizes, min);
+      if (!leak) continue;
+      const involved = leak === "budget" ? rows.map((_, i) => i) : involvedRows(vectors, leak, sizes.length);
+      const pick = choose(
+        involved.map((k) => rows[k]!),
+        sizes,
+      );
+      if (!pick) return false;
+      figures.get(pick.view)!.delete(pick.figure);
+      hid = true;
+      break;
+    }
+    if (!hid) return true;
+  }
+  return false;
+}
+
+function smallestFirst(rows: Row[], sizes: number[]): Row[] {
+  // The smallest row first; between equals, a part before the whole wave.
+  return [...rows].sort((a, b) => rowSize(a, sizes) - rowSize(b, sizes) || Number(a.view === "all") - Number(b.view === "all"));
+}
+
+/**
+ * Plans a release of a wave from its cells. With `previous` (the last release's plan and cells) the
+ * plan is also audited against it; null means this state cannot be released yet (a figure of the
+ * whole wave shown before would have to disappear): keep showing the previous release.
+ */
+export function planWave(cells: readonly PlanCell[], min: number, previous?: { plan: WavePlan; cells: readonly PlanCell[] }): WavePlan | null {
+  const groups = planDisclosure(
+    cells.map((c) => ({ department: c.department, seniority: c.seniority, n: counter(c.counters, "n") })),
+    min,
+  );
+  const plan: WavePlan = { min, views: {} };
+  if (!groups.total) return plan;
+  const keys: ViewKey[] = ["all"];
+  for (const [d, p] of groups.departments) if (p.shown) keys.push(departmentView(d));
+  for (const [s, p] of groups.seniorities) if (p.shown) keys.push(seniorityView(s));
+  const f5Allowed = (key: ViewKey) =>
+    key === "all" ? groups.f5 : key.startsWith("department:") ? (groups.departments.get(key.slice("department:".length))?.f5 ?? false) : false;
+  const views = buildViews(cells, keys);
+  const figures: Figures = new Map(keys.map((k) => [k, new Set(FIGURE_KEYS.filter((f) => f !== "f5" || f5Allowed(k)))]));
+
+  const sizesNow = (s: System) => cells.map((c) => s.size(c.counters));
+  auditSystems(views, figures, sizesNow, min, (rows, sizes) => smallestFirst(rows, sizes)[0] ?? null, true);
+
+  if (previous && previous.plan.min === min) {
+    if (!auditAgainst(previous, cells, views, figures, min)) return null;
+  }
+  for (const v of views) {
+    const f = figures.get(v.key)!;
+    if (v.key === "all" || f.size > 0) plan.views[v.key] = FIGURE_KEYS.filter((k) => f.has(k));
+  }
+  plan.history = { ...(previous?.plan.min === min ? previous.plan.history : {}) };
+  for (const system of SYSTEMS) {
+    const sizes = sizesNow(system);
+    for (const row of system.rows(views, figures)) (plan.history[historyKey(row)] ??= {})[rowKeyIn(system, row)] = rowSize(row, sizes);
+  }
+  return plan;
+}
+
+const historyKey = (row: Row) => `${row.view}|${row.figure}`;
+/** A figure can have several rows in one system (F5: senior and staff); each is remembered apart. */
+const rowKeyIn = (system: System, row: Row) => `${system.name}#${row.cells.join(",")}`;
+
+/**
+ * The audit against the previous release (see the file comment). Hides figures; false when a figure
+ * of the whole wave shown in the previous release would have to be hidden.
+ */
+function auditAgainst(previous: { plan: WavePlan; cells: readonly PlanCell[] }, cells: readonly PlanCell[], views: readonly View[], figures: Figures, min: number): boolean {
+  const key = (c: { department: string; seniority: string }) => `${c.department}\u0000${c.seniority}`;
+  const before = new Map(previous.cells.map((c) => [key(c), c.counters]));
+  // The previous release's cells, in the order of the current ones (a cell cannot disappear without a removal).
+  if (previous.cells.some((c) => !cells.some((x) => key(x) === key(c)))) return true;
+  const old = (s: System) => cells.map((c) => (before.has(key(c)) ? s.size(before.get(key(c))!) : 0));
+  const now = (s: System) => cells.map((c) => s.size(c.counters));
+  const delta = (s: System) => {
+    const a = now(s);
+    const b = old(s);
+    return a.map((x, i) => x - b[i]!);
+  };
+  // Responses were removed (voided): the releases start again from this state.
+  if (SYSTEMS.some((s) => delta(s).some((x) => x < 0))) return true;
+  const wasShown = (r: Row) => previous.plan.views[r.view]?.includes(r.figure) ?? false;
+  const previousViews = buildViews(cells, Object.keys(previous.plan.views) as ViewKey[]);
+  const previousFigures: Figures = new Map(Object.entries(previous.plan.views).map(([k, list]) => [k as ViewKey, new Set(list)]));
+
+  // 1. Figures shown in both releases: their differences must not isolate a small set of the new responses.
+  const kept: Figures = new Map([...figures].map(([k, set]) => [k, new Set([...set].filter((f) => previous.plan.views[k]?.includes(f)))]));
+  const ok = auditSystems(views, kept, delta, min, (rows, sizes) => smallestFirst(rows, sizes).find((r) => r.view !== "all") ?? null, false);
+  if (!ok) return false;
+  for (const [k, set] of figures) for (const f of [...set]) if (wasShown({ view: k, figure: f, cells: [] }) && !kept.get(k)!.has(f)) set.delete(f);
+
+  // 2. Figures shown now but not in the previous release.
+  for (const system of SYSTEMS) {
+    const d = delta(system);
+    const rows = system.rows(views, figures);
+    const fresh = rows.filter((r) => !wasShown(r));
+    if (fresh.length === 0) continue;
+    const atoms = d.flatMap((x, i) => (x > 0 ? [i] : []));
+    const project = (r: Row) => atoms.map((i) => (r.cells.includes(i) ? 1 : 0));
+    const accepted = rows.filter(wasShown).map(project);
+    let r = rank(accepted, atoms.length);
+    const oldSizes = old(system);
+    const oldRows = system.rows(previousViews, previousFigures).map((x) => vector(x, cells.length));
+    const nowSizes = now(system);
+    for (const row of fresh) {
+      let allowed = true;
+      // Shown in an earlier release: its growth since then must not be a small group.
+      const last = previous.plan.history?.[historyKey(row)]?.[rowKeyIn(system, row)];
+      if (last !== undefined && isSmallDifference(rowSize(row, nowSizes) - last, min)) allowed = false;
+      const v = project(row);
+      const next = rank([...accepted, v], atoms.length);
+      if (allowed && rowSize(row, d) > 0 && next > r) {
+        accepted.push(v);
+        r = next;
+      } else if (allowed) {
+        // Its new part is known from other figures, so its value in the previous release becomes known:
+        // that value must be safe to add to what the previous release showed.
+        allowed = !findSmallSetInSpan([...oldRows, vector(row, cells.length)], oldSizes, min);
+        if (allowed) oldRows.push(vector(row, cells.length));
+      }
+      if (!allowed) figures.get(row.view)!.delete(row.figure);
+    }
+  }
+  return true;
+}
+
+/** The figures a view may show; null when the view is hidden. */
+export function viewFigures(plan: WavePlan | null, view: ViewKey): ReadonlySet<FigureKey> | null {
+  const list = plan?.views[view];
+  return list ? new Set(list) : null;
+}
+
+/** The bases a figure is built from in a population's counters (every one must be large enough). */
+export function figureBases(key: FigureKey, v: CounterVector): number[] {
+  if (key === "cu") return [cuBase(v)];
+  if (key === "f2" || key === "f3" || key === "f4") return [counter(v, `${key}_y_n`), counter(v, `${key}_n_n`)];
+  if (key === "f5") return [counter(v, "senior_n"), counter(v, "staff_n"), counter(v, "senior_all3_n"), counter(v, "staff_all3_n")];
+  if (key === "index") return [sum(v, "idx_", Array.from({ length: 33 }, (_, i) => i + 8))];
+  if (key.startsWith("self:")) return [sum(v, `s_${key.slice(5)}_`, [1, 2, 3, 4, 5])];
+  return [sum(v, `o_${key.slice(4)}_`, ["yes", "partly", "no", "dk"])];
+}

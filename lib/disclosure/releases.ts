@@ -1,0 +1,101 @@
+/*
+ * Figures change in releases, not with every submission (docs/decisions/009-disclosure-control.md).
+ * A wave's first release comes when it has `min` responses; a new one when at least `min` more have
+ * arrived since the last release and the new state passes the time audit of plan.ts against it.
+ * Until then every reader sees the last release, so reading before and after one submission shows
+ * the same figures. Response counts (participation) stay live; they carry no answers.
+ */
+import type { Db } from "../../db/client";
+import {
+  readLiveCells,
+  readRelease,
+  readReleasedCells,
+  releaseStatus,
+  replaceReleasePlan,
+  wavesAwaitingRelease,
+  writeRelease,
+  type StoredCell,
+} from "../../db/queries/releases";
+import { addVectors, emptyCounters, type CounterVector } from "../benchmark/counters";
+import { planWave, type WavePlan } from "./plan";
+import { isSmallDifference, meetsThreshold } from "./threshold";
+
+export type Release = { waveId: number; seq: number; n: number; releasedAt: string; plan: WavePlan; totals: CounterVector };
+
+export type ReleaseChange = { waveId: number; delta: CounterVector };
+const listeners = new Set<(db: Db, change: ReleaseChange) => void>();
+
+/** Lets in-memory caches (the benchmark population) follow this process's releases. */
+export function onRelease(listener: (db: Db, change: ReleaseChange) => void): void {
+  listeners.add(listener);
+}
+
+// Parsed plans per wave and sequence number, and the live count at which a release was last refused.
+const planCache = new WeakMap<Db, Map<number, { seq: number; plan: WavePlan }>>();
+const refused = new WeakMap<Db, Map<number, number>>();
+
+function parsePlan(db: Db, waveId: number, seq: number, json: string): WavePlan {
+  let cache = planCache.get(db);
+  if (!cache) planCache.set(db, (cache = new Map()));
+  const hit = cache.get(waveId);
+  if (hit && hit.seq === seq) return hit.plan;
+  const plan = JSON.parse(json) as WavePlan;
+  cache.set(waveId, { seq, plan });
+  return plan;
+}
+
+function due(live: number, released: number | null, min: number): boolean {
+  if (released === null) return meetsThreshold(live, min);
+  if (live < released) return true; // responses were removed: release the new state afresh
+  return live !== released && !isSmallDifference(live - released, min);
+}
+
+/** Tries to release the wave's live state; true when a new release was written. */
+function tryRelease(db: Db, waveId: number, min: number): boolean {
+  const previous = readRelease(db, waveId);
+  const live: StoredCell[] = readLiveCells(db, waveId);
+  const previousCells = previous ? readReleasedCells(db, waveId) : [];
+  const previousPlan = previous ? parsePlan(db, waveId, previous.seq, previous.plan) : undefined;
+  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: previousCells } : undefined);
+  if (!plan || !plan.views.all) return false;
+  if (!writeRelease(db, waveId, previous?.seq ?? null, live, JSON.stringify(plan), new Date().toISOString())) return false;
+  const delta = emptyCounters();
+  for (const c of live) addVectors(delta, c.counters);
+  if (previous) for (let i = 0; i < delta.length; i++) delta[i]! -= previous.totals[i]!;
+  for (const l of listeners) l(db, { waveId, delta });
+  return true;
+}
+
+/**
+ * The wave's current release, releasing the live state first when that is due and allowed; null
+ * while the wave has never had `min` responses.
+ */
+export function currentRelease(db: Db, waveId: number, min: number): Release | null {
+  const status = releaseStatus(db, waveId);
+  let refusedAt = refused.get(db);
+  if (!refusedAt) refused.set(db, (refusedAt = new Map()));
+  if (due(status.live, status.released, min) && refusedAt.get(waveId) !== status.live) {
+    if (!tryRelease(db, waveId, min)) refusedAt.set(waveId, status.live);
+  }
+  const stored = readRelease(db, waveId);
+  if (!stored) return null;
+  let plan = parsePlan(db, waveId, stored.seq, stored.plan);
+  if (plan.min !== min) {
+    // The threshold was changed: plan the same released state again under the new one.
+    plan = planWave(readReleasedCells(db, waveId), min) ?? { min, views: {} };
+    replaceReleasePlan(db, stored.waveId, stored.seq, JSON.stringify(plan));
+    planCache.get(db)?.set(waveId, { seq: stored.seq, plan });
+  }
+  return { waveId, seq: stored.seq, n: stored.n, releasedAt: stored.releasedAt, plan, totals: stored.totals };
+}
+
+/** Releases every wave whose live state is due (start-up, after an import, a rebuild or the seed). */
+export function releasePending(db: Db, min: number): number {
+  let released = 0;
+  for (const waveId of wavesAwaitingRelease(db)) {
+    const before = releaseStatus(db, waveId).seq;
+    currentRelease(db, waveId, min);
+    if (releaseStatus(db, waveId).seq !== before) released++;
+  }
+  return released;
+}
