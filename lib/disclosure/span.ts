@@ -77,10 +77,20 @@ export function solve(a: number[][], b: number[]): number[] | null {
 /**
  * A set of cells with 1..min−1 responses whose indicator is a linear combination of the published
  * sets (so its figures can be worked out), as cell indices; null when there is none; "budget" when
- * the search was cut short. Cells that belong to exactly the same published sets can only be
- * revealed together, so the search runs over those classes.
+ * the search was cut short. Cells without people are left out first: a combination that differs
+ * from a set only on empty cells reveals the same people. Cells that belong to exactly the same
+ * published sets can only be revealed together, so the search runs over those classes.
  */
 export function findSmallSetInSpan(published: readonly number[][], sizes: readonly number[], min: number): number[] | "budget" | null {
+  const keep = sizes.flatMap((n, i) => (n > 0 ? [i] : []));
+  if (keep.length < sizes.length) {
+    const found = findSmallSetInSpan(
+      published.map((row) => keep.map((i) => row[i]!)),
+      keep.map((i) => sizes[i]!),
+      min,
+    );
+    return found === null || found === "budget" ? found : found.map((k) => keep[k]!);
+  }
   const cells = sizes.length;
   // 1_K is in the row space iff it is orthogonal to every null-space vector.
   const basis = nullSpace(published, cells);
