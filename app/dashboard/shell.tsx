@@ -38,6 +38,11 @@ export function DashboardShell({ ctx, meta, view, children }: { ctx: PageContext
             {waveLine && <span>{waveLine}</span>}
             {meta.wave && <span data-testid="dash-responses">{format(m.header.responses, { n: fmtNum(meta.wave.responses, locale) })}</span>}
           </p>
+          {meta.release && meta.wave && meta.release.responses !== meta.wave.responses && (
+            <p className="dash-release muted small" data-testid="dash-release">
+              {format(m.header.released, { n: fmtNum(meta.release.responses, locale), date: fmtDate(meta.release.releasedAt, locale), min: fmtNum(meta.minGroupSize, locale) })}
+            </p>
+          )}
         </div>
         <div className="dash-actions no-print">
           {/* Nothing to print or tabulate until figures can be shown; the JSON still says why. */}

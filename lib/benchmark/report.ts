@@ -8,8 +8,9 @@ import { findOrganisationBySlug, listWaves, type WaveSummary } from "../../db/qu
 import { readRelease, readReleasedCounters, readReleasedPopulation, releaseStatus } from "../../db/queries/releases";
 import type { Organisation } from "../../db/schema";
 import { othersOf, pooledGate } from "../disclosure/comparison";
-import { NOTHING, planGate, type FigureGate } from "../disclosure/figure-gate";
-import { departmentView, seniorityView, type ViewKey, type WavePlan } from "../disclosure/plan";
+import { NOTHING, planGate } from "../disclosure/figure-gate";
+import { departmentView, seniorityView, type FigureKey, type ViewKey, type WavePlan } from "../disclosure/plan";
+import { release, SUPPRESSED } from "../disclosure/released";
 import { currentRelease, onRelease, releasePending } from "../disclosure/releases";
 import { meetsThreshold } from "../disclosure/threshold";
 import { AppError } from "../errors";
@@ -38,10 +39,62 @@ export function populationFigures(v: CounterVector, rule: Rule): PopulationFigur
 
 type Member = PopulationMember & { plan: WavePlan; metrics: OrgMetrics };
 
+/**
+ * Figures pooled over organisations. Each organisation contributes to a figure only when its own
+ * release shows that figure for its whole wave (a figure its plan hides must not enter a pool and
+ * be recovered by differencing the pool over time), and each pooled figure passes the comparison
+ * rule over the organisations that contribute to it.
+ */
+export function pooledFigures(members: readonly { counters: CounterVector; plan: WavePlan }[], min: number): PopulationFigures {
+  const total = emptyCounters();
+  for (const m of members) addVectors(total, m.counters);
+  const cache = new Map<string, PopulationFigures>();
+  const forKey = (key: FigureKey): PopulationFigures => {
+    const contributing = members.filter((m) => m.plan.views.all?.includes(key));
+    const id = contributing.length === members.length ? "all" : contributing.map((_, i) => i).join(",") + `|${key}`;
+    let f = cache.get(id);
+    if (!f) {
+      const sum = emptyCounters();
+      for (const m of contributing) addVectors(sum, m.counters);
+      f = populationFigures(
+        sum,
+        pooledGate(
+          contributing.map((m) => m.counters),
+          min,
+        ),
+      );
+      cache.set(id, f);
+    }
+    return f;
+  };
+  const capabilities = AGG_CAPABILITIES.map((c, i) => {
+    const self = forKey(`self:${c}`).capabilities[i]!;
+    const org = forKey(`org:${c}`).capabilities[i]!;
+    return {
+      capability: c,
+      coverage: self.coverage,
+      meanLevel: self.meanLevel,
+      perceived: org.perceived,
+      perceptionGap: !self.coverage.suppressed && !org.perceived.suppressed ? release({ points: org.perceived.pct - self.coverage.pct }) : SUPPRESSED,
+    };
+  });
+  return {
+    responses: counter(total, "n"),
+    findings: {
+      f1: forKey("cu").findings.f1,
+      f2: forKey("f2").findings.f2,
+      f3: forKey("f3").findings.f3,
+      f4: forKey("f4").findings.f4,
+      f5: forKey("f5").findings.f5,
+    },
+    capabilities,
+    index: forKey("index").index,
+    alpha: forKey("index").alpha,
+  };
+}
+
 type Derived = {
   min: number;
-  /** What figures pooled over all organisations may show (comparison rule). */
-  pooled: FigureGate;
   report: BenchmarkReport;
   /** Sorted finite values of each comparison metric among organisations with ≥ min responses, per group. */
   sorted: Map<string, Float64Array>;
@@ -198,21 +251,17 @@ function derived(db: Db, min: number): Derived {
   const pointOrgs = metrics
     .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
     .map((m) => m.orgId);
-  const pooled = pooledGate(
-    members.map((m) => m.counters),
-    min,
-  );
   const report: BenchmarkReport = {
     scope: {},
     organisations: members.length,
-    ...populationFigures(s.total, pooled),
+    ...pooledFigures(members, min),
     organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
       index: distribution(Array.from(sorted.get("index|all") ?? [])),
       coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(Array.from(sorted.get(`coverage.${c}|all`) ?? []))])),
     },
   };
-  s.derived = { generation: s.generation, min, pooled, report, sorted, correlation, pointOrgs, memo: new Map() };
+  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs, memo: new Map() };
   return s.derived;
 }
 
@@ -251,13 +300,7 @@ export function benchmarkReport(db: Db, min: number, scope: BenchmarkScope = {})
   return {
     scope,
     organisations: members.length,
-    ...populationFigures(
-      total,
-      pooledGate(
-        members.map((m) => m.counters),
-        min,
-      ),
-    ),
+    ...pooledFigures(members, min),
     organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
     distributions: {
       index: distribution(metrics.map((m) => m.index)),
@@ -297,8 +340,8 @@ export function defaultWave(db: Db, orgId: number, min: number): WaveSummary | u
 }
 
 /** The organisation's own contribution to the benchmark population, when it has one. */
-export function ownMember(db: Db, orgId: number, min: number): CounterVector | null {
-  for (const m of loadState(db, min).members.values()) if (m.orgId === orgId) return m.counters;
+export function ownMember(db: Db, orgId: number, min: number): { counters: CounterVector; plan: WavePlan } | null {
+  for (const m of loadState(db, min).members.values()) if (m.orgId === orgId) return m;
   return null;
 }
 
@@ -402,7 +445,7 @@ export function personalComparison(
     // Before the first release, the live count says how many have taken part (a count, no answers).
     wave: { n: release ? counter(wave, "n") : releaseStatus(db, waveId).live, means: meanLevels(wave, release ? planGate(release.plan, "all") : NOTHING) },
     // The whole benchmark, shown only where every organisation's others pass the comparison rule.
-    benchmark: { n: counter(s.total, "n"), orgs: s.members.size, means: meanLevels(s.total, d.pooled) },
+    benchmark: { n: counter(s.total, "n"), orgs: s.members.size, means: Object.fromEntries(d.report.capabilities.flatMap((c) => (c.meanLevel.suppressed ? [] : [[c.capability, c.meanLevel.mean]]))) },
   };
 }
 

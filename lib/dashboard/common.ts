@@ -22,6 +22,8 @@ export type DashboardMeta = {
   /** Survey link path of the open wave, to share with staff. */
   surveyPath: string | null;
   options: DashboardScope["options"];
+  /** The release the figures come from; `responses` may trail the wave's live count (docs/privacy.md). */
+  release: { responses: number; releasedAt: string } | null;
   /** Size of the whole benchmark the figures are compared with. */
   benchmark: { organisations: number; responses: number };
   locale: Locale;
@@ -41,6 +43,7 @@ export function dashboardMeta(db: Db, scope: DashboardScope, locale: Locale): Da
     needed: scope.status === "too_few_responses" && w ? scope.min - w.submitted : null,
     surveyPath: scope.openWave ? `/s/${scope.openWave.code}` : null,
     options: scope.options,
+    release: scope.release ? { responses: scope.release.n, releasedAt: scope.release.releasedAt } : null,
     benchmark: { organisations: b.organisations, responses: b.responses },
     locale,
     generatedAt: new Date().toISOString(),

@@ -58,7 +58,9 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
     // The other organisations: the benchmark without this organisation's whole contribution (its
     // benchmark wave), whichever wave or group is on screen.
     const own = ownMember(db, scope.org.id, scope.min);
-    const ownF1 = own ? { count: counter(own, "cu_4") + counter(own, "cu_5"), n: sumRange(own, "cu_", [1, 2, 3, 4, 5, "dk"]) } : null;
+    // Its benchmark wave is in the pooled F1 only when its own release shows F1 for the whole wave.
+    const inPool = own && own.plan.views.all?.includes("cu");
+    const ownF1 = own && inPool ? { count: counter(own.counters, "cu_4") + counter(own.counters, "cu_5"), n: sumRange(own.counters, "cu_", [1, 2, 3, 4, 5, "dk"]) } : null;
     const others = othersOf(b.f1.agree, ownF1);
     if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
   }

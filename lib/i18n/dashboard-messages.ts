@@ -22,6 +22,7 @@ const en = {
     wave: "Wave {wave} ({status})",
     waveStatus: { open: "open", closed: "closed" },
     responses: "{n} responses",
+    released: "Figures from the first {n} responses, updated {date}. They refresh once {min} new responses have arrived, so no single answer can be picked out.",
   },
   filters: {
     legend: "Filters",
@@ -280,6 +281,7 @@ const zhHans: DashboardMessages = {
     wave: "调查轮次 {wave}（{status}）",
     waveStatus: { open: "进行中", closed: "已结束" },
     responses: "{n} 份回答",
+    released: "图表基于前 {n} 份回答（{date} 更新）。新增至少 {min} 份回答后才会刷新，以免任何单份回答被识别出来。",
   },
   filters: {
     legend: "筛选",
@@ -536,6 +538,7 @@ const zhHant: DashboardMessages = {
     wave: "調查梯次 {wave}（{status}）",
     waveStatus: { open: "進行中", closed: "已結束" },
     responses: "{n} 份回覆",
+    released: "圖表根據前 {n} 份回覆（{date} 更新）。新增至少 {min} 份回覆後才會更新，以免任何單份回覆被辨識出來。",
   },
   filters: {
     legend: "篩選",
