@@ -2,7 +2,7 @@
  * Organisation-level comparisons: where one organisation stands among others (all, same sector,
  * same size band), and the organisation-level link between capability and customer understanding.
  */
-import { percentileRank, quantiles, spearman } from "../stats";
+import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../stats";
 import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
 import { customerAgreePct, meanIndex, representativeCoverage, sumRange } from "./figures";
 import { enoughOrganisations } from "../disclosure/comparison";
@@ -129,7 +129,10 @@ export type OrgLevelCorrelation =
   | Released<{
       organisations: number;
       rho: number;
+      /** Exact permutation p up to 10 organisations, else the t-approximation (spearmanTest). */
       pValue: number;
+      /** Set by orgLevelCorrelation; absent only in hand-built figures. */
+      method?: SpearmanMethod;
       /** One point per organisation, anonymous; `self` marks the requesting organisation. */
       points: { representativeCoverage: number; customerAgree: number; self: boolean }[];
     }>
@@ -145,7 +148,7 @@ export function orgLevelCorrelation(population: readonly OrgMetrics[], min: numb
     (m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
   );
   if (!enoughOrganisations(eligible.length)) return { ...SUPPRESSED, organisations: eligible.length };
-  const r = spearman(
+  const r = spearmanTest(
     eligible.map((m) => m.representativeCoverage),
     eligible.map((m) => m.customerAgree),
   );
@@ -153,6 +156,7 @@ export function orgLevelCorrelation(population: readonly OrgMetrics[], min: numb
     organisations: eligible.length,
     rho: r.rho,
     pValue: r.pValue,
+    method: r.method,
     points: eligible.map((m) => ({ representativeCoverage: m.representativeCoverage, customerAgree: m.customerAgree, self: m.orgId === selfOrgId })),
   });
 }

@@ -3,7 +3,7 @@
  * send to a browser: identical anonymous points are merged with a count (and, past a few thousand
  * organisations, snapped to a 2-point grid), and a table of quarters stands in for the points.
  */
-import { quantile } from "../stats";
+import { quantile, type SpearmanMethod } from "../stats";
 import type { OrgLevelCorrelation } from "./compare";
 
 export type ScatterPoint = { x: number; y: number; count: number };
@@ -14,6 +14,8 @@ export type OrgScatter =
       organisations: number;
       rho: number;
       pValue: number;
+      /** How pValue was found: exact permutation (up to 10 organisations) or the t-approximation. */
+      method?: SpearmanMethod;
       /** Other organisations, anonymous; merged when they coincide. */
       others: ScatterPoint[];
       /** This organisation's latest wave, when it is in the benchmark. */
@@ -65,7 +67,7 @@ export function scatterBase(correlation: OrgLevelCorrelation): ScatterBase {
     if (part.length === 0) return [];
     return [{ quarter: q + 1, organisations: part.length, from: part[0]!.x, to: part[part.length - 1]!.x, medianCustomerAgree: quantile(part.map((p) => p.y), 0.5) }];
   });
-  return { suppressed: false, organisations: correlation.organisations, rho: correlation.rho, pValue: correlation.pValue, all: merged, quarters, resolution };
+  return { suppressed: false, organisations: correlation.organisations, rho: correlation.rho, pValue: correlation.pValue, method: correlation.method, all: merged, quarters, resolution };
 }
 
 /** The point of the requesting organisation, when it is in the correlation. */

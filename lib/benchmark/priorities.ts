@@ -51,6 +51,14 @@ export type Priority = {
 
 const TIER_ORDER: Record<PriorityTier, number> = { below_median: 0, below_top_quartile: 1, no_benchmark: 1, top_quartile: 2 };
 
+/**
+ * The ranking's multiplier: rho clamped to 0..1, or 1 without a link. It stays rho even when the
+ * link's p is 0.05 or more: the weight orders capabilities by the best estimate available and makes
+ * no claim, while every word about the link does (linkWording in sentences.ts says "not
+ * statistically clear" whenever p >= 0.05, so such a link is never called strong). Zeroing unclear
+ * links would throw away the estimate whenever there are few organisations (nearly every link is
+ * unclear then), and treating them as unknown (1) would rank an unclear link above a clear one.
+ */
 export function linkWeight(link: CapabilityLink): number {
   if (link.suppressed) return 1;
   return Math.max(0, Math.min(1, link.rho));

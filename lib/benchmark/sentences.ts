@@ -7,6 +7,7 @@ import type { DashboardMessages } from "../i18n/dashboard-messages";
 import { format } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
 import { numberFormat } from "../i18n/text";
+import type { SpearmanMethod } from "../stats";
 import type { Change } from "./changes";
 import type { Findings, SeniorityFinding, SplitFinding } from "./figures";
 import type { Priority } from "./priorities";
@@ -110,6 +111,29 @@ export function linkStrength(rho: number): "strong" | "moderate" | "weak" | "non
   return "none";
 }
 
+/** Significance level below which a rank correlation across organisations is called statistically clear. */
+export const LINK_ALPHA = 0.05;
+
+/**
+ * The words for a capability's link: "unclear" whenever its p is 0.05 or more, however large rho is
+ * (with few organisations a large rho is easily chance: rho 0.8 on 5 has exact p 0.133); otherwise
+ * the strength of rho (linkStrength). The p is exact up to 10 organisations (spearmanTest).
+ */
+export function linkWording(link: { rho: number; pValue: number }): "strong" | "moderate" | "weak" | "none" | "unclear" {
+  if (!(link.pValue < LINK_ALPHA)) return "unclear";
+  return linkStrength(link.rho);
+}
+
+/** The analysis page's sentence on the organisation-level rank correlation, saying when it is not statistically clear. */
+export function rhoSentence(
+  r: { rho: number; pValue: number; organisations: number; method?: SpearmanMethod },
+  m: Pick<DashboardMessages["analysis"], "rho" | "rhoUnclear" | "rhoMethods">,
+  locale: Locale,
+): string {
+  const p = r.method ? `${formatPValue(r.pValue)}, ${m.rhoMethods[r.method]}` : formatPValue(r.pValue);
+  return format(r.pValue < LINK_ALPHA ? m.rho : m.rhoUnclear, { rho: formatRho(r.rho), n: formatInteger(r.organisations, locale), p });
+}
+
 /** Why a capability is a priority: where it stands against the benchmark and how it goes with customer understanding. */
 export function prioritySentences(p: Priority, m: SentenceMessages, locale: Locale): string[] {
   const coverage = formatPercent(p.coverage, locale);
@@ -124,8 +148,9 @@ export function prioritySentences(p: Priority, m: SentenceMessages, locale: Loca
     where = format(m.action, { coverage });
   }
   if (p.link.suppressed) return [where, m.linkUnknown];
-  const strength = linkStrength(p.link.rho);
-  const template = { strong: m.linkStrong, moderate: m.linkModerate, weak: m.linkWeak, none: m.linkNone }[strength];
+  const wording = linkWording(p.link);
+  if (wording === "unclear") return [where, format(m.linkUnclear, { rho: formatRho(p.link.rho), p: formatPValue(p.link.pValue) })];
+  const template = { strong: m.linkStrong, moderate: m.linkModerate, weak: m.linkWeak, none: m.linkNone }[wording];
   return [where, format(template, { rho: formatRho(p.link.rho) })];
 }
 

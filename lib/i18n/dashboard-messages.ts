@@ -133,6 +133,10 @@ const en = {
     actionsLead: "The top of the training priorities: capabilities where you are furthest below the benchmark and that go most with customer understanding.",
     actionsLink: "See all priorities and learning suggestions",
     actionsNone: "Priorities appear once the capability figures can be shown.",
+    comparisonLabel: "Test of the difference",
+    comparisonDetails: "Odds ratio {or} (95% interval {low}–{high}) · {test}, {p}",
+    comparisonCorrected: "0.5 was added to every cell of the table because one was empty.",
+    comparisonTests: { chi_square: "Pearson's chi-square test", fisher: "Fisher's exact test" },
   },
   analysis: {
     coverageTitle: "Capability coverage against the benchmark",
@@ -176,6 +180,8 @@ const en = {
     scatterY: "% agree everyone understands the customers",
     others: "Other organisations",
     rho: "Spearman's rho {rho} across {n} organisations ({p}).",
+    rhoUnclear: "Spearman's rho {rho} across {n} organisations ({p}): not statistically clear; with this few organisations it could be chance.",
+    rhoMethods: { exact_permutation: "exact permutation test", t_distribution: "t approximation" },
     quarter: "Organisations by coverage",
     quarterLabel: "Quarter {q}: {from}–{to}% able",
     medianCustomer: "Median % agree on customers",
@@ -233,6 +239,14 @@ const en = {
       z_difference_in_differences: "z, difference in differences",
       none: "count, no test",
     },
+    adjustedP: "Adjusted p",
+    adjustmentNote: "Adjusted p: Benjamini–Hochberg adjustment over the {n} comparisons in this table (false discovery rate 5%). A change is called statistically clear only when its 95% interval excludes 0 and both p and the adjusted p are below 0.05.",
+    verdicts: {
+      clear: "Statistically clear",
+      not_clear: "Not statistically clear",
+      not_clear_after_adjustment: "Not clear after adjusting for {n} comparisons",
+      borderline: "Borderline: the interval and the test disagree",
+    },
   },
   sentences: {
     f1: "{pct}% of the {n} respondents agree that everyone in the organisation fully understands its customers; {dis}% disagree.",
@@ -258,6 +272,7 @@ const en = {
     linkWeak: "Across organisations it goes only weakly with customer understanding (rho {rho}).",
     linkNone: "Across organisations it does not go with customer understanding (rho {rho}).",
     linkUnknown: "Too few organisations to tell how it goes with customer understanding.",
+    linkUnclear: "Across organisations its link with customer understanding is not statistically clear (rho {rho}, {p}): with this many organisations it could be chance.",
   },
 };
 
@@ -392,6 +407,10 @@ const zhHans: DashboardMessages = {
     actionsLead: "培训优先事项中的前三项：与基准相比差距最大、且与了解客户关系最密切的能力。",
     actionsLink: "查看所有优先事项和学习建议",
     actionsNone: "能力数字可以显示后，才会出现优先事项。",
+    comparisonLabel: "差异检验",
+    comparisonDetails: "优势比 {or}（95% 区间 {low}–{high}）· {test}，{p}",
+    comparisonCorrected: "由于表中有一个单元格为 0，每个单元格都加了 0.5。",
+    comparisonTests: { chi_square: "皮尔逊卡方检验", fisher: "费希尔精确检验" },
   },
   analysis: {
     coverageTitle: "能力覆盖率与基准比较",
@@ -435,6 +454,8 @@ const zhHans: DashboardMessages = {
     scatterY: "同意人人都了解客户的比例",
     others: "其他组织",
     rho: "{n} 个组织的斯皮尔曼等级相关系数 ρ = {rho}（{p}）。",
+    rhoUnclear: "{n} 个组织的斯皮尔曼等级相关系数 ρ = {rho}（{p}）：不具统计显著性；组织数量这么少，可能只是偶然。",
+    rhoMethods: { exact_permutation: "精确置换检验", t_distribution: "t 近似" },
     quarter: "按覆盖率划分的组织",
     quarterLabel: "第 {q} 组：{from}–{to}% 能独立完成",
     medianCustomer: "同意了解客户比例的中位数",
@@ -492,6 +513,14 @@ const zhHans: DashboardMessages = {
       z_difference_in_differences: "z 检验（双重差分）",
       none: "计数，无检验",
     },
+    adjustedP: "校正后 p",
+    adjustmentNote: "校正后 p：对本表 {n} 项比较进行 Benjamini–Hochberg 校正（错误发现率 5%）。只有当 95% 区间不含 0，且 p 与校正后 p 均低于 0.05 时，变化才视为具统计显著性。",
+    verdicts: {
+      clear: "具统计显著性",
+      not_clear: "不具统计显著性",
+      not_clear_after_adjustment: "经 {n} 项比较校正后不具统计显著性",
+      borderline: "临界：区间与检验结论不一致",
+    },
   },
   sentences: {
     f1: "{n} 名受访者中，{pct}% 同意组织中每个人都充分了解客户；{dis}% 不同意。",
@@ -517,6 +546,7 @@ const zhHans: DashboardMessages = {
     linkWeak: "在各组织中，这项能力与了解客户仅弱相关（ρ = {rho}）。",
     linkNone: "在各组织中，这项能力与了解客户无关（ρ = {rho}）。",
     linkUnknown: "组织数量过少，无法判断这项能力与了解客户的关系。",
+    linkUnclear: "在各组织中，这项能力与了解客户的关联不具统计显著性（ρ = {rho}，{p}）：以目前的组织数量，可能只是偶然。",
   },
 };
 
@@ -649,6 +679,10 @@ const zhHant: DashboardMessages = {
     actionsLead: "培訓優先事項的前三名：與基準相比落後最多、且與了解顧客關係最密切的能力。",
     actionsLink: "查看所有優先事項與學習建議",
     actionsNone: "能力數字可以顯示之後，才會出現優先事項。",
+    comparisonLabel: "差異檢定",
+    comparisonDetails: "勝算比 {or}（95% 區間 {low}–{high}）· {test}，{p}",
+    comparisonCorrected: "由於表中有一個儲存格為 0，每個儲存格都加上 0.5。",
+    comparisonTests: { chi_square: "Pearson 卡方檢定", fisher: "Fisher 精確檢定" },
   },
   analysis: {
     coverageTitle: "能力涵蓋率與基準比較",
@@ -692,6 +726,8 @@ const zhHant: DashboardMessages = {
     scatterY: "同意人人都了解顧客的比例",
     others: "其他組織",
     rho: "{n} 個組織的 Spearman 等級相關係數 ρ = {rho}（{p}）。",
+    rhoUnclear: "{n} 個組織的 Spearman 等級相關係數 ρ = {rho}（{p}）：不具統計顯著性；組織數量這麼少，可能只是偶然。",
+    rhoMethods: { exact_permutation: "精確排列檢定", t_distribution: "t 近似" },
     quarter: "依涵蓋率分組的組織",
     quarterLabel: "第 {q} 組：{from}–{to}% 能獨立完成",
     medianCustomer: "同意了解顧客比例的中位數",
@@ -749,6 +785,14 @@ const zhHant: DashboardMessages = {
       z_difference_in_differences: "z 檢定（差異中的差異）",
       none: "計數，未檢定",
     },
+    adjustedP: "校正後 p",
+    adjustmentNote: "校正後 p：對本表 {n} 項比較進行 Benjamini–Hochberg 校正（錯誤發現率 5%）。只有當 95% 區間不含 0，且 p 與校正後 p 皆低於 0.05 時，變化才視為具統計顯著性。",
+    verdicts: {
+      clear: "具統計顯著性",
+      not_clear: "不具統計顯著性",
+      not_clear_after_adjustment: "經 {n} 項比較校正後不具統計顯著性",
+      borderline: "臨界：區間與檢定結論不一致",
+    },
   },
   sentences: {
     f1: "{n} 位填答者中，{pct}% 同意組織裡每個人都充分了解顧客；{dis}% 不同意。",
@@ -774,6 +818,7 @@ const zhHant: DashboardMessages = {
     linkWeak: "在各組織中，這項能力與了解顧客僅弱相關（ρ = {rho}）。",
     linkNone: "在各組織中，這項能力與了解顧客無關（ρ = {rho}）。",
     linkUnknown: "組織數量太少，無法判斷這項能力與了解顧客的關係。",
+    linkUnclear: "在各組織中，這項能力與了解顧客的關聯不具統計顯著性（ρ = {rho}，{p}）：以目前的組織數量來看，可能只是偶然。",
   },
 };
 

@@ -11,7 +11,7 @@ import { PALETTE } from "../../palette";
 import { DashboardShell } from "../../shell";
 import { HeatmapFigure } from "./heatmap-figure";
 import { ReliabilityCard } from "./reliability-card";
-import { formatPValue, formatRho } from "@/lib/benchmark/sentences";
+import { rhoSentence } from "@/lib/benchmark/sentences";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard analysis", robots: { index: false } };
@@ -331,7 +331,7 @@ export default async function AnalysisPage({ params, searchParams }: Props) {
           <p className="muted">{a.scatterHidden}</p>
         ) : (
           <div className="sentences">
-            <p>{format(a.rho, { rho: formatRho(scatter.rho), n: fmtNum(scatter.organisations, locale), p: formatPValue(scatter.pValue) })}</p>
+            <p>{rhoSentence(scatter, a, locale)}</p>
             {scatter.self && <p>{format(a.yourPoint, { x: fmtNum(scatter.self.x, locale), y: fmtNum(scatter.self.y, locale) })}</p>}
           </div>
         )}
