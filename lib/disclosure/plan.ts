@@ -145,23 +145,23 @@ function auditSystems(
   choose: (candidates: Row[], sizes: number[]) => Row | null,
   dropUnderMin: boolean,
 ): boolean {
-  for (let guard = 0; guard < 10_000; guard++) {
-    let hid = false;
-    for (const system of SYSTEMS) {
+  // Hiding a figure only removes rows, which never creates a leak elsewhere: one pass over the
+  // systems, each audited until it is clean, is enough.
+  for (const system of SYSTEMS) {
+    const sizes = sizesOf(system);
+    for (;;) {
       const rows = system.rows(views, figures);
-      if (rows.length === 0) continue;
-      const sizes = sizesOf(system);
+      if (rows.length === 0) break;
       if (dropUnderMin && system.kind === "base") {
         const tooSmall = rows.find((r) => !meetsThreshold(rowSize(r, sizes), min));
         if (tooSmall) {
           figures.get(tooSmall.view)!.delete(tooSmall.figure);
-          hid = true;
-          break;
+          continue;
         }
       }
       const vectors = rows.map((r) => vector(r, sizes.length));
       const leak = findSmallSetInSpan(vectors, sizes, min);
-      if (!leak) continue;
+      if (!leak) break;
       const involved = leak === "budget" ? rows.map((_, i) => i) : involvedRows(vectors, leak, sizes.length);
       const pick = choose(
         involved.map((k) => rows[k]!),
@@ -169,12 +169,19 @@ function auditSystems(
       );
       if (!pick) return false;
       figures.get(pick.view)!.delete(pick.figure);
-      hid = true;
-      break;
     }
-    if (!hid) return true;
   }
-  return false;
+  return true;
+}
+
+/** Per-cell sizes of each system, computed once per plan. */
+function memoSizes(compute: (s: System) => number[]): (s: System) => number[] {
+  const cache = new Map<System, number[]>();
+  return (s) => {
+    let v = cache.get(s);
+    if (!v) cache.set(s, (v = compute(s)));
+    return v;
+  };
 }
 
 function smallestFirst(rows: Row[], sizes: number[]): Row[] {
@@ -202,7 +209,7 @@ export function planWave(cells: readonly PlanCell[], min: number, previous?: { p
   const views = buildViews(cells, keys);
   const figures: Figures = new Map(keys.map((k) => [k, new Set(FIGURE_KEYS.filter((f) => f !== "f5" || f5Allowed(k)))]));
 
-  const sizesNow = (s: System) => cells.map((c) => s.size(c.counters));
+  const sizesNow = memoSizes((s) => cells.map((c) => s.size(c.counters)));
   auditSystems(views, figures, sizesNow, min, (rows, sizes) => smallestFirst(rows, sizes)[0] ?? null, true);
 
   if (previous && previous.plan.min === min) {
@@ -233,13 +240,13 @@ function auditAgainst(previous: { plan: WavePlan; cells: readonly PlanCell[] }, 
   const before = new Map(previous.cells.map((c) => [key(c), c.counters]));
   // The previous release's cells, in the order of the current ones (a cell cannot disappear without a removal).
   if (previous.cells.some((c) => !cells.some((x) => key(x) === key(c)))) return true;
-  const old = (s: System) => cells.map((c) => (before.has(key(c)) ? s.size(before.get(key(c))!) : 0));
-  const now = (s: System) => cells.map((c) => s.size(c.counters));
-  const delta = (s: System) => {
+  const old = memoSizes((s) => cells.map((c) => (before.has(key(c)) ? s.size(before.get(key(c))!) : 0)));
+  const now = memoSizes((s) => cells.map((c) => s.size(c.counters)));
+  const delta = memoSizes((s) => {
     const a = now(s);
     const b = old(s);
     return a.map((x, i) => x - b[i]!);
-  };
+  });
   // Responses were removed (voided): the releases start again from this state.
   if (SYSTEMS.some((s) => delta(s).some((x) => x < 0))) return true;
   const wasShown = (r: Row) => previous.plan.views[r.view]?.includes(r.figure) ?? false;

@@ -37,6 +37,7 @@ const STAFF = new Set(["staff", "manager"]);
 const SEED = 20261128;
 const RUNS = Number(process.env.ADVERSARY_RUNS ?? 1000);
 
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 type Person = { id: number; org: number; department: string; seniority: string; answers: Answers };
 
 // ── Random organisations ─────────────────────────────────────────────────────────────
@@ -66,7 +67,7 @@ const caseArb = fc
     }),
   );
 
-function toAnswers(p: fc.GeneratorValue<ReturnType<typeof personArb>> | { self: number[]; org: string[]; agree: (number | "dont_know")[]; skipped: boolean[] }, skip: (i: number) => boolean): Answers {
+function toAnswers(p: ValueOf<ReturnType<typeof personArb>> | { self: number[]; org: string[]; agree: (number | "dont_know")[]; skipped: boolean[] }, skip: (i: number) => boolean): Answers {
   const a: Answers = {};
   CAPS.forEach((c, i) => {
     if (!skip(i)) a[`self_${c}`] = p.self[i]!;
@@ -175,7 +176,7 @@ const popcount = (x: bigint) => {
 
 // ── One case ──────────────────────────────────────────────────────────────────────────
 
-type Case = fc.GeneratorValue<typeof caseArb>;
+type Case = ValueOf<typeof caseArb>;
 
 function runCase(c: Case): string | null {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-adversary-"));
@@ -260,6 +261,7 @@ function readEverything(
   const released = own.slice(0, releasedCount);
   // Other organisations' waves are released whole when first read (they never change here).
   const members = others.filter((p) => (releaseStatus(db, waveIdOf(db, p.org)).released ?? 0) > 0);
+  // (the viewer's own people are added to pools from `released`, the people its release holds)
   const memberIds = new Set(members.map((p) => p.id));
   const views: { name: string; filter: { department?: string; seniority?: string }; pred: ViewPred }[] = [
     { name: "all", filter: {}, pred: () => true },
@@ -276,7 +278,8 @@ function readEverything(
       const summary = summaryData(db, scope, "en");
       const vs = summary.findings?.f1.vsOthers;
       // "Other organisations": the released members without this organisation.
-      if (vs) figures.push({ reading, quantity: "cu", ...setOf(others.filter((p) => memberIds.has(p.id)), (p) => answered(p, "customer_understanding")), stated: vs.others.n, where: `summary ${v.name} vs others` });
+      const othersInPool = others.filter((p) => memberIds.has(p.id) && shownInRelease(db, waveIdOf(db, p.org), "cu"));
+      if (vs) figures.push({ reading, quantity: "cu", ...setOf(othersInPool, (p) => answered(p, "customer_understanding")), stated: vs.others.n, where: `summary ${v.name} vs others` });
       const json = JSON.stringify([summary, analysisData(db, scope, "en"), prioritiesData(db, scope, "en")].map((x) => ({ ...x, meta: undefined })));
       const sizes = new Set(figures.slice(before).map((f) => f.size));
       for (const m of json.matchAll(/"n":(\d+)/g)) {
@@ -285,12 +288,13 @@ function readEverything(
       }
     }
   }
-  // The benchmark's pooled figures: the released members' people (the viewer's release included).
-  const pool = [...members, ...released];
+  // The benchmark's pooled figures: the released members' people (the viewer's release included),
+  // of the organisations whose own release shows that figure for the whole wave.
+  const pool = (key: string) => [...members, ...released].filter((p) => shownInRelease(db, waveIdOf(db, p.org), key));
   const b = whole.benchmark;
-  if (!b.findings.f1.suppressed) figures.push({ reading, quantity: "cu", ...setOf(pool, (p) => answered(p, "customer_understanding")), stated: b.findings.f1.agree.n, where: "benchmark F1" });
-  for (const cap of b.capabilities) if (!cap.coverage.suppressed) figures.push({ reading, quantity: `self_${cap.capability}`, ...setOf(pool, (p) => answered(p, `self_${cap.capability}`)), stated: cap.coverage.n, where: "benchmark coverage" });
-  if (!b.index.suppressed) figures.push({ reading, quantity: "index", ...setOf(pool, complete), stated: b.index.n, where: "benchmark index" });
+  if (!b.findings.f1.suppressed) figures.push({ reading, quantity: "cu", ...setOf(pool("cu"), (p) => answered(p, "customer_understanding")), stated: b.findings.f1.agree.n, where: "benchmark F1" });
+  for (const cap of b.capabilities) if (!cap.coverage.suppressed) figures.push({ reading, quantity: `self_${cap.capability}`, ...setOf(pool(`self:${cap.capability}`), (p) => answered(p, `self_${cap.capability}`)), stated: cap.coverage.n, where: "benchmark coverage" });
+  if (!b.index.suppressed) figures.push({ reading, quantity: "index", ...setOf(pool("index"), complete), stated: b.index.n, where: "benchmark index" });
 
   // The admin export of organisation aggregates (same plan as the dashboards).
   const col = (name: string) => AGGREGATE_COLUMNS.indexOf(name);
@@ -329,6 +333,12 @@ function readEverything(
     }
   }
   return null;
+}
+
+/** Whether a wave's current release shows a figure for the whole wave. */
+function shownInRelease(db: Db, waveId: number, key: string): boolean {
+  const plan = db.$client.prepare("select plan from agg_releases where wave_id = ?").pluck().get(waveId) as string | undefined;
+  return !!plan && ((JSON.parse(plan) as { views: { all?: string[] } }).views.all ?? []).includes(key);
 }
 
 const waveIds = new WeakMap<Db, Map<number, number>>();
