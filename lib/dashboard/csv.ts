@@ -125,8 +125,15 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
         add("seniority_gap", row, "measured_coverage_pct", g.measuredCoverage);
         add("seniority_gap", row, "all_three_pct", g.allThree.pct);
       }
+      // The perceived-coverage gap is descriptive: it has no test of its own, so no p-value. The test
+      // (chi-square or Fisher) compares the shares saying everyone can do all three, on its own row.
       add("seniority_gap", "gap", "perceived_points", f5.gapPoints);
-      add("seniority_gap", "gap", "p_value", pValue(f5.comparison.pValue));
+      add("seniority_gap", "gap", "test", "none");
+      add("seniority_gap", "all_three_difference", "difference_points", f5.comparison.differencePoints);
+      add("seniority_gap", "all_three_difference", "ci_low", f5.comparison.differenceCi95[0]);
+      add("seniority_gap", "all_three_difference", "ci_high", f5.comparison.differenceCi95[1]);
+      add("seniority_gap", "all_three_difference", "p_value", pValue(f5.comparison.pValue));
+      add("seniority_gap", "all_three_difference", "test", f5.comparison.test);
     }
   }
   if (analysis.distribution) {
@@ -148,6 +155,10 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
     add("priorities", p.capability, "points_below_median", p.pointsBelowMedian);
     add("priorities", p.capability, "points_below_top_quartile", p.pointsBelowTopQuartile);
     add("priorities", p.capability, "link_rho", p.link.suppressed ? null : p.link.rho, "shown", 3);
+    if (!p.link.suppressed) {
+      add("priorities", p.capability, "link_p_value", pValue(p.link.pValue));
+      if (p.link.method) add("priorities", p.capability, "link_test", p.link.method === "exact_permutation" ? "spearman_exact_permutation" : "spearman_t_approximation");
+    }
     add("priorities", p.capability, "score", p.score, "shown", 2);
     add("priorities", p.capability, "suggestion_band", p.band);
   }
@@ -165,6 +176,12 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
       add("trends", row, "ci_high", r.change.ci95[1]);
       add("trends", row, "p_value", pValue(r.change.pValue));
       add("trends", row, "test", r.change.test);
+      // Adjusted over every tested row of the table (one family), and the verdict drawn from
+      // interval, p and adjusted p together (lib/benchmark/trends.ts).
+      add("trends", row, "adjusted_p_value", pValue(r.change.adjustedP));
+      add("trends", row, "p_adjustment", r.change.adjustment.method);
+      add("trends", row, "comparisons", r.change.adjustment.comparisons, "shown", 0);
+      add("trends", row, "verdict", r.change.verdict);
     }
   }
   return rows;
