@@ -9,7 +9,7 @@ import type { Locale } from "../i18n/locale";
 import { numberFormat } from "../i18n/text";
 import type { SpearmanMethod } from "../stats";
 import type { Change } from "./changes";
-import type { Findings, SeniorityFinding, SplitFinding } from "./figures";
+import type { Findings, SeniorityFinding, SplitComparison, SplitFinding } from "./figures";
 import type { Priority } from "./priorities";
 
 type SentenceMessages = DashboardMessages["sentences"];
@@ -85,6 +85,27 @@ export function splitSentences(kind: "f2" | "f3" | "f4", org: SplitFinding, benc
     out.push(format(m.splitBenchmark, { yes: formatPercent(benchmark.yes.agree.pct, locale), no: formatPercent(benchmark.no.agree.pct, locale) }));
   }
   return out;
+}
+
+/**
+ * F2–F4's details line: the odds ratio with its 95% (Woolf) interval and the test used with its p,
+ * e.g. "Odds ratio 15.00 (95% interval 4.29–52.43) · Pearson's chi-square test, p < 0.001", and a
+ * note when 0.5 was added to every cell. Ratios keep two decimals.
+ */
+export function comparisonDetails(
+  c: Pick<SplitComparison, "oddsRatio" | "oddsRatioCi95" | "oddsRatioCorrected" | "test" | "pValue">,
+  m: Pick<DashboardMessages["summary"], "comparisonDetails" | "comparisonCorrected" | "comparisonTests">,
+  locale: Locale,
+): string[] {
+  const ratio = (x: number) => numberFormat(locale, 2).format(x);
+  const line = format(m.comparisonDetails, {
+    or: ratio(c.oddsRatio),
+    low: ratio(c.oddsRatioCi95[0]),
+    high: ratio(c.oddsRatioCi95[1]),
+    test: m.comparisonTests[c.test],
+    p: formatPValue(c.pValue),
+  });
+  return c.oddsRatioCorrected ? [line, m.comparisonCorrected] : [line];
 }
 
 /** F5: perceived coverage of senior people against staff, and the test on the all-three share. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { GroupComparison } from "@/lib/benchmark/compare";
 import type { SplitFinding } from "@/lib/benchmark/figures";
+import { comparisonDetails } from "@/lib/benchmark/sentences";
 import { dashboardSearch } from "@/lib/dashboard/query";
 import { summaryData } from "@/lib/dashboard/summary";
 import { format } from "@/lib/i18n/messages";
@@ -236,6 +237,11 @@ export default async function SummaryPage({ params, searchParams }: Props) {
               {f[k].sentences.map((t) => (
                 <p key={t}>{t}</p>
               ))}
+              {k !== "f1" && !f[k].organisation.suppressed && (
+                <p className="finding-test muted small" data-testid={`finding-test-${k}`}>
+                  <span className="finding-test-label">{s.comparisonLabel}:</span> {comparisonDetails(f[k].organisation.comparison, s, locale).join(" ")}
+                </p>
+              )}
             </article>
           ))}
         </div>

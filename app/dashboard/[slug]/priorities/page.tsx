@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatPNumber, formatRho } from "@/lib/benchmark/sentences";
+import { formatPNumber, formatPValue, formatRho } from "@/lib/benchmark/sentences";
 import type { TrendRow } from "@/lib/benchmark/trends";
 import { prioritiesData } from "@/lib/dashboard/priorities-view";
 import { format } from "@/lib/i18n/messages";
@@ -43,6 +43,8 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
   const figureName = (r: TrendRow) => (r.figure === "coverage" ? format(t.figures.coverage, { capability: labels.capability(r.capability!) }) : t.figures[r.figure]);
   const digits = (r: TrendRow) => (r.figure === "responses" ? 0 : 1);
   const unit = (r: TrendRow) => (r.figure === "f1" || r.figure === "coverage" ? "%" : "");
+  // Every tested row of the changes table is one family, adjusted together (lib/benchmark/trends.ts).
+  const comparisons = trends.changes?.rows.find((r) => r.change)?.change!.adjustment.comparisons ?? 0;
 
   return (
     <DashboardShell ctx={ctx} meta={meta} view="priorities">
@@ -86,7 +88,15 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                   <td className="num">{fmtPct(p.coverage, locale)}</td>
                   <td className="num">{p.pointsBelowMedian === null ? "–" : fmtSigned(-p.pointsBelowMedian, locale, 1)}</td>
                   <td className="num">{p.pointsBelowTopQuartile === null ? "–" : fmtSigned(-p.pointsBelowTopQuartile, locale, 1)}</td>
-                  <td className="num">{p.link.suppressed ? "–" : formatRho(p.link.rho)}</td>
+                  <td className="num">
+                    {p.link.suppressed ? (
+                      "–"
+                    ) : (
+                      <>
+                        {formatRho(p.link.rho)} <span className="muted small">({formatPValue(p.link.pValue)})</span>
+                      </>
+                    )}
+                  </td>
                   <td className="num">{fmtNum(p.score, locale, 1)}</td>
                 </tr>
               ))}
@@ -200,6 +210,11 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
         {trends.changes ? (
           <>
             <p className="figure-caption">{format(t.trendsLead, { before: trends.changes.before, after: trends.changes.after })}</p>
+            {comparisons > 0 && (
+              <p className="figure-caption" data-testid="changes-adjustment">
+                {format(t.adjustmentNote, { n: fmtNum(comparisons, locale) })}
+              </p>
+            )}
             <div className="data-table-wrap">
               <table className="data" data-testid="changes-table">
                 <caption className="visually-hidden">{t.changesTitle}</caption>
@@ -211,6 +226,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                     <th scope="col" className="num">{t.change}</th>
                     <th scope="col" className="num">{m.common.interval}</th>
                     <th scope="col" className="num">p</th>
+                    <th scope="col" className="num">{t.adjustedP}</th>
                     <th scope="col">{t.verdict}</th>
                     <th scope="col">{t.test}</th>
                   </tr>
@@ -220,7 +236,7 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                     <tr key={`${r.figure}-${r.capability ?? ""}`}>
                       <th scope="row">{figureName(r)}</th>
                       {r.suppressed ? (
-                        <td colSpan={7} className="suppressed-cell">
+                        <td colSpan={8} className="suppressed-cell">
                           {m.common.tooFew}
                         </td>
                       ) : (
@@ -230,9 +246,10 @@ export default async function PrioritiesPage({ params, searchParams }: Props) {
                           <td className="num">{fmtSigned(r.difference, locale, digits(r))}</td>
                           <td className="num">{r.change ? fmtInterval(r.change.ci95, locale, 1, "") : "–"}</td>
                           <td className="num">{r.change ? formatPNumber(r.change.pValue) : "–"}</td>
+                          <td className="num">{r.change ? formatPNumber(r.change.adjustedP) : "–"}</td>
                           <td>
                             {r.change ? (
-                              <span className={r.change.significant ? "verdict verdict-clear" : "verdict"}>{r.change.significant ? m.common.statisticallyClear : m.common.notStatisticallyClear}</span>
+                              <span className={`verdict verdict-${r.change.verdict}`}>{format(t.verdicts[r.change.verdict], { n: fmtNum(r.change.adjustment.comparisons, locale) })}</span>
                             ) : (
                               "–"
                             )}
