@@ -128,19 +128,24 @@ export const aggWaves = sqliteTable("agg_waves", {
  * The same counters per wave × department × seniority ('' = not answered), for filtered and
  * department views; stored sparse in one blob (lib/benchmark/counter-codec.ts) because most are 0.
  */
-export const aggWaveCells = sqliteTable(
-  "agg_wave_cells",
-  {
-    waveId: integer("wave_id")
-      .notNull()
-      .references(() => waves.id),
-    department: text("department").notNull(),
-    seniority: text("seniority").notNull(),
-    n: integer("n").notNull(),
-    counters: blob("counters", { mode: "buffer" }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
-);
+/** Counters per wave × department × seniority, the shape of both the live and the released cells. */
+function cellsTable<N extends string>(name: N) {
+  return sqliteTable(
+    name,
+    {
+      waveId: integer("wave_id")
+        .notNull()
+        .references(() => waves.id),
+      department: text("department").notNull(),
+      seniority: text("seniority").notNull(),
+      n: integer("n").notNull(),
+      counters: blob("counters", { mode: "buffer" }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
+  );
+}
+
+export const aggWaveCells = cellsTable("agg_wave_cells");
 
 /**
  * The released state of each wave: the figures readers see come from here, not from the live
@@ -159,19 +164,7 @@ export const aggReleases = sqliteTable("agg_releases", {
 });
 
 /** The released counters per wave × department × seniority, like agg_wave_cells. */
-export const aggReleaseCells = sqliteTable(
-  "agg_release_cells",
-  {
-    waveId: integer("wave_id")
-      .notNull()
-      .references(() => waves.id),
-    department: text("department").notNull(),
-    seniority: text("seniority").notNull(),
-    n: integer("n").notNull(),
-    counters: blob("counters", { mode: "buffer" }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.waveId, t.department, t.seniority] })],
-);
+export const aggReleaseCells = cellsTable("agg_release_cells");
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;

@@ -253,35 +253,6 @@ export type PopulationMember = {
   counters: CounterVector;
 };
 
-/**
- * The benchmark population: for each organisation (not archived), the counters of its latest wave
- * with submitted responses (latest by opening date, then creation).
- */
-export function readPopulation(db: Db): PopulationMember[] {
-  const rows = db.$client
-    .prepare(
-      `select o.id, o.slug, o.sector, o.size_band, a.wave_id, ${COUNTERS.map((c) => `a."${c}"`).join(", ")}
-       from (
-         select w.id as wave_id, w.org_id,
-           row_number() over (partition by w.org_id order by coalesce(w.opens_at, w.created_at) desc, w.id desc) as rn
-         from waves w join agg_waves x on x.wave_id = w.id where x.n > 0
-       ) latest
-       join agg_waves a on a.wave_id = latest.wave_id
-       join organisations o on o.id = latest.org_id
-       where latest.rn = 1 and o.archived_at is null`,
-    )
-    .raw(true)
-    .all() as unknown[][];
-  return rows.map((r) => ({
-    orgId: r[0] as number,
-    slug: r[1] as string,
-    sector: r[2] as string,
-    sizeBand: r[3] as string,
-    waveId: r[4] as number,
-    counters: toVector(r.slice(5)),
-  }));
-}
-
 /** Rebuilds aggregates when responses exist but no aggregate does (a database from before aggregates). */
 export function ensureAggregates(db: Db): void {
   const has = db.$client.prepare("select exists(select 1 from agg_waves) a, exists(select 1 from responses where status = 'submitted') r").get() as {

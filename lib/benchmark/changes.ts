@@ -72,11 +72,3 @@ export function splitDifferenceChange(before: Split, after: Split): Change {
     significant: r.pValue < 0.05,
   };
 }
-
-/**
- * The benchmark's counts without one organisation's contribution (when its wave is part of the
- * benchmark population), so the organisation is compared with the *other* organisations.
- */
-export function withoutContribution(benchmark: { count: number; n: number }, own: { count: number; n: number }, included: boolean) {
-  return included ? { count: benchmark.count - own.count, n: benchmark.n - own.n } : benchmark;
-}

@@ -123,20 +123,6 @@ export function proportionContrast(groups: readonly Proportion[], coefficients: 
   return { estimate, se, z, pValue: Number.isNaN(z) ? NaN : 2 * normalCdf(-Math.abs(z)), lower: estimate - half, upper: estimate + half };
 }
 
-export interface DifferenceInDifferencesTest {
-  /** (p2yes − p2no) − (p1yes − p1no), proportions on 0..1, from the observed counts. */
-  change: number;
-  /** The interval, always inside what is possible: [−2, 2]. */
-  lower: number;
-  upper: number;
-  z: number;
-  pValue: number;
-  /**
-   * True when a group's proportion was 0 or 1, so Price & Bonett's adjusted Wald method gave the
-   * interval, z and p (see differenceInDifferences); false for the plain Wald z-test.
-   */
-  adjusted: boolean;
-}
 
 /** The change of a difference of two proportions lies in [−2, 2] (−200 to +200 points). */
 const DID_BOUND = 2;
