@@ -1,10 +1,10 @@
+import { minimumGroupSize } from "@/lib/disclosure/threshold";
 import "server-only";
 import { headers } from "next/headers";
 import { getDb, type Db } from "@/db/client";
 import { requireDashboardPage } from "@/lib/auth/dashboard-guard";
 import { parseDashboardQuery, type DashboardQuery } from "@/lib/dashboard/query";
 import { resolveScope, type DashboardScope } from "@/lib/dashboard/scope";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baseUrlOf } from "@/lib/http/origin";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -35,7 +35,7 @@ export type PageContext = {
 export async function dashboardPage(slug: string, view: DashboardView, searchParams: Record<string, string | string[] | undefined>): Promise<PageContext> {
   const { org } = await requireDashboardPage(slug, `/dashboard/${slug}${VIEW_PATHS[view]}`);
   const db = getDb();
-  const min = env().MIN_GROUP_SIZE;
+  const min = minimumGroupSize();
   const locale = await currentLocale();
   const m = dashboardMessages(locale);
   const parsed = parseDashboardQuery(searchParams);

@@ -1,8 +1,8 @@
+import { minimumGroupSize } from "../disclosure/threshold";
 import "server-only";
 import { getDb, type Db } from "../../db/client";
 import type { Organisation } from "../../db/schema";
 import { requireOrgAccess } from "../auth/permissions";
-import { env } from "../env";
 import type { Locale } from "../i18n/locale";
 import { currentLocale } from "../i18n/server";
 import { requireDashboardQuery } from "./query";
@@ -17,7 +17,7 @@ export async function dashboardRequest(request: Request, slug: string): Promise<
   const { org } = await requireOrgAccess(slug);
   const query = requireDashboardQuery(new URL(request.url).searchParams);
   const db = getDb();
-  const scope = resolveScope(db, org, query, env().MIN_GROUP_SIZE);
+  const scope = resolveScope(db, org, query, minimumGroupSize());
   return { db, org, scope, locale: await currentLocale() };
 }
 

@@ -1,3 +1,4 @@
+import { minimumGroupSize } from "../disclosure/threshold";
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db/client";
@@ -44,7 +45,7 @@ function invitationContext(request: Request, user: User, slug: string, waveIdPar
   const waveId = /^\d{1,12}$/.test(waveIdParam) ? Number(waveIdParam) : NaN;
   const wave = org && Number.isFinite(waveId) ? findWave(db, org.id, waveId) : undefined;
   if (!org || !wave) throw new AppError("not_found", "No such wave");
-  const { SMTP_URL, SMTP_FROM, MIN_GROUP_SIZE } = env();
+  const { SMTP_URL, SMTP_FROM } = env();
   return {
     db,
     org,
@@ -52,7 +53,7 @@ function invitationContext(request: Request, user: User, slug: string, waveIdPar
     baseUrl: baseUrlOf(request.headers),
     actor: { id: user.id, email: user.email },
     mailer: SMTP_URL && SMTP_FROM ? smtpMailer(SMTP_URL, SMTP_FROM) : undefined,
-    minGroupSize: MIN_GROUP_SIZE,
+    minGroupSize: minimumGroupSize(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { minimumGroupSize } from "@/lib/disclosure/threshold";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -5,7 +6,6 @@ import { listAudit } from "@/db/queries/audit";
 import { listOrganisations } from "@/db/queries/organisations";
 import { requireAdminPage } from "@/lib/auth/page-guards";
 import { MIN_COMPARISON_ORGS } from "@/lib/disclosure/threshold";
-import { env } from "@/lib/env";
 import { adminMessages, type AdminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
@@ -42,7 +42,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const requested = Math.max(1, Number((await searchParams).page) || 1);
   const { entries, total } = listAudit(db, PAGE_SIZE, (requested - 1) * PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const min = env().MIN_GROUP_SIZE;
+  const min = minimumGroupSize();
   const num = (n: number) => formatNumber(locale, n);
   return (
     <>

@@ -1,10 +1,10 @@
+import { minimumGroupSize } from "@/lib/disclosure/threshold";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findResponseByToken } from "@/db/queries/survey";
-import { env } from "@/lib/env";
 import { format, messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import { draftState, lookupWave, resumeCookieName, waveAvailability } from "@/lib/survey/service";
@@ -65,7 +65,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       text={q.text[locale]}
       m={m}
       steps={q.steps}
-      minGroupSize={env().MIN_GROUP_SIZE}
+      minGroupSize={minimumGroupSize()}
       estimate={estimatedMinutes(q)}
       initial={state ? { step: state.step, answers: state.answers, resumeUrl: state.resumeUrl } : null}
       resumeInvalid={resume === "invalid"}

@@ -1,10 +1,10 @@
+import { minimumGroupSize } from "@/lib/disclosure/threshold";
 import { getDb } from "@/db/client";
 import { completeAudit, recordAudit } from "@/db/queries/audit";
 import { activeOrganisations, findOrganisationBySlug } from "@/db/queries/organisations";
 import { requireRole } from "@/lib/auth/permissions";
 import { responsesCsvChunks } from "@/lib/csv/export-responses";
 import { aggregatesCsv, benchmarkCsv } from "@/lib/csv/export-tables";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/http/json";
 
@@ -44,7 +44,7 @@ export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   if (slug && !org) throw new AppError("validation_failed", "The request has invalid fields", { org: `no organisation has the identifier "${slug.slice(0, 64)}"` });
   const actor = { id: user.id, email: user.email };
   const scope = org?.slug ?? "all";
-  const min = env().MIN_GROUP_SIZE;
+  const min = minimumGroupSize();
 
   if (kind === "aggregates") {
     const { csv, rows } = aggregatesCsv(db, org ? [org] : activeOrganisations(db), min);
