@@ -186,6 +186,11 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: USER_ROLES }).notNull(),
   disabledAt: text("disabled_at"),
+  /**
+   * Bumped on sign-out, password change and "sign out everywhere": a session token issued with an
+   * older version is treated as signed out (docs/decisions/010-session-revocation.md).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
