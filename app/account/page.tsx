@@ -6,6 +6,7 @@ import { organisationsOfUser } from "@/db/queries/users";
 import { currentUser } from "@/lib/auth/permissions";
 import { messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
+import { signOutEverywhere } from "./actions";
 import { SignOutButton } from "./sign-out-button";
 
 export const dynamic = "force-dynamic";
@@ -53,6 +54,17 @@ export default async function AccountPage() {
           </Link>
           <SignOutButton label={m.auth.signOut} />
         </div>
+      </section>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{m.auth.sessionsTitle}</h2>
+        <p className="muted" id="sessions-hint">
+          {m.auth.signOutEverywhereHint}
+        </p>
+        <form action={signOutEverywhere}>
+          <button type="submit" className="btn btn-secondary" aria-describedby="sessions-hint">
+            {m.auth.signOutEverywhere}
+          </button>
+        </form>
       </section>
     </div>
   );

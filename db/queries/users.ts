@@ -16,8 +16,31 @@ export function insertUser(db: Db, values: NewUser): User {
   return db.insert(users).values({ ...values, email: normaliseEmail(values.email) }).returning().get();
 }
 
-export function setPasswordHash(db: Db, userId: number, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+/**
+ * Sets a new password hash and, in the same statement, bumps the session version: a new password
+ * ends every session issued before it. Returns the new version (undefined when there is no such user).
+ */
+export function setPasswordHash(db: Db, userId: number, passwordHash: string): number | undefined {
+  return db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion })
+    .get()?.sessionVersion;
+}
+
+/**
+ * Ends every session of this user: tokens carry the version they were issued with. With `expected`,
+ * only when the version is still that one (a stale token cannot end the sessions that replaced it).
+ * Returns the new version, or undefined when nothing changed.
+ */
+export function bumpSessionVersion(db: Db, userId: number, expected?: number): number | undefined {
+  return db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(expected === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.sessionVersion, expected)))
+    .returning({ sessionVersion: users.sessionVersion })
+    .get()?.sessionVersion;
 }
 
 export function addMembership(db: Db, userId: number, orgId: number): void {

@@ -2,10 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { findUserByEmail, normaliseEmail } from "../../db/queries/users";
+import { bumpSessionVersion, findUserByEmail, findUserById, normaliseEmail } from "../../db/queries/users";
 import { verifyPassword } from "./passwords";
 import { clientIp } from "../http/client-ip";
 import { authSecret } from "./secret";
+import { SessionEnded, sessionIsCurrent, tokenSessionVersion } from "./session-version";
 import { recordFailure, recordSuccess, retryAfter } from "./throttle";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
@@ -45,15 +46,26 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Signing in stamps the token with the user's session version; every later read (pages, APIs,
+      // /api/auth/session) re-checks it, and a token that no longer stands is dropped, not renewed.
       jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.role = (user as { role?: string }).role;
+          token.sv = findUserById(getDb(), Number(user.id))?.sessionVersion ?? 0;
+          return token;
         }
+        if (!sessionIsCurrent(token, typeof token.uid === "number" ? findUserById(getDb(), token.uid) : undefined)) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.uid as number, role: token.role as string } };
+        return { ...session, user: { ...session.user, id: token.uid as number, role: token.role as string, sessionVersion: tokenSessionVersion(token) } };
+      },
+    },
+    events: {
+      // Sign-out ends every session of the user (a copied cookie too), unless the token was already stale.
+      signOut({ token }) {
+        if (typeof token?.uid === "number") bumpSessionVersion(getDb(), token.uid, tokenSessionVersion(token));
       },
     },
   };

@@ -6,14 +6,19 @@ import { findUserById, isMember } from "../../db/queries/users";
 import type { Organisation, User, UserRole } from "../../db/schema";
 import { AppError } from "../errors";
 import { authOptions } from "./options";
+import { sessionIsCurrent } from "./session-version";
 
-/** The signed-in user, re-read from the database (a disabled account or changed role applies at once). */
+/**
+ * The signed-in user, re-read from the database: a disabled account, a changed role or ended
+ * sessions (sign-out, password change, "sign out everywhere": the token's session version is no
+ * longer the user's) apply at once. The jwt callback already drops such tokens; this checks again.
+ */
 export async function currentUser(): Promise<User | null> {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: number } | undefined)?.id;
-  if (!id) return null;
-  const user = findUserById(getDb(), id);
-  return user && !user.disabledAt ? user : null;
+  const claims = session?.user as { id?: number; sessionVersion?: number } | undefined;
+  if (!claims?.id) return null;
+  const user = findUserById(getDb(), claims.id);
+  return user && sessionIsCurrent({ sv: claims.sessionVersion }, user) ? user : null;
 }
 
 export async function requireUser(): Promise<User> {

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { setPasswordHash } from "@/db/queries/users";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyPassword } from "@/lib/auth/passwords";
 import { requireUser } from "@/lib/auth/permissions";
+import { reissueSession } from "@/lib/auth/session-cookie";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { format, messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
@@ -14,7 +15,7 @@ export type PasswordState = { ok: boolean; fields: Partial<Record<"current" | "n
 // Generous bound on what is read; the password rules themselves are in passwordProblem.
 const schema = z.object({ current: z.string().max(4096), next: z.string().max(4096), confirm: z.string().max(4096) });
 
-/** Changes the signed-in user's password; every problem is reported next to its field. */
+/** Changes the signed-in user's password and ends their other sessions; every problem is reported next to its field. */
 export async function changePassword(_prev: PasswordState, form: FormData): Promise<PasswordState> {
   const user = await requireUser();
   const locale = await currentLocale();
@@ -29,6 +30,9 @@ export async function changePassword(_prev: PasswordState, form: FormData): Prom
   else if (problem === "too_long") fields.next = format(adminMessages(locale).validation.passwordTooLong, { max: PASSWORD_MAX_LENGTH });
   else if (next !== confirm) fields.confirm = m.mismatch;
   if (Object.keys(fields).length) return { ok: false, fields };
-  setPasswordHash(getDb(), user.id, await hashPassword(next));
+  // The new hash bumps the session version: every other session ends. This browser, which has just
+  // proved the current password, gets a fresh session with the new version (decision 010).
+  const version = setPasswordHash(getDb(), user.id, await hashPassword(next));
+  if (version !== undefined) await reissueSession(user, version);
   return { ok: true, fields: {} };
 }
