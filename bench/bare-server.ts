@@ -42,7 +42,7 @@ const server = http.createServer((req, res) => {
       return;
     }
     JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
-    const outcome = submitDraft(db, row.id, {}, row.locale);
+    const { outcome } = submitDraft(db, row.id, {}, row.locale);
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "submitted", alreadySubmitted: outcome === "already_submitted" }));
   });
 });

@@ -38,6 +38,23 @@ export function findResponseByToken(db: Db, token: string): ResponseRow | undefi
   return db.select().from(responses).where(eq(responses.tokenHash, hashToken(token))).get() ?? undefined;
 }
 
+/**
+ * Moves a draft to the browser that opened its resume link, the way a session id is renewed after
+ * sign-in: the stored hash becomes a new token's, so the link's token stops working and only the
+ * adopting browser holds the new one. One conditional UPDATE, so of two browsers adopting the same
+ * link only one wins. Returns the new token, or undefined when the token opens no draft of the wave.
+ */
+export function rotateDraftToken(db: Db, waveId: number, token: string): string | undefined {
+  if (!token || token.length > 200) return undefined;
+  const next = newToken();
+  const result = db
+    .update(responses)
+    .set({ tokenHash: hashToken(next), updatedAt: now() })
+    .where(and(eq(responses.tokenHash, hashToken(token)), eq(responses.waveId, waveId), eq(responses.status, "draft")))
+    .run();
+  return result.changes === 1 ? next : undefined;
+}
+
 /** Saves answers of a draft; a submitted response is never changed. Returns false when not a draft. */
 export function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string): boolean {
   const result = db
@@ -48,9 +65,17 @@ export function saveDraft(db: Db, id: string, answers: Answers, step: number, lo
   return result.changes === 1;
 }
 
+export type SubmitOutcome =
+  | { outcome: "submitted"; reportToken: string }
+  | { outcome: "already_submitted" | "not_found" | "invitation_used" };
+
 /**
  * Submits a draft exactly once: the status change is conditional on the row still being a draft,
  * so a double click, a retry or a replayed request finds it submitted and changes nothing.
+ *
+ * The report is opened by a new secret, not by the resume token: in the same UPDATE the stored hash
+ * becomes the report token's, so whoever else held the resume link (another device, or whoever
+ * sent it) opens nothing afterwards. Only the submitting request receives the report token.
  */
 export function submitDraft(
   db: Db,
@@ -58,11 +83,11 @@ export function submitDraft(
   answers: Answers,
   locale: string,
   invitationToken?: string,
-): "submitted" | "already_submitted" | "not_found" | "invitation_used" {
+): SubmitOutcome {
   try {
     return submitInTransaction(db, id, answers, locale, invitationToken);
   } catch (e) {
-    if (e instanceof InvitationUsed) return "invitation_used";
+    if (e instanceof InvitationUsed) return { outcome: "invitation_used" };
     throw e;
   }
 }
@@ -70,12 +95,13 @@ export function submitDraft(
 /** Thrown inside the transaction so the submission rolls back when its invitation was already used. */
 class InvitationUsed extends Error {}
 
-function submitInTransaction(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string) {
-  return db.transaction((tx) => {
+function submitInTransaction(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string): SubmitOutcome {
+  return db.transaction((tx): SubmitOutcome => {
     const at = now();
+    const reportToken = newToken();
     const result = tx
       .update(responses)
-      .set({ ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at })
+      .set({ ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at, tokenHash: hashToken(reportToken) })
       .where(and(eq(responses.id, id), eq(responses.status, "draft")))
       .run();
     if (result.changes === 1) {
@@ -84,10 +110,10 @@ function submitInTransaction(db: Db, id: string, answers: Answers, locale: strin
         if (spendInvitation(db, row.waveId, invitationToken) === "already_used") throw new InvitationUsed();
       }
       applyResponseToAggregates(db, id); // same connection, so inside this transaction
-      return "submitted";
+      return { outcome: "submitted", reportToken };
     }
     const existing = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
-    return existing ? "already_submitted" : "not_found";
+    return { outcome: existing ? "already_submitted" : "not_found" };
   });
 }
 

@@ -2,6 +2,13 @@ import type { NextResponse } from "next/server";
 import { invitationCookieName, RESUME_HEADER, resumeCookieName } from "../survey/service";
 
 const NINETY_DAYS = 60 * 60 * 24 * 90;
+/**
+ * A draft's cookie lives 7 days, not 90: on a shared computer (a kiosk, a meeting-room PC) whoever
+ * sits down next inherits the cookie and with it the answers in progress. A week is ample to finish
+ * a ten-minute survey in a few sittings; after that the private resume link still opens the draft.
+ * The cookie is cleared as soon as the response is submitted (docs/decisions/002).
+ */
+const DRAFT_COOKIE_SECONDS = 60 * 60 * 24 * 7;
 
 function cookieValue(request: Request, name: string): string | undefined {
   const cookie = request.headers.get("cookie") ?? "";
@@ -46,7 +53,7 @@ export function setResumeCookie(response: NextResponse, code: string, token: str
     sameSite: "lax",
     secure,
     path: "/",
-    maxAge: NINETY_DAYS,
+    maxAge: DRAFT_COOKIE_SECONDS,
   });
 }
 

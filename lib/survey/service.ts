@@ -7,6 +7,7 @@ import {
   createDraft,
   findResponseByToken,
   findWaveByCode,
+  rotateDraftToken,
   saveDraft,
   submitDraft,
   type WaveWithOrg,
@@ -60,18 +61,21 @@ export type DraftState = {
   step: number;
   locale: string;
   answers: Answers;
-  resumeUrl: string;
+  /** Set while a draft: the token opens the draft. */
+  resumeUrl: string | null;
+  /** Set once submitted: the token is then the report token (a new secret made at submission). */
   reportUrl: string | null;
 };
 
 export function draftState(row: ResponseRow, code: string, token: string): DraftState {
+  const submitted = row.status === "submitted";
   return {
     status: row.status,
     step: row.step,
     locale: row.locale,
     answers: columnsToAnswers(row),
-    resumeUrl: `/s/${code}/resume/${token}`,
-    reportUrl: row.status === "submitted" ? `/report/${token}` : null,
+    resumeUrl: submitted ? null : `/s/${code}/resume/${token}`,
+    reportUrl: submitted ? `/report/${token}` : null,
   };
 }
 
@@ -79,9 +83,21 @@ export function draftState(row: ResponseRow, code: string, token: string): Draft
 export function requireResponse(db: Db, waveId: number, token: string | undefined): ResponseRow {
   const row = token ? findResponseByToken(db, token) : undefined;
   if (!row || row.waveId !== waveId) {
-    throw new AppError("unauthorized", `No draft found: send the resume token in the ${RESUME_HEADER} header or start a new response`);
+    throw new AppError(
+      "unauthorized",
+      `No draft found: send the resume token in the ${RESUME_HEADER} header or start a new response (a resume token stops working when its response is submitted or its resume link is opened in another browser)`,
+    );
   }
   return row;
+}
+
+/**
+ * Adopts the draft behind a resume link in this browser: returns the draft's new token (the link's
+ * token stops working), or undefined when the link opens no draft of this survey.
+ */
+export function adoptDraft(db: Db, code: string, token: string): string | undefined {
+  const found = lookupWave(db, code);
+  return found ? rotateDraftToken(db, found.wave.id, token) : undefined;
 }
 
 const localeSchema = z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(", ")}` });
@@ -173,12 +189,19 @@ export function submitResponse(db: Db, code: string, token: string | undefined, 
       Object.fromEntries(missing.map((id) => [`answers.${id}`, "is required"])),
     );
   }
-  const outcome = submitDraft(db, row.id, answers, input.locale ?? row.locale, invitationToken);
+  const result = submitDraft(db, row.id, answers, input.locale ?? row.locale, invitationToken);
+  const { outcome } = result;
   if (outcome === "not_found") throw new AppError("not_found", "This response no longer exists");
   if (outcome === "invitation_used") {
     throw new AppError("invitation_used", "This personal invitation has already been used to submit a response; each invitation counts once");
   }
   // Releases the wave's figures when enough new responses have arrived (lib/disclosure/releases.ts).
   currentRelease(db, wave.id, minimumGroupSize());
-  return { outcome, state: draftState(findResponseByToken(db, token!)!, code, token!) };
+  if (outcome !== "submitted") {
+    // Another request with this token submitted first (and received the report link).
+    return { outcome, state: { ...draftState(row, code, token!), status: "submitted" as const, resumeUrl: null, reportUrl: null } };
+  }
+  // The resume token no longer opens anything: the report link goes to this request only.
+  const { reportToken } = result;
+  return { outcome, state: draftState(findResponseByToken(db, reportToken)!, code, reportToken) };
 }

@@ -4,7 +4,7 @@ import { insertOrganisation, insertWave } from "../../db/factories";
 import { countResponses, findResponseByToken } from "../../db/queries/survey";
 import { responses } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
+import { adoptDraft, saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
 import { completeAnswers } from "../helpers/answers";
 import { createTestDb } from "../helpers/test-db";
 
@@ -82,12 +82,46 @@ describe("survey service on a real database", () => {
     const before = countResponses(db, waveId);
     const { token } = startResponse(db, "acme-open", {}, "en");
     const first = submitResponse(db, "acme-open", token, { answers: completeAnswers("Sales") });
-    const again = submitResponse(db, "acme-open", token, { answers: { ...completeAnswers("IT") } });
     expect(first.outcome).toBe("submitted");
+    const reportToken = first.state.reportUrl!.replace("/report/", "");
+    // A repeat holding the report token finds the response submitted and changes nothing.
+    const again = submitResponse(db, "acme-open", reportToken, { answers: { ...completeAnswers("IT") } });
     expect(again.outcome).toBe("already_submitted");
     expect(countResponses(db, waveId)).toBe(before + 1);
-    expect(findResponseByToken(db, token)!.department).toBe("Sales");
-    expectAppError(() => saveAnswers(db, "acme-open", token, { answers: { self_data: 1 }, step: 3 }), "conflict");
+    expect(findResponseByToken(db, reportToken)!.department).toBe("Sales");
+    expectAppError(() => saveAnswers(db, "acme-open", reportToken, { answers: { self_data: 1 }, step: 3 }), "conflict");
+    // The resume token opens nothing any more: no second submission, no answers.
+    expectAppError(() => submitResponse(db, "acme-open", token, { answers: completeAnswers("IT") }), "unauthorized");
+    expectAppError(() => saveAnswers(db, "acme-open", token, { answers: { self_data: 1 }, step: 3 }), "unauthorized");
+    expect(countResponses(db, waveId)).toBe(before + 1);
+  });
+
+  it("gives the report a new secret at submission: the resume token stops opening the response", () => {
+    const { token } = startResponse(db, "acme-open", {}, "en");
+    const { state } = submitResponse(db, "acme-open", token, { answers: completeAnswers("IT") });
+    expect(state).toMatchObject({ status: "submitted", resumeUrl: null });
+    expect(state.reportUrl).toMatch(/^\/report\/[A-Za-z0-9_-]{43}$/);
+    expect(state.reportUrl).not.toContain(token);
+    expect(findResponseByToken(db, token)).toBeUndefined();
+    expect(findResponseByToken(db, state.reportUrl!.slice("/report/".length))!.status).toBe("submitted");
+  });
+
+  it("adopting a resume link rotates its token: one winner, the old token dead, the answers kept", () => {
+    const { token } = startResponse(db, "acme-open", {}, "en");
+    saveAnswers(db, "acme-open", token, { answers: { seniority: "manager" }, step: 2 });
+    const fresh = adoptDraft(db, "acme-open", token);
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fresh).not.toBe(token);
+    // A second browser adopting the same link loses: the token no longer matches.
+    expect(adoptDraft(db, "acme-open", token)).toBeUndefined();
+    expect(findResponseByToken(db, token)).toBeUndefined();
+    expectAppError(() => saveAnswers(db, "acme-open", token, { step: 1 }), "unauthorized");
+    expect(findResponseByToken(db, fresh!)).toMatchObject({ status: "draft", step: 2, seniority: "manager" });
+    // Only drafts of the link's own survey are adopted.
+    expect(adoptDraft(db, "acme-closed", fresh!)).toBeUndefined();
+    const { state } = submitResponse(db, "acme-open", fresh, { answers: completeAnswers("Sales") });
+    expect(adoptDraft(db, "acme-open", state.reportUrl!.slice("/report/".length))).toBeUndefined();
+    expect(adoptDraft(db, "acme-open", fresh!)).toBeUndefined();
   });
 
   it("keeps tokens to their own wave and refuses closed, future and unknown codes", () => {

@@ -1,7 +1,6 @@
 import { minimumGroupSize } from "@/lib/disclosure/threshold";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findResponseByToken } from "@/db/queries/survey";
@@ -27,23 +26,11 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   const m = messages(locale);
   const { org, wave } = found;
 
+  // Only a draft: the cookie is cleared at submission and a submitted response's resume token opens
+  // nothing (its report has its own token), so the next person at this browser sees no trace of it.
   const token = (await cookies()).get(resumeCookieName(code))?.value;
   const row = token ? findResponseByToken(db, token) : undefined;
-  const mine = row && row.waveId === wave.id ? row : undefined;
-
-  if (mine?.status === "submitted") {
-    return (
-      <div className="narrow">
-        <section className="card">
-          <h1>{m.completed.heading}</h1>
-          <p className="lead">{m.completed.body}</p>
-          <Link className="btn" href={`/report/${token}`}>
-            {m.completed.view}
-          </Link>
-        </section>
-      </div>
-    );
-  }
+  const mine = row && row.waveId === wave.id && row.status === "draft" ? row : undefined;
 
   const availability = waveAvailability(wave);
   if (availability === "closed") {
@@ -56,6 +43,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
 
   const q = getQuestionnaire(wave.questionnaireVersion);
   const state = mine && token ? draftState(mine, code, token) : null;
+  const resumeUrl = state?.resumeUrl;
   return (
     <SurveyApp
       code={code}
@@ -67,7 +55,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       steps={q.steps}
       minGroupSize={minimumGroupSize()}
       estimate={estimatedMinutes(q)}
-      initial={state ? { step: state.step, answers: state.answers, resumeUrl: state.resumeUrl } : null}
+      initial={state && resumeUrl ? { step: state.step, answers: state.answers, resumeUrl } : null}
       resumeInvalid={resume === "invalid"}
     />
   );

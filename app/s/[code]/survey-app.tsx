@@ -54,6 +54,8 @@ export function SurveyApp(props: SurveyAppProps) {
   const [busy, setBusy] = useState(false);
   const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | "failed" | "invitation_used">("idle");
   const [copied, setCopied] = useState(false);
+  // Shown once, right after submission: the server keeps no cookie for it and never shows it again.
+  const [reportUrl, setReportUrl] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitted = useRef(false);
@@ -188,7 +190,11 @@ export function SurveyApp(props: SurveyAppProps) {
     try {
       const res = await callApi(`/api/survey/${encodeURIComponent(code)}/submit`, "POST", { answers: stepAnswers(step), locale });
       if (res.ok) {
-        window.location.assign((res.data as { reportUrl: string }).reportUrl);
+        setReportUrl((res.data as { reportUrl: string }).reportUrl);
+        setResumeUrl(null);
+        setCopied(false);
+        setFocusTarget("heading");
+        window.scrollTo({ top: 0 });
         return;
       }
       if ((res.data as ApiError).error?.code === "invitation_used") {
@@ -216,6 +222,41 @@ export function SurveyApp(props: SurveyAppProps) {
   function setAnswer(item: string, value: string | number) {
     setAnswers((a) => ({ ...a, [item]: value }));
     if (errors[item]) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== item)));
+  }
+
+  if (reportUrl) {
+    const href = typeof window === "undefined" ? reportUrl : new URL(reportUrl, window.location.origin).href;
+    return (
+      <div className="narrow">
+        <section className="card" aria-labelledby="done-heading" data-testid="submitted">
+          <h1 id="done-heading" ref={headingRef} tabIndex={-1}>
+            {m.completed.heading}
+          </h1>
+          <p className="lead">{m.completed.body}</p>
+          <p className="notice" role="status">
+            {m.completed.saveLink}
+          </p>
+          <div className="copy-row">
+            <input readOnly aria-label={m.completed.linkLabel} value={href} onFocus={(e) => e.currentTarget.select()} data-testid="report-url" />
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(href).catch(() => undefined);
+                setCopied(true);
+              }}
+            >
+              {copied ? m.copied : m.copy}
+            </button>
+          </div>
+          <p>
+            <a className="btn" href={reportUrl}>
+              {m.completed.view}
+            </a>
+          </p>
+        </section>
+      </div>
+    );
   }
 
   if (step === 0) {
