@@ -102,12 +102,14 @@ export function wavesAwaitingRelease(db: Db): number[] {
 
 /**
  * The benchmark population from released states: for each organisation (not archived), its latest
- * wave with a release (latest by opening date, then creation), with the release's plan.
+ * wave with a release (latest by opening date, then creation), with the threshold its plan was made
+ * for and the figures the plan shows for the whole wave (extracted by SQLite: the rest of the plan,
+ * views and history, is not needed here and would cost a JSON parse per organisation).
  */
-export function readReleasedPopulation(db: Db): (PopulationMember & { plan: string })[] {
+export function readReleasedPopulation(db: Db): (PopulationMember & { planMin: number; wholeFigures: string })[] {
   const rows = db.$client
     .prepare(
-      `select o.id, o.slug, o.sector, o.size_band, r.wave_id, r.plan, r.counters
+      `select o.id, o.slug, o.sector, o.size_band, r.wave_id, json_extract(r.plan, '$.min'), coalesce(json_extract(r.plan, '$.views.all'), '[]'), r.counters
        from (
          select w.id as wave_id, w.org_id,
            row_number() over (partition by w.org_id order by coalesce(w.opens_at, w.created_at) desc, w.id desc) as rn
@@ -118,8 +120,8 @@ export function readReleasedPopulation(db: Db): (PopulationMember & { plan: stri
        where latest.rn = 1 and o.archived_at is null`,
     )
     .raw(true)
-    .all() as [number, string, string, string, number, string, Buffer][];
-  return rows.map((r) => ({ orgId: r[0], slug: r[1], sector: r[2], sizeBand: r[3], waveId: r[4], plan: r[5], counters: decodeCountersInto(r[6]) }));
+    .all() as [number, string, string, string, number, number, string, Buffer][];
+  return rows.map((r) => ({ orgId: r[0], slug: r[1], sector: r[2], sizeBand: r[3], waveId: r[4], planMin: r[5], wholeFigures: r[6], counters: decodeCountersInto(r[7]) }));
 }
 
 export const COUNTER_COUNT = COUNTERS.length;

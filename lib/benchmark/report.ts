@@ -156,7 +156,8 @@ function loadState(db: Db, min: number): BenchmarkState {
   const members = new Map<number, Member>();
   const total = emptyCounters();
   for (const m of readReleasedPopulation(db)) {
-    let plan = JSON.parse(m.plan) as WavePlan;
+    // Members need only what their plan shows for the whole wave.
+    let plan: WavePlan = { min: m.planMin, views: { all: JSON.parse(m.wholeFigures) as FigureKey[] } };
     // Planned under another threshold: plan the released state again under this one.
     if (plan.min !== min) plan = currentRelease(db, m.waveId, min)?.plan ?? plan;
     members.set(m.waveId, { ...m, plan, metrics: orgMetrics(m, planGate(plan, "all")) });

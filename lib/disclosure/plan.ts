@@ -13,7 +13,7 @@
  *      isolate, and a view shown for the first time must add information about the new responses
  *      only (so an older reading cannot be subtracted from it).
  */
-import { AGG_CAPABILITIES, counter, type CounterVector } from "../benchmark/counters";
+import { AGG_CAPABILITIES, COUNTER_INDEX, counter, type CounterVector } from "../benchmark/counters";
 import { planDisclosure } from "./groups";
 import { findSmallSetInSpan, indicator, involvedRows, rank } from "./span";
 import { isSmallDifference, meetsThreshold } from "./threshold";
@@ -300,12 +300,21 @@ export function viewFigures(plan: WavePlan | null, view: ViewKey): ReadonlySet<F
   return list ? new Set(list) : null;
 }
 
+/** Counter positions summed into each base of each figure (see figureBases). */
+const BASE_INDICES: ReadonlyMap<FigureKey, number[][]> = new Map(
+  FIGURE_KEYS.map((key): [FigureKey, number[][]] => {
+    const at = (...names: string[]) => names.map((n) => COUNTER_INDEX.get(n)!);
+    const range = (prefix: string, values: readonly (string | number)[]) => at(...values.map((x) => `${prefix}${x}`));
+    if (key === "cu") return [key, [range("cu_", [1, 2, 3, 4, 5, "dk"])]];
+    if (key === "f2" || key === "f3" || key === "f4") return [key, [at(`${key}_y_n`), at(`${key}_n_n`)]];
+    if (key === "f5") return [key, [at("senior_n"), at("staff_n"), at("senior_all3_n"), at("staff_all3_n")]];
+    if (key === "index") return [key, [range("idx_", Array.from({ length: 33 }, (_, i) => i + 8))]];
+    if (key.startsWith("self:")) return [key, [range(`s_${key.slice(5)}_`, [1, 2, 3, 4, 5])]];
+    return [key, [range(`o_${key.slice(4)}_`, ["yes", "partly", "no", "dk"])]];
+  }),
+);
+
 /** The bases a figure is built from in a population's counters (every one must be large enough). */
 export function figureBases(key: FigureKey, v: CounterVector): number[] {
-  if (key === "cu") return [cuBase(v)];
-  if (key === "f2" || key === "f3" || key === "f4") return [counter(v, `${key}_y_n`), counter(v, `${key}_n_n`)];
-  if (key === "f5") return [counter(v, "senior_n"), counter(v, "staff_n"), counter(v, "senior_all3_n"), counter(v, "staff_all3_n")];
-  if (key === "index") return [sum(v, "idx_", Array.from({ length: 33 }, (_, i) => i + 8))];
-  if (key.startsWith("self:")) return [sum(v, `s_${key.slice(5)}_`, [1, 2, 3, 4, 5])];
-  return [sum(v, `o_${key.slice(4)}_`, ["yes", "partly", "no", "dk"])];
+  return BASE_INDICES.get(key)!.map((positions) => positions.reduce((a, i) => a + v[i]!, 0));
 }
