@@ -24,5 +24,7 @@ export class SessionEnded extends Error {
   constructor() {
     super("Session ended: signed out, password changed or account disabled");
     this.name = "SessionEnded";
+    // next-auth logs it once per refused request (JWT_SESSION_ERROR): one line, not a stack trace.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -12,7 +12,7 @@ test.describe("sign-in", () => {
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
     await page.screenshot({ path: "test-results/screenshots/account-1280.png", fullPage: true });
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/signin/);
     await page.goto("/account");
     await page.waitForURL(/\/signin\?callbackUrl=%2Faccount|\/signin\?callbackUrl=\/account/);
@@ -53,7 +53,7 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("password-changed")).toBeVisible();
     await page.goto("/account");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/signin/);
     await signIn(page, "changer@e2e.local", "e2e-password-1");
     await expect(page.getByTestId("signin-error")).toBeVisible();
