@@ -1,10 +1,14 @@
 /**
- * Runs once when the server starts: validates the environment and the session secret (production
+ * Runs once when the server starts: records each request's socket address from then on
+ * (lib/http/peer-address.ts), validates the environment and the session secret (production
  * refuses to start without NEXTAUTH_SECRET), applies pending migrations, and loads the benchmark
  * population into memory so the first dashboard request is not the slow one.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before the first request: the connection's address as a header clients cannot set.
+    const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+    installPeerAddressHeader();
     const { authSecret } = await import("./lib/auth/secret");
     authSecret();
     const { getDb } = await import("./db/client");

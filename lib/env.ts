@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies, trustedProxyProblem } from "./http/trusted-proxies";
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, "DATABASE_PATH must be a file path").default("data/digiskills.db"),
@@ -22,6 +23,21 @@ const envSchema = z.object({
   RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SUBMIT_PER_MIN must be a whole number" }).int("RATE_LIMIT_SUBMIT_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SUBMIT_PER_MIN cannot be negative").default(120),
   /** Sign-in attempts accepted per client address per minute, before the per-account back-off; 0 turns it off. */
   RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SIGNIN_PER_MIN must be a whole number" }).int("RATE_LIMIT_SIGNIN_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SIGNIN_PER_MIN cannot be negative").default(20),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges,
+   * e.g. "127.0.0.1,::1" for nginx on the same machine. Empty (default): nobody; the client is the
+   * connection's own address. See lib/http/client-ip.ts and the README's reverse-proxy section.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+        const problem = trustedProxyProblem(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${problem}; use a comma-separated list such as 127.0.0.1,10.0.0.0/8` });
+      }
+    })
+    .transform(parseTrustedProxies),
   /** When set, invitations and reminders are sent by email, e.g. smtps://user:password@smtp.example.com:465 */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465" }).optional(),
   /** Sender of invitation emails, e.g. "Digiskills <skills@example.com>"; required with SMTP_URL. */

@@ -3,11 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { bumpSessionVersion, findUserByEmail, findUserById, normaliseEmail } from "../../db/queries/users";
+import { BusyError } from "./bcrypt-gate";
 import { verifyPassword } from "./passwords";
 import { clientIp } from "../http/client-ip";
 import { authSecret } from "./secret";
 import { SessionEnded, sessionIsCurrent, tokenSessionVersion } from "./session-version";
-import { recordFailure, recordSuccess, retryAfter } from "./throttle";
+import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "./throttle";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 
@@ -30,17 +31,26 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const db = getDb();
           const email = normaliseEmail(parsed.data.email);
-          const keys = [`email:${email}`, `ip:${clientIp(req?.headers)}`];
+          // Throttled per (account, address), per account (gently) and per address: lib/auth/throttle.ts.
+          const named = throttleKeys(email, clientIp(req?.headers));
+          const keys = [named.pair, named.account, named.ip];
           const wait = Math.max(...keys.map((k) => retryAfter(db, k)));
           if (wait > 0) throw new Error(`${SIGN_IN_ERRORS.throttled}:${wait}`);
           const user = findUserByEmail(db, email);
-          const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+          let ok: boolean;
+          try {
+            ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+          } catch (e) {
+            // Too many password checks queued in this process (a flood): same answer for any email.
+            if (e instanceof BusyError) throw new Error(`${SIGN_IN_ERRORS.throttled}:5`);
+            throw e;
+          }
           if (!ok || !user || user.disabledAt) {
             const waits = keys.map((k) => recordFailure(db, k));
             const next = Math.max(...waits);
             throw new Error(next > 0 ? `${SIGN_IN_ERRORS.throttled}:${next}` : SIGN_IN_ERRORS.invalid);
           }
-          recordSuccess(db, keys[0]!);
+          recordSuccess(db, named.pair);
           return { id: String(user.id), email: user.email, name: user.name, role: user.role };
         },
       }),

@@ -1,4 +1,5 @@
 import bcrypt from "bcryptjs";
+import { PASSWORD_CHECKS } from "./bcrypt-gate";
 
 const COST = 12;
 
@@ -22,8 +23,12 @@ export function hashPassword(password: string): Promise<string> {
 // as a real check, so response time does not tell whether an account exists.
 const DUMMY_HASH = bcrypt.hashSync(crypto.randomUUID(), COST);
 
+/**
+ * Known and unknown emails take the same path: one bcrypt check through the process-wide gate (at
+ * most 2 at once, lib/auth/bcrypt-gate.ts). Throws BusyError when too many checks are waiting.
+ */
 export async function verifyPassword(password: string, hash: string | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  const ok = await PASSWORD_CHECKS.run(() => bcrypt.compare(password, hash ?? DUMMY_HASH));
   return ok && hash !== undefined;
 }
 

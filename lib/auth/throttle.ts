@@ -2,21 +2,45 @@ import type { Db } from "../../db/client";
 import { clearThrottle, readThrottle, writeThrottle } from "../../db/queries/users";
 
 /**
- * Failures allowed before back-off starts (per email 5; per IP 20, since an office shares one
- * address); then 30 s, 60 s, 120 s … capped at one hour. A key's count starts again after 15 quiet
- * minutes; a successful sign-in clears the email's count, never the IP's.
+ * Sign-in back-off, per key, after a number of free failures; a key's count starts again after 15
+ * quiet minutes. Three kinds of key, all checked before the password and all counted on a failure:
+ *
+ * - `pair:<email>|<address>`: one account from one address. 5 free failures, then 30 s, 60 s,
+ *   120 s … up to an hour. This is what slows a brute force; it never touches the account from
+ *   another address, so nobody can lock a user out by guessing from elsewhere.
+ * - `account:<email>`: one account from everywhere (a guess spread over many addresses). 20 free
+ *   failures, then 5 s, 10 s … capped at 60 s: a distributed guesser gets about one try a minute,
+ *   and the real user waits at most a minute, never an hour.
+ * - `ip:<address>`: everything from one address. 20 free failures (an office shares one address),
+ *   then 30 s … up to an hour.
+ *
+ * A successful sign-in clears its pair only: neither the address's count nor the account's global
+ * count (that one is the attacker's) is reset by it.
  */
-export const FREE_FAILURES = { email: 5, ip: 20 } as const;
-const BASE_SECONDS = 30;
-const MAX_SECONDS = 3600;
+export type ThrottlePolicy = { free: number; baseSeconds: number; maxSeconds: number };
+export const THROTTLE: Record<"pair" | "account" | "ip", ThrottlePolicy> = {
+  pair: { free: 5, baseSeconds: 30, maxSeconds: 3600 },
+  account: { free: 20, baseSeconds: 5, maxSeconds: 60 },
+  ip: { free: 20, baseSeconds: 30, maxSeconds: 3600 },
+};
 const FORGET_AFTER_MS = 15 * 60 * 1000;
 
-export function backoffSeconds(failures: number, free: number): number {
-  if (failures < free) return 0;
-  return Math.min(MAX_SECONDS, BASE_SECONDS * 2 ** (failures - free));
+export const throttleKeys = (email: string, address: string) => ({
+  pair: `pair:${email}|${address}`,
+  account: `account:${email}`,
+  ip: `ip:${address}`,
+});
+
+export function backoffSeconds(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.free) return 0;
+  return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** (failures - policy.free));
 }
 
-const freeFor = (key: string) => (key.startsWith("ip:") ? FREE_FAILURES.ip : FREE_FAILURES.email);
+function policyFor(key: string): ThrottlePolicy {
+  if (key.startsWith("ip:")) return THROTTLE.ip;
+  if (key.startsWith("account:")) return THROTTLE.account;
+  return THROTTLE.pair;
+}
 
 /** Seconds until the key may try again (0 = now). */
 export function retryAfter(db: Db, key: string, now = Date.now()): number {
@@ -29,7 +53,7 @@ export function recordFailure(db: Db, key: string, now = Date.now()): number {
   const row = readThrottle(db, key);
   const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && retryAfter(db, key, now) === 0;
   const failures = (row && !stale ? row.failures : 0) + 1;
-  const wait = backoffSeconds(failures, freeFor(key));
+  const wait = backoffSeconds(failures, policyFor(key));
   writeThrottle(db, {
     key,
     failures,

@@ -1,6 +1,32 @@
-/** The client's address as our own server saw it: the last x-forwarded-for entry (set by next start or the reverse proxy). */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+import net from "node:net";
+import { env } from "../env";
+import { PEER_HEADER } from "./peer-address";
+import { isTrusted, normaliseAddress, type TrustedProxies } from "./trusted-proxies";
+
+type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
+
+function header(headers: HeaderBag, name: string): string {
+  const raw = headers instanceof Headers ? headers.get(name) : headers?.[name];
+  return Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+}
+
+/**
+ * The client's address, for rate limits and sign-in throttling.
+ *
+ * It starts from the address of the connection (set by this server, lib/http/peer-address.ts).
+ * Only while that address is a trusted proxy (TRUSTED_PROXIES) do we believe the proxy's
+ * X-Forwarded-For, and then only its last entry (the address the proxy itself saw), walking left
+ * one hop per trusted proxy. Entries further left were written by the client and are ignored. With
+ * no trusted proxies (the default) X-Forwarded-For is ignored entirely.
+ */
+export function clientIp(headers: HeaderBag, trusted: TrustedProxies = env().TRUSTED_PROXIES): string {
+  let address = normaliseAddress(header(headers, PEER_HEADER));
+  if (!address) return "unknown";
+  const hops = header(headers, "x-forwarded-for").split(",").map((s) => normaliseAddress(s)).filter(Boolean);
+  while (isTrusted(trusted, address)) {
+    const previous = hops.pop();
+    if (!previous || !net.isIP(previous)) break;
+    address = previous;
+  }
+  return address;
 }

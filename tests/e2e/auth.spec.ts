@@ -26,7 +26,7 @@ test.describe("sign-in", () => {
     await page.screenshot({ path: "test-results/screenshots/signin-error-1280.png", fullPage: true });
   });
 
-  test("five failures lock the account for 30 s, even with the right password", async ({ page }) => {
+  test("five failures from one address lock the account there for 30 s, even with the right password", async ({ page }) => {
     for (let i = 0; i < 4; i++) {
       await signIn(page, "throttle@e2e.local", `wrong-${i}`);
       await expect(page.getByTestId("signin-error")).toContainText("do not match");

@@ -9,7 +9,9 @@ const dir = tempDir("limits");
 const { dbPath } = createFixtureDb(dir);
 let server: AppServer;
 beforeAll(async () => {
-  server = await startServer(dbPath);
+  // The test plays the reverse proxy on loopback, so its X-Forwarded-For names the client
+  // (tests/reliability/client-address.test.ts covers the default, where nobody is trusted).
+  server = await startServer(dbPath, { TRUSTED_PROXIES: "127.0.0.1,::1" });
 });
 afterAll(async () => {
   await killServer(server, "SIGTERM");
@@ -66,7 +68,7 @@ describe("rate limits per client address", () => {
 
 describe("cookies behind HTTPS", () => {
   it("over https (X-Forwarded-Proto from the reverse proxy) every cookie is Secure, HttpOnly and SameSite=Lax", async () => {
-    const https = await startServer(dbPath, { NEXTAUTH_URL: "https://skills.example.com" });
+    const https = await startServer(dbPath, { NEXTAUTH_URL: "https://skills.example.com", TRUSTED_PROXIES: "127.0.0.1,::1" });
     try {
       const setCookies: string[] = [];
       const headers = { "x-forwarded-proto": "https", "x-forwarded-for": "192.0.2.44" };
