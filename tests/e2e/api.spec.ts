@@ -119,9 +119,16 @@ test("concurrent submissions of one draft store one response", async ({ request 
   const send = () =>
     request.post("/api/survey/e2e-open/submit", { headers: { "x-resume-token": token }, data: { answers: completeAnswers("Support") } });
   const results = await Promise.all([send(), send(), send(), send(), send()]);
-  expect(results.map((r) => r.status())).toEqual([200, 200, 200, 200, 200]);
-  const flags = await Promise.all(results.map(async (r) => (await r.json()).alreadySubmitted));
-  expect(flags.filter((f) => f === false)).toHaveLength(1);
+  // One wins and receives the report link; the resume token then opens nothing, so the others are
+  // refused (or, had they read the draft first, told it was already submitted, without a link).
+  const bodies = await Promise.all(results.map(async (r) => ({ status: r.status(), body: await r.json() })));
+  const winners = bodies.filter((b) => b.status === 200 && b.body.alreadySubmitted === false);
+  expect(winners).toHaveLength(1);
+  expect(winners[0]!.body.reportUrl).toMatch(/^\/report\/[A-Za-z0-9_-]{43}$/);
+  for (const other of bodies.filter((b) => b !== winners[0])) {
+    if (other.status === 200) expect(other.body).toMatchObject({ alreadySubmitted: true, reportUrl: null });
+    else expect(other.body.error.code).toBe("unauthorized");
+  }
   expect(countResponses("e2e-open")).toBe(before + 1);
 });
 

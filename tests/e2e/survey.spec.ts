@@ -31,10 +31,14 @@ test.describe("respondent journey", () => {
     await survey.answerStep(TOTAL_STEPS, answers);
     await page.getByTestId("submit").click();
 
-    await page.waitForURL(/\/report\//);
+    // The report link is shown once, to be saved; then it opens the report.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("謝謝！您的回答已送出");
+    await expect(page.getByText("請立即保存這個連結")).toBeVisible();
     const seconds = (Date.now() - started) / 1000;
     testInfo.annotations.push({ type: "survey completion time (s)", description: seconds.toFixed(1) });
     console.log(`survey completed in real Chromium in ${seconds.toFixed(1)} s`);
+    await page.getByRole("link", { name: "開啟我的報告" }).click();
+    await page.waitForURL(/\/report\//);
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("您的數位技能報告");
     // (75+50+25+100+75+25+75+0)/8 = 53.125 → 53, band Capable
@@ -103,12 +107,19 @@ test.describe("respondent journey", () => {
     const other = await browser.newContext();
     const phone = await other.newPage();
     await phone.goto(resumeUrl);
+    // The link asks before it moves the draft to this device.
+    await phone.getByRole("button", { name: "Continue with this link" }).click();
     await phone.getByRole("button", { name: "Continue where you left off" }).click();
     const phoneSurvey = new SurveyPage(phone);
     await phoneSurvey.expectStep(3);
     await phone.getByRole("button", { name: /Back/ }).click();
     await expect(phone.locator("#in-self_data-4")).toBeChecked();
     await other.close();
+
+    // The draft moved: its old link and the first browser's cookie no longer open it.
+    await page.goto(resumeUrl);
+    await expect(page.getByText("That resume link is not valid any more")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Start" })).toBeVisible();
 
     const bogus = await browser.newContext();
     const stranger = await bogus.newPage();
@@ -125,21 +136,29 @@ test.describe("respondent journey", () => {
     await survey.answerThrough(1, TOTAL_STEPS - 1, answers);
     await survey.answerStep(TOTAL_STEPS, answers);
 
+    const resumeToken = (await page.context().cookies()).find((c) => c.name === "ds_r_e2e-open")!.value;
     const submits: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith("/submit")) submits.push(r.postData() ?? "");
     });
     await page.getByTestId("submit").dblclick();
-    await page.waitForURL(/\/report\//);
-    // Replay the submission as a retry would, with the browser's cookie.
-    const replay = await page.request.post("/api/survey/e2e-open/submit", { data: JSON.parse(submits[0] ?? "{}") });
-    expect(replay.status()).toBe(200);
-    expect((await replay.json()).alreadySubmitted).toBe(true);
+    await expect(page.getByTestId("submitted")).toBeVisible();
+    const reportToken = (await page.getByTestId("report-url").inputValue()).split("/report/")[1]!;
+    // Replay the submission as a retry would, with the token the browser held: the resume token
+    // was replaced at submission, so it submits nothing a second time.
+    const replay = await page.request.post("/api/survey/e2e-open/submit", { data: JSON.parse(submits[0] ?? "{}"), headers: { "x-resume-token": resumeToken } });
+    expect(replay.status()).toBe(401);
+    // With the token that now opens the response, a repeat is recognised as already submitted.
+    const repeat = await page.request.post("/api/survey/e2e-open/submit", { data: JSON.parse(submits[0] ?? "{}"), headers: { "x-resume-token": reportToken } });
+    expect(repeat.status()).toBe(200);
+    expect((await repeat.json()).alreadySubmitted).toBe(true);
     expect(countResponses("e2e-open")).toBe(before + 1);
 
-    // Opening the survey again in the same browser offers the report instead of a second response.
+    // Opening the survey again in the same browser starts afresh (the next person at a shared
+    // computer) and shows nothing of the submitted response.
     await survey.open("e2e-open");
-    await expect(page.getByRole("heading", { name: "You have already completed this survey" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Start" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /report/i })).toHaveCount(0);
   });
 
   test("an unknown code and a closed survey get clear pages", async ({ page }) => {

@@ -46,7 +46,11 @@ export function aggregatesMatchRebuild(db: Db, dir: string): { stored: string; r
   }
 }
 
-/** One respondent: start a draft, submit complete answers. Returns the resume token when the submission was acknowledged. */
+/**
+ * One respondent: start a draft, submit complete answers. Returns the token that opens the stored
+ * response: the report token when the submission was acknowledged (the resume token is replaced at
+ * submission), else the resume token.
+ */
 export async function respondOnce(url: string, code = "rel-open", ip?: string): Promise<{ token: string; acknowledged: boolean; status: number }> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (ip) headers["x-forwarded-for"] = ip;
@@ -58,6 +62,7 @@ export async function respondOnce(url: string, code = "rel-open", ip?: string): 
     headers: { ...headers, "x-resume-token": token },
     body: JSON.stringify({ answers: ANSWERS }),
   });
-  const ok = submit.status === 200 && ((await submit.json()) as { status: string }).status === "submitted";
-  return { token, acknowledged: ok, status: submit.status };
+  const body = submit.status === 200 ? ((await submit.json()) as { status: string; reportUrl: string | null }) : undefined;
+  const ok = body?.status === "submitted" && typeof body.reportUrl === "string";
+  return { token: ok ? body.reportUrl!.replace(/^\/report\//, "") : token, acknowledged: ok, status: submit.status };
 }

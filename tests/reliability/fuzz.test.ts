@@ -27,7 +27,9 @@ const dir = tempDir("fuzz");
 const { dbPath } = createFixtureDb(dir);
 let server: AppServer;
 let admin = "";
+/** The report token of a submitted response (a new secret made at submission), and the resume token it replaced. */
 let submittedToken = "";
+let spentResumeToken = "";
 let closedWaveId = 0;
 
 /** Every table's rows, hashed: "unchanged" means exactly that. */
@@ -68,9 +70,10 @@ beforeAll(async () => {
   server = await startServer(dbPath, { RATE_LIMIT_SUBMIT_PER_MIN: "0", RATE_LIMIT_SIGNIN_PER_MIN: "0" });
   admin = await signInCookie(server.url, ADMIN.email, ADMIN.password);
   const start = await fetch(`${server.url}/api/survey/rel-open/start`, { method: "POST", body: "{}" });
-  submittedToken = ((await start.json()) as { token: string }).token;
-  const submit = await fetch(`${server.url}/api/survey/rel-open/submit`, { method: "POST", headers: { "x-resume-token": submittedToken }, body: JSON.stringify({ answers: ANSWERS }) });
+  spentResumeToken = ((await start.json()) as { token: string }).token;
+  const submit = await fetch(`${server.url}/api/survey/rel-open/submit`, { method: "POST", headers: { "x-resume-token": spentResumeToken }, body: JSON.stringify({ answers: ANSWERS }) });
   expect(submit.status).toBe(200);
+  submittedToken = ((await submit.json()) as { reportUrl: string }).reportUrl.replace("/report/", "");
 });
 afterAll(async () => {
   if (server) await killServer(server, "SIGTERM");
@@ -132,6 +135,7 @@ const endpoints: Endpoint[] = [
     headers: () => ({ "x-resume-token": submittedToken }),
     isAccepted: (s, j) => s === 200 && (j as { alreadySubmitted?: boolean }).alreadySubmitted === true,
   },
+  { name: "submit (spent resume token)", method: "POST", path: () => "/api/survey/rel-open/submit", headers: () => ({ "x-resume-token": spentResumeToken }) },
   { name: "submit (forged token)", method: "POST", path: () => "/api/survey/rel-open/submit", headers: () => ({ "x-resume-token": "' OR 1=1 --" }) },
   { name: "invitations (admin, closed wave)", method: "POST", path: () => `/api/admin/organisations/rel-co/waves/${closedWaveId}/invitations`, headers: () => ({ cookie: admin }) },
   { name: "invitations (anonymous)", method: "POST", path: () => `/api/admin/organisations/rel-co/waves/${closedWaveId}/invitations`, headers: () => ({}) },

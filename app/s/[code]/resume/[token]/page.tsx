@@ -10,8 +10,10 @@ import { lookupWave, resumeCookieName } from "@/lib/survey/service";
 import { getQuestionnaire } from "@/questions";
 
 export const dynamic = "force-dynamic";
-// The token is in this page's address: it must not leave as a referrer.
-export const metadata: Metadata = { title: "Continue the survey", robots: { index: false }, referrer: "no-referrer" };
+// The token is in this page's address: it must not leave as a referrer to another site. Not
+// "no-referrer": under it browsers send `Origin: null` with the form's POST, which the origin check
+// (rightly) refuses.
+export const metadata: Metadata = { title: "Continue the survey", robots: { index: false }, referrer: "same-origin" };
 
 type Props = { params: Promise<{ code: string; token: string }> };
 
