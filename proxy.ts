@@ -1,11 +1,12 @@
 /*
  * Runs before every request (Next.js proxy, Node runtime): rate limits per client address, refusal
- * of cross-site writes to the API, and the security headers with a fresh CSP nonce per request.
+ * of cross-site writes (API and server actions), and the security headers with a fresh CSP nonce per request.
  * Authorisation is not here: it lives next to the data in every page, action and route handler.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
 import { clientIp } from "./lib/http/client-ip";
+import { originAllowed } from "./lib/http/origin";
 import { RateLimiter } from "./lib/http/rate-limit";
 
 const limiter: RateLimiter = ((globalThis as { __dsLimiter?: RateLimiter }).__dsLimiter ??= new RateLimiter());
@@ -41,21 +42,13 @@ function errorJson(status: number, code: string, message: string, extra: Record<
   return NextResponse.json({ error: { code, message }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-function sameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser's cross-site request (browsers always send Origin on these writes)
-  try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return false;
-  }
-}
-
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const write = !SAFE_METHODS.has(request.method);
 
-  if (write && pathname.startsWith("/api/") && !sameOrigin(request)) {
+  // Every write, API or server action (a POST to a page), must come from the app's own origin
+  // (scheme, host and port: lib/http/origin.ts); a foreign one is a 403, never a 500.
+  if (write && !originAllowed(request.headers)) {
     return errorJson(403, "forbidden", "Cross-site requests are not allowed");
   }
 

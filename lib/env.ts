@@ -38,11 +38,31 @@ const envSchema = z.object({
       }
     })
     .transform(parseTrustedProxies),
+  /** The app's address for next-auth; in production it must be https:// (Secure session cookies). */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be an http(s) address such as https://skills.example.com" }).optional(),
+  /** "1" allows an http:// NEXTAUTH_URL under NODE_ENV=production: local runs only (npm run demo, the test servers). */
+  ALLOW_INSECURE_NEXTAUTH_URL: z.string().optional(),
   /** When set, invitations and reminders are sent by email, e.g. smtps://user:password@smtp.example.com:465 */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465" }).optional(),
   /** Sender of invitation emails, e.g. "Digiskills <skills@example.com>"; required with SMTP_URL. */
   SMTP_FROM: z.string().min(3, "SMTP_FROM must be a sender address such as skills@example.com").optional(),
-}).refine((e) => !e.SMTP_URL || !!e.SMTP_FROM, { path: ["SMTP_FROM"], message: "SMTP_FROM is required when SMTP_URL is set (the sender of invitation emails)" });
+})
+  .refine((e) => !e.SMTP_URL || !!e.SMTP_FROM, { path: ["SMTP_FROM"], message: "SMTP_FROM is required when SMTP_URL is set (the sender of invitation emails)" })
+  // Production (not the build, not a local demo) needs the public address: invitation links and the
+  // origin check (lib/http/origin.ts) use it instead of anything a request says about its host.
+  .refine((e) => !servingProduction(e) || !!e.DEMO || !!e.PUBLIC_URL, {
+    path: ["PUBLIC_URL"],
+    message: "PUBLIC_URL is required in production: the address people use, such as https://skills.example.com (invitation links and the same-origin check use it)",
+  })
+  .refine((e) => !servingProduction(e) || !e.NEXTAUTH_URL?.startsWith("http://") || e.ALLOW_INSECURE_NEXTAUTH_URL === "1", {
+    path: ["NEXTAUTH_URL"],
+    message: "NEXTAUTH_URL must start with https:// in production (otherwise the session cookie is not Secure); for a local run over plain http set ALLOW_INSECURE_NEXTAUTH_URL=1",
+  });
+
+/** Serving with NODE_ENV=production; `next build` also runs with it but serves nobody. */
+function servingProduction(e: { NODE_ENV: string }): boolean {
+  return e.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+}
 
 export type Env = z.infer<typeof envSchema>;
 

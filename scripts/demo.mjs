@@ -12,6 +12,8 @@ const env = {
   DATABASE_PATH: process.env.DATABASE_PATH ?? "data/digiskills.db",
   DEMO: "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // A local demo over plain http: production settings would refuse an http:// NEXTAUTH_URL.
+  ALLOW_INSECURE_NEXTAUTH_URL: process.env.ALLOW_INSECURE_NEXTAUTH_URL ?? "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

@@ -1,29 +1,50 @@
 import { env } from "../env";
 import { AppError } from "../errors";
 
-/** The app's public address: PUBLIC_URL when set, else the address this request came to. */
-export function baseUrlOf(headers: Headers): string {
+type HeaderSource = { get(name: string): string | null };
+
+/**
+ * The app's public origin (scheme, host and port): PUBLIC_URL when set; otherwise the scheme and
+ * Host this request came to. X-Forwarded-Host is never believed: a client can send it.
+ */
+export function publicOrigin(headers: HeaderSource): string {
   const configured = env().PUBLIC_URL;
-  if (configured) return configured;
+  if (configured) return new URL(configured).origin;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const host = headers.get("host") ?? "localhost:3000";
   return `${proto}://${host}`;
 }
 
+/** The app's public address: PUBLIC_URL when set, else the address this request came to. */
+export function baseUrlOf(headers: Headers): string {
+  return env().PUBLIC_URL ?? publicOrigin(headers);
+}
+
 /**
- * Refuses a browser's cross-site write: browsers send Origin on every POST/PUT/DELETE, and it must
- * name this host. Requests without Origin (scripts, curl) carry no ambient browser credentials risk
- * beyond what they were given, so they pass.
+ * Whether a browser's Origin header names this app: the exact serialised origin (scheme, host and
+ * port) must equal the public origin. "http://evil@host", another scheme or port, "null" and
+ * anything that does not parse are foreign. No Origin at all passes (not a browser's cross-site
+ * request: browsers send Origin on every cross-site POST/PUT/DELETE).
  */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  let host: string;
+export function originAllowed(headers: HeaderSource): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return true;
+  let parsed: URL;
   try {
-    host = new URL(origin).host;
+    parsed = new URL(origin);
   } catch {
-    throw new AppError("forbidden", "Cross-site requests are not allowed");
+    return false;
   }
-  const expected = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!expected || host !== expected) throw new AppError("forbidden", "Cross-site requests are not allowed");
+  // A real Origin is already serialised; anything else (credentials, a path, odd spelling) is forged.
+  if (parsed.origin !== origin) return false;
+  try {
+    return origin === new URL(publicOrigin(headers)).origin;
+  } catch {
+    return false; // a Host header that is not a host
+  }
+}
+
+/** Refuses a browser's cross-site write (403). */
+export function assertSameOrigin(request: Request): void {
+  if (!originAllowed(request.headers)) throw new AppError("forbidden", "Cross-site requests are not allowed");
 }

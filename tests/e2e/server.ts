@@ -50,6 +50,9 @@ const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127
     DATABASE_PATH: E2E_DB,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: BASE_URL,
+    PUBLIC_URL: BASE_URL,
+    // Production refuses an http:// NEXTAUTH_URL unless told this is a local run (lib/env.ts).
+    ALLOW_INSECURE_NEXTAUTH_URL: "1",
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     // Every browser test comes from 127.0.0.1; the per-address limits are tested in tests/reliability.
     RATE_LIMIT_SIGNIN_PER_MIN: "1000",

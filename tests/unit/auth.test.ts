@@ -142,7 +142,7 @@ describe("session secret", () => {
       const { authSecret } = await import("../../lib/auth/secret");
       return authSecret;
     };
-    const prod = await load({ NODE_ENV: "production", DEMO: "", NEXTAUTH_SECRET: undefined, DATABASE_PATH: path.join(dir, "x.db") });
+    const prod = await load({ NODE_ENV: "production", DEMO: "", NEXTAUTH_SECRET: undefined, PUBLIC_URL: "https://skills.example.com", DATABASE_PATH: path.join(dir, "x.db") });
     delete process.env.NEXTAUTH_SECRET;
     delete process.env.DEMO;
     expect(() => prod()).toThrow(/NEXTAUTH_SECRET is not set.*openssl rand -base64 32/);
