@@ -249,11 +249,11 @@ export function SurveyApp(props: SurveyAppProps) {
               {copied ? m.copied : m.copy}
             </button>
           </div>
-          <p>
+          <div className="btn-row">
             <a className="btn" href={reportUrl}>
               {m.completed.view}
             </a>
-          </p>
+          </div>
         </section>
       </div>
     );
