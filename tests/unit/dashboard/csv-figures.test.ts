@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { percentage, splitFinding, type SeniorityFinding } from "../../../lib/benchmark/figures";
 import { adjustFamily, type RawTrendRow } from "../../../lib/benchmark/trends";
 import type { Change } from "../../../lib/benchmark/changes";
 import { dashboardCsvRows } from "../../../lib/dashboard/csv";
 import type { AnalysisData } from "../../../lib/dashboard/analysis";
 import type { PrioritiesData } from "../../../lib/dashboard/priorities-view";
 import type { SummaryData } from "../../../lib/dashboard/summary";
+import { sampleSeniorityFinding } from "../../helpers/findings";
 
 // Only the parts of the three views that the rows under test read; the rest is empty.
 const meta = { organisation: { slug: "acme" }, wave: { label: "w2" }, filter: {}, status: "ok" } as unknown as SummaryData["meta"];
@@ -17,16 +17,7 @@ const cells = (rows: (string | number)[][], table: string, row?: string) => rows
 
 describe("dashboard CSV: F5", () => {
   it("puts the all-three test's p on its own row, never under the perceived-coverage gap", () => {
-    // all three: senior 9 of 12, staff 6 of 14 → stats.chi2_contingency([[9,3],[6,8]], correction=False).pvalue = 0.09816751106897863
-    const split = splitFinding({ n: 12, agree: 9, dis: 0 }, { n: 14, agree: 6, dis: 0 }, 5);
-    if (split.suppressed) throw new Error("expected a shown split");
-    const f5 = {
-      suppressed: false,
-      senior: { n: 12, perceivedCoverage: 62.4, measuredCoverage: 40, allThree: percentage(9, 12) },
-      staff: { n: 14, perceivedCoverage: 41.2, measuredCoverage: 38, allThree: percentage(6, 14) },
-      gapPoints: 21.2,
-      comparison: split.comparison,
-    } as SeniorityFinding;
+    const f5 = sampleSeniorityFinding();
     const analysis = { ...emptyAnalysis, seniority: { organisation: f5, benchmark: f5, sentences: [] } } as AnalysisData;
     const rows = dashboardCsvRows(summary, analysis, emptyPriorities);
     expect(cells(rows, "seniority_gap", "gap")).toEqual([

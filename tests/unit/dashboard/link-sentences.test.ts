@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { splitFinding, percentage, type SeniorityFinding } from "../../../lib/benchmark/figures";
 import { rankPriorities } from "../../../lib/benchmark/priorities";
 import { linkWording, prioritySentences, rhoSentence, seniorityGapSentences } from "../../../lib/benchmark/sentences";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
 import { spearmanTest } from "../../../lib/stats";
+import { sampleSeniorityFinding } from "../../helpers/findings";
 
 const en = dashboardMessages("en");
 const hans = dashboardMessages("zh-Hans");
@@ -58,16 +58,7 @@ describe("link words take the p-value into account, not rho alone (issue 11)", (
 
 describe("F5 claims no significance for the perceived-coverage gap", () => {
   it("the gap sentence carries no p and no verdict; the test's sentence is about the all-three share", () => {
-    // all three: senior 9 of 12, staff 6 of 14 → stats.chi2_contingency([[9,3],[6,8]], correction=False).pvalue = 0.09816751106897863
-    const split = splitFinding({ n: 12, agree: 9, dis: 0 }, { n: 14, agree: 6, dis: 0 }, 5);
-    if (split.suppressed) throw new Error("expected a shown split");
-    const f5 = {
-      suppressed: false,
-      senior: { n: 12, perceivedCoverage: 62.4, measuredCoverage: 40, allThree: percentage(9, 12) },
-      staff: { n: 14, perceivedCoverage: 41.2, measuredCoverage: 38, allThree: percentage(6, 14) },
-      gapPoints: 21.2,
-      comparison: split.comparison,
-    } as SeniorityFinding;
+    const f5 = sampleSeniorityFinding();
     for (const [m, locale] of [[en, "en"], [hans, "zh-Hans"], [hant, "zh-Hant"]] as const) {
       const [gap, allThree, test] = seniorityGapSentences(f5, m.sentences, locale, 5);
       expect(gap).toContain("21"); // the perceived gap, in points
