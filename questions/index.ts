@@ -74,8 +74,11 @@ export function questionnaireVersions(): number[] {
   return [...versions.keys()];
 }
 
-/** Minutes a respondent needs, measured from the item count and the per-item time. */
-export function estimatedMinutes(q: Questionnaire): { items: number; minutes: number } {
-  const items = q.itemIds.length;
+/**
+ * Minutes a respondent needs, measured from the item count and the per-item time. Given the
+ * organisation's departments, an empty list drops the department question, which is then not asked.
+ */
+export function estimatedMinutes(q: Questionnaire, departments?: readonly string[]): { items: number; minutes: number } {
+  const items = q.itemIds.filter((id) => id !== "department" || departments === undefined || departments.length > 0).length;
   return { items, minutes: Math.max(1, Math.round((items * q.secondsPerItem) / 60)) };
 }

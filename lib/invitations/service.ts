@@ -40,7 +40,7 @@ async function deliver(ctx: InvitationContext, people: { id: number; email: stri
   const links: IssuedLink[] = [];
   const failed: { email: string; reason: string }[] = [];
   let emailed = 0;
-  const q = estimatedMinutes(getQuestionnaire(ctx.wave.questionnaireVersion));
+  const q = estimatedMinutes(getQuestionnaire(ctx.wave.questionnaireVersion), ctx.org.departments);
   for (const p of people) {
     const link = invitationLink(ctx.baseUrl, p.token);
     if (!ctx.mailer) {

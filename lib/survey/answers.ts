@@ -7,21 +7,19 @@ export type Answers = Partial<Record<string, number | string>>;
 export type FieldErrors = Record<string, string>;
 
 const SELF_MESSAGE = "must be a whole number from 1 to 5";
+export const NO_DEPARTMENTS_MESSAGE = "is not asked: this organisation has no departments; leave it out";
 const AGREE_MESSAGE = 'must be a whole number from 1 to 5, or "dont_know"';
 
 function itemSchemas(q: Questionnaire, departments: readonly string[]): Map<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {
+    // Without a list the survey asks no department: a typed name could be markup, a formula or the
+    // name of a one-person group (issue 16, finding 7).
     department:
       departments.length > 0
         ? z.enum(departments as [string, ...string[]], {
             error: `must be one of: ${departments.join(", ")}`,
           })
-        : z
-            .string({ error: "must be text" })
-            .trim()
-            .min(1, "must not be empty")
-            .max(80, "must be at most 80 characters")
-            .regex(/^[^\u0000]*$/, "must not contain NUL characters"),
+        : z.never({ error: NO_DEPARTMENTS_MESSAGE }),
     seniority: z.enum(SENIORITIES, { error: `must be one of: ${SENIORITIES.join(", ")}` }),
   };
   for (const id of q.capabilityIds) {

@@ -36,6 +36,9 @@ const quiet = insertOrganisation(db, {
 });
 insertWave(db, { orgId: quiet.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-empty" });
 addMembership(db, insertUser(db, { email: "lead-empty@e2e.local", name: "lead-empty", role: "lead", passwordHash: hashPasswordSync("e2e-password-1") }).id, quiet.id);
+// An organisation that lists no departments: its survey asks none (issue 16, finding 7).
+const noDepartments = insertOrganisation(db, { slug: "e2e-nodept", name: "Flat Structure Ltd", sector: "Retail", sizeBand: "small", departments: [] });
+insertWave(db, { orgId: noDepartments.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-nodept" });
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
 for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });

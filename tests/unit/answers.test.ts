@@ -68,6 +68,21 @@ describe("answer validation derived from the questionnaire", () => {
     expect(result).toEqual({ ok: false, fields: { answers: "must be an object mapping item ids to answers" } });
   });
 
+  it.each(["Sales", "Solo Team of One", "<b>x</b>", "=1+1", "", null])(
+    "refuses any department %j when the organisation lists none (issue 16, finding 7)",
+    (value) => {
+      const result = validateAnswers(q, [], { department: value, seniority: "staff" });
+      expect(result).toEqual({ ok: false, fields: { department: "is not asked: this organisation has no departments; leave it out" } });
+    },
+  );
+
+  it("accepts answers without a department when the organisation lists none", () => {
+    const answers = completeAnswers();
+    delete answers.department;
+    expect(validateAnswers(q, [], answers)).toEqual({ ok: true, answers });
+    expect(missingItems(q, [], answers)).toEqual([]);
+  });
+
   it("requires department only when the organisation lists departments", () => {
     expect(requiredItems(q, departments)).toContain("department");
     expect(requiredItems(q, [])).not.toContain("department");

@@ -41,6 +41,9 @@ describe("questionnaire v1", () => {
 
   it("estimates the time from the item count", () => {
     expect(estimatedMinutes(q)).toEqual({ items: 21, minutes: Math.round((21 * structure.secondsPerItem) / 60) });
+    expect(estimatedMinutes(q, ["Sales"])).toEqual({ items: 21, minutes: Math.round((21 * structure.secondsPerItem) / 60) });
+    // Without a department list the department question is not asked (issue 16, finding 7).
+    expect(estimatedMinutes(q, [])).toEqual({ items: 20, minutes: Math.round((20 * structure.secondsPerItem) / 60) });
   });
 
   it.each(LOCALES)("text in %s passes the schema", (locale) => {

@@ -54,7 +54,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       m={m}
       steps={q.steps}
       minGroupSize={minimumGroupSize()}
-      estimate={estimatedMinutes(q)}
+      estimate={estimatedMinutes(q, org.departments)}
       initial={state && resumeUrl ? { step: state.step, answers: state.answers, resumeUrl } : null}
       resumeInvalid={resume === "invalid"}
     />
