@@ -4,7 +4,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   // Survey answers are small; anything larger is rejected before it reaches the handlers.
-  experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  // The proxy (proxy.ts) refuses a declared Content-Length over the route's cap; a chunked body
+  // without one is buffered for the proxy only up to proxyClientMaxBodySize (Next's default is 10 MB)
+  // and then cut off, so the handler sees an over-cap body and answers 413. Just above the largest
+  // legitimate body: a roster upload of 1 200 000 bytes.
+  experimental: { serverActions: { bodySizeLimit: "64kb" }, proxyClientMaxBodySize: 1_400_000 },
   // Every response, static files included; the Content-Security-Policy (with a nonce) comes from proxy.ts.
   async headers() {
     return [

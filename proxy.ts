@@ -15,6 +15,27 @@ const SURVEY_WRITE = /^\/api\/survey\/[^/]+\/(start|submit)$/;
 const SIGN_IN = "/api/auth/callback/credentials";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/*
+ * Largest body each route accepts, checked against the declared Content-Length without waiting for
+ * the body (docs/api.md, "Body caps"). Chunked bodies without a length are cut off by
+ * experimental.proxyClientMaxBodySize (next.config.ts) and then refused by the handler (lib/http/json.ts).
+ */
+const KB = 1024;
+// app/api/admin/organisations/[slug]/waves/[waveId]/invitations/route.ts reads at most this much.
+const ROSTER_UPLOAD_MAX_BYTES = 1_200_000;
+const ROSTER_UPLOAD = /^\/api\/admin\/organisations\/[^/]+\/waves\/[^/]+\/invitations$/;
+const BODY_CAPS: { match: (pathname: string, request: NextRequest) => boolean; maxBytes: number }[] = [
+  { match: (pathname) => ROSTER_UPLOAD.test(pathname), maxBytes: ROSTER_UPLOAD_MAX_BYTES },
+  // Server actions: the same limit as experimental.serverActions.bodySizeLimit.
+  { match: (_pathname, request) => request.headers.has("next-action"), maxBytes: 64 * KB },
+  { match: (pathname) => /^\/api\/(survey|auth|dashboard)\//.test(pathname), maxBytes: 16 * KB },
+];
+const DEFAULT_BODY_CAP = 16 * KB;
+
+function bodyCap(pathname: string, request: NextRequest): number {
+  return BODY_CAPS.find((cap) => cap.match(pathname, request))?.maxBytes ?? DEFAULT_BODY_CAP;
+}
+
 function https(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
@@ -38,13 +59,23 @@ function contentSecurityPolicy(nonce: string, secure: boolean): string {
   ].join("; ");
 }
 
-function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}, fields?: Record<string, string>) {
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const write = !SAFE_METHODS.has(request.method);
+
+  // A declared body over the route's cap is refused at once, before any handler waits for it.
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    const maxBytes = bodyCap(pathname, request);
+    if (!/^\d+$/.test(declared.trim()) || Number(declared) > maxBytes) {
+      // The same body as the handlers' refusal (lib/http/json.ts), fields.body included.
+      return errorJson(413, "body_too_large", `Request body must be at most ${maxBytes} bytes`, {}, {}, { body: `must be at most ${maxBytes} bytes` });
+    }
+  }
 
   // Every write, API or server action (a POST to a page), must come from the app's own origin
   // (scheme, host and port: lib/http/origin.ts); a foreign one is a 403, never a 500.

@@ -16,7 +16,7 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   invalid_json: 400,
-  body_too_large: 400,
+  body_too_large: 413,
   validation_failed: 400,
   incomplete: 400,
   not_found: 404,
