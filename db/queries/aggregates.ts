@@ -244,14 +244,6 @@ export function readWaveCellsBy(db: Db, waveId: number, by: "department" | "seni
   return groups;
 }
 
-export type PopulationMember = {
-  orgId: number;
-  slug: string;
-  sector: string;
-  sizeBand: string;
-  waveId: number;
-  counters: CounterVector;
-};
 
 /** Rebuilds aggregates when responses exist but no aggregate does (a database from before aggregates). */
 export function ensureAggregates(db: Db): void {

@@ -1,25 +1,22 @@
 /*
  * The released state of waves (agg_releases, agg_release_cells): what readers see. Written only by
- * lib/disclosure/releases.ts, which decides when a new state may be released.
+ * lib/disclosure/releases.ts, which decides when a new state may be released. Counters are passed
+ * as stored (the sparse blobs of lib/benchmark/counter-codec.ts); decoding them is the caller's.
  */
 import type { Db } from "../client";
-import { decodeCountersInto, encodeCounters } from "../../lib/benchmark/counter-codec";
-import { addVectors, COUNTERS, emptyCounters, type CounterVector } from "../../lib/benchmark/counters";
-import type { CellFilter, PopulationMember } from "./aggregates";
 
-export type StoredRelease = { waveId: number; seq: number; n: number; releasedAt: string; plan: string; totals: CounterVector };
-export type StoredCell = { department: string; seniority: string; counters: CounterVector };
+export type StoredRelease = { waveId: number; seq: number; n: number; releasedAt: string; plan: string; counters: Buffer };
+export type StoredCell = { department: string; seniority: string; n: number; counters: Buffer };
 
 /** Live and released response counts of a wave (released null when it has no release yet). */
 export function releaseStatus(db: Db, waveId: number): { live: number; released: number | null; seq: number | null } {
-  const row = db.$client
+  return db.$client
     .prepare(
       `select coalesce((select n from agg_waves where wave_id = @w), 0) live,
               (select n from agg_releases where wave_id = @w) released,
               (select seq from agg_releases where wave_id = @w) seq`,
     )
     .get({ w: waveId }) as { live: number; released: number | null; seq: number | null };
-  return row;
 }
 
 export function readRelease(db: Db, waveId: number): StoredRelease | undefined {
@@ -27,38 +24,42 @@ export function readRelease(db: Db, waveId: number): StoredRelease | undefined {
     | { wave_id: number; seq: number; n: number; released_at: string; plan: string; counters: Buffer }
     | undefined;
   if (!row) return undefined;
-  return { waveId: row.wave_id, seq: row.seq, n: row.n, releasedAt: row.released_at, plan: row.plan, totals: decodeCountersInto(row.counters) };
+  return { waveId: row.wave_id, seq: row.seq, n: row.n, releasedAt: row.released_at, plan: row.plan, counters: row.counters };
 }
 
 function readCells(db: Db, table: "agg_wave_cells" | "agg_release_cells", waveId: number): StoredCell[] {
-  return (db.$client.prepare(`select department, seniority, counters from ${table} where wave_id = ? and n > 0`).raw(true).all(waveId) as [string, string, Buffer][]).map(
-    ([department, seniority, blob]) => ({ department, seniority, counters: decodeCountersInto(blob) }),
-  );
+  return db.$client.prepare(`select department, seniority, n, counters from ${table} where wave_id = ? and n > 0`).all(waveId) as StoredCell[];
 }
 
 export const readLiveCells = (db: Db, waveId: number) => readCells(db, "agg_wave_cells", waveId);
 export const readReleasedCells = (db: Db, waveId: number) => readCells(db, "agg_release_cells", waveId);
 
 /**
- * Replaces a wave's release with `cells` when its sequence number is still `expectedSeq` (null: no
- * release yet), in one transaction. False when another request released first.
+ * Replaces a wave's release with `cells` and their `total` when its sequence number is still
+ * `expectedSeq` (null: no release yet), in one transaction. False when another request released first.
  */
-export function writeRelease(db: Db, waveId: number, expectedSeq: number | null, cells: readonly StoredCell[], plan: string, releasedAt: string): boolean {
+export function writeRelease(
+  db: Db,
+  waveId: number,
+  expectedSeq: number | null,
+  cells: readonly StoredCell[],
+  total: { n: number; counters: Buffer },
+  plan: string,
+  releasedAt: string,
+): boolean {
   const sqlite = db.$client;
-  const totals = emptyCounters();
-  for (const c of cells) addVectors(totals, c.counters);
   const write = sqlite.transaction(() => {
     const current = (sqlite.prepare("select seq from agg_releases where wave_id = ?").pluck().get(waveId) as number | undefined) ?? null;
     if (current !== expectedSeq) return false;
     sqlite.prepare("delete from agg_release_cells where wave_id = ?").run(waveId);
     const insert = sqlite.prepare("insert into agg_release_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
-    for (const c of cells) insert.run(waveId, c.department, c.seniority, c.counters[0], encodeCounters(c.counters));
+    for (const c of cells) insert.run(waveId, c.department, c.seniority, c.n, c.counters);
     sqlite
       .prepare(
         `insert into agg_releases (wave_id, seq, n, released_at, plan, counters) values (?, ?, ?, ?, ?, ?)
          on conflict(wave_id) do update set seq = excluded.seq, n = excluded.n, released_at = excluded.released_at, plan = excluded.plan, counters = excluded.counters`,
       )
-      .run(waveId, (expectedSeq ?? 0) + 1, totals[0], releasedAt, plan, encodeCounters(totals));
+      .run(waveId, (expectedSeq ?? 0) + 1, total.n, releasedAt, plan, total.counters);
     return true;
   });
   return write.immediate();
@@ -69,29 +70,6 @@ export function replaceReleasePlan(db: Db, waveId: number, seq: number, plan: st
   db.$client.prepare("update agg_releases set plan = ? where wave_id = ? and seq = ?").run(plan, waveId, seq);
 }
 
-/** A wave's released counters, optionally only for one department and/or seniority levels. */
-export function readReleasedCounters(db: Db, waveId: number, filter: CellFilter = {}): CounterVector {
-  const v = emptyCounters();
-  for (const c of readReleasedCells(db, waveId)) {
-    if (filter.department !== undefined && c.department !== filter.department) continue;
-    if (filter.seniority !== undefined && !(Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority]).includes(c.seniority)) continue;
-    addVectors(v, c.counters);
-  }
-  return v;
-}
-
-/** The released counters per department (summed over seniority), or per seniority. */
-export function readReleasedCellsBy(db: Db, waveId: number, by: "department" | "seniority"): Map<string, CounterVector> {
-  const groups = new Map<string, CounterVector>();
-  for (const c of readReleasedCells(db, waveId)) {
-    const k = by === "department" ? c.department : c.seniority;
-    let v = groups.get(k);
-    if (!v) groups.set(k, (v = emptyCounters()));
-    addVectors(v, c.counters);
-  }
-  return groups;
-}
-
 /** Waves whose live responses differ from their release (or that have none yet), with live responses. */
 export function wavesAwaitingRelease(db: Db): number[] {
   return db.$client
@@ -100,13 +78,15 @@ export function wavesAwaitingRelease(db: Db): number[] {
     .all() as number[];
 }
 
+export type StoredMember = { orgId: number; slug: string; sector: string; sizeBand: string; waveId: number; planMin: number; wholeFigures: string; counters: Buffer };
+
 /**
  * The benchmark population from released states: for each organisation (not archived), its latest
  * wave with a release (latest by opening date, then creation), with the threshold its plan was made
  * for and the figures the plan shows for the whole wave (extracted by SQLite: the rest of the plan,
  * views and history, is not needed here and would cost a JSON parse per organisation).
  */
-export function readReleasedPopulation(db: Db): (PopulationMember & { planMin: number; wholeFigures: string })[] {
+export function readReleasedPopulation(db: Db): StoredMember[] {
   const rows = db.$client
     .prepare(
       `select o.id, o.slug, o.sector, o.size_band, r.wave_id, json_extract(r.plan, '$.min'), coalesce(json_extract(r.plan, '$.views.all'), '[]'), r.counters
@@ -121,7 +101,5 @@ export function readReleasedPopulation(db: Db): (PopulationMember & { planMin: n
     )
     .raw(true)
     .all() as [number, string, string, string, number, number, string, Buffer][];
-  return rows.map((r) => ({ orgId: r[0], slug: r[1], sector: r[2], sizeBand: r[3], waveId: r[4], planMin: r[5], wholeFigures: r[6], counters: decodeCountersInto(r[7]) }));
+  return rows.map((r) => ({ orgId: r[0], slug: r[1], sector: r[2], sizeBand: r[3], waveId: r[4], planMin: r[5], wholeFigures: r[6], counters: r[7] }));
 }
-
-export const COUNTER_COUNT = COUNTERS.length;

@@ -3,7 +3,7 @@
  * carry no figures at all) and the index distribution in 10-point bands.
  */
 import type { Db } from "../../db/client";
-import { readReleasedCellsBy } from "../../db/queries/releases";
+import { readReleasedCellsBy } from "../disclosure/releases";
 import { planGate } from "../disclosure/figure-gate";
 import { departmentView, type WavePlan } from "../disclosure/plan";
 import { release } from "../disclosure/released";

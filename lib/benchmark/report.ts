@@ -3,17 +3,18 @@
  * organisation or the whole benchmark, with the privacy rules already applied.
  */
 import type { Db } from "../../db/client";
-import type { CellFilter, PopulationMember } from "../../db/queries/aggregates";
+import type { CellFilter } from "../../db/queries/aggregates";
 import { findOrganisationBySlug, listWaves, type WaveSummary } from "../../db/queries/organisations";
-import { readRelease, readReleasedCounters, readReleasedPopulation, releaseStatus } from "../../db/queries/releases";
+import { readRelease, readReleasedPopulation, releaseStatus } from "../../db/queries/releases";
 import type { Organisation } from "../../db/schema";
-import { othersOf, pooledGate } from "../disclosure/comparison";
+import { pooledGate } from "../disclosure/comparison";
 import { NOTHING, planGate } from "../disclosure/figure-gate";
 import { departmentView, seniorityView, type FigureKey, type ViewKey, type WavePlan } from "../disclosure/plan";
 import { release, SUPPRESSED } from "../disclosure/released";
-import { currentRelease, onRelease, releasePending } from "../disclosure/releases";
+import { currentRelease, onRelease, readReleasedCounters, releasePending } from "../disclosure/releases";
 import { meetsThreshold } from "../disclosure/threshold";
 import { AppError } from "../errors";
+import { decodeCountersInto } from "./counter-codec";
 import { addVectors, AGG_CAPABILITIES, counter, emptyCounters, type CounterVector } from "./counters";
 import { compareInSorted, distribution, lowerBound, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
 import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Rule, type Shown } from "./figures";
@@ -37,7 +38,7 @@ export function populationFigures(v: CounterVector, rule: Rule): PopulationFigur
   };
 }
 
-type Member = PopulationMember & { plan: WavePlan; metrics: OrgMetrics };
+type Member = { orgId: number; slug: string; sector: string; sizeBand: string; waveId: number; counters: CounterVector; plan: WavePlan; metrics: OrgMetrics };
 
 /**
  * Figures pooled over organisations. Each organisation contributes to a figure only when its own
@@ -155,9 +156,10 @@ function loadState(db: Db, min: number): BenchmarkState {
   releasePending(db, min);
   const members = new Map<number, Member>();
   const total = emptyCounters();
-  for (const m of readReleasedPopulation(db)) {
+  for (const stored of readReleasedPopulation(db)) {
+    const m = { orgId: stored.orgId, slug: stored.slug, sector: stored.sector, sizeBand: stored.sizeBand, waveId: stored.waveId, counters: decodeCountersInto(stored.counters) };
     // Members need only what their plan shows for the whole wave.
-    let plan: WavePlan = { min: m.planMin, views: { all: JSON.parse(m.wholeFigures) as FigureKey[] } };
+    let plan: WavePlan = { min: stored.planMin, views: { all: JSON.parse(stored.wholeFigures) as FigureKey[] } };
     // Planned under another threshold: plan the released state again under this one.
     if (plan.min !== min) plan = currentRelease(db, m.waveId, min)?.plan ?? plan;
     members.set(m.waveId, { ...m, plan, metrics: orgMetrics(m, planGate(plan, "all")) });
@@ -450,4 +452,3 @@ export function personalComparison(
   };
 }
 
-export { othersOf };

@@ -4,11 +4,10 @@
  */
 import type { Db } from "../../db/client";
 import { listWaves } from "../../db/queries/organisations";
-import { readReleasedCellsBy, readReleasedCounters } from "../../db/queries/releases";
 import type { Organisation } from "../../db/schema";
 import { planGate, type FigureGate } from "../disclosure/figure-gate";
 import { departmentView, seniorityView, type ViewKey } from "../disclosure/plan";
-import { currentRelease } from "../disclosure/releases";
+import { currentRelease, readReleasedCellsBy, readReleasedCounters } from "../disclosure/releases";
 import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
 import { capabilityFigures, findings, indexDistribution } from "./figures";
 import { loadBenchmark } from "./report";

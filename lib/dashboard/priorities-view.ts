@@ -4,7 +4,7 @@
  * GET /api/dashboard/{slug}/priorities returns exactly this.
  */
 import type { Db } from "../../db/client";
-import { readReleasedCounters } from "../../db/queries/releases";
+import { readReleasedCounters } from "../disclosure/releases";
 import { planGate } from "../disclosure/figure-gate";
 import { indexSummary } from "../benchmark/changes";
 import { AGG_CAPABILITIES } from "../benchmark/counters";

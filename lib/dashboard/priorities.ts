@@ -3,7 +3,7 @@
  * sentence saying why each capability is where it is.
  */
 import type { Db } from "../../db/client";
-import { readReleasedCounters } from "../../db/queries/releases";
+import { readReleasedCounters } from "../disclosure/releases";
 import { capabilityLevelBands, rankPriorities, type Priority } from "../benchmark/priorities";
 import type { OrganisationReport } from "../benchmark/report";
 import { prioritySentences } from "../benchmark/sentences";

@@ -294,12 +294,6 @@ function auditAgainst(previous: { plan: WavePlan; cells: readonly PlanCell[] }, 
   return true;
 }
 
-/** The figures a view may show; null when the view is hidden. */
-export function viewFigures(plan: WavePlan | null, view: ViewKey): ReadonlySet<FigureKey> | null {
-  const list = plan?.views[view];
-  return list ? new Set(list) : null;
-}
-
 /** Counter positions summed into each base of each figure (see figureBases). */
 const BASE_INDICES: ReadonlyMap<FigureKey, number[][]> = new Map(
   FIGURE_KEYS.map((key): [FigureKey, number[][]] => {

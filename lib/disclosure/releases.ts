@@ -6,6 +6,7 @@
  * the same figures. Response counts (participation) stay live; they carry no answers.
  */
 import type { Db } from "../../db/client";
+import type { CellFilter } from "../../db/queries/aggregates";
 import {
   readLiveCells,
   readRelease,
@@ -16,8 +17,9 @@ import {
   writeRelease,
   type StoredCell,
 } from "../../db/queries/releases";
+import { decodeCountersInto, encodeCounters } from "../benchmark/counter-codec";
 import { addVectors, emptyCounters, type CounterVector } from "../benchmark/counters";
-import { planWave, type WavePlan } from "./plan";
+import { planWave, type PlanCell, type WavePlan } from "./plan";
 import { isSmallDifference, meetsThreshold } from "./threshold";
 
 export type Release = { waveId: number; seq: number; n: number; releasedAt: string; plan: WavePlan; totals: CounterVector };
@@ -50,18 +52,26 @@ function due(live: number, released: number | null, min: number): boolean {
   return live !== released && !isSmallDifference(live - released, min);
 }
 
+const decodeCells = (cells: readonly StoredCell[]): PlanCell[] =>
+  cells.map((c) => ({ department: c.department, seniority: c.seniority, counters: decodeCountersInto(c.counters) }));
+
 /** Tries to release the wave's live state; true when a new release was written. */
 function tryRelease(db: Db, waveId: number, min: number): boolean {
   const previous = readRelease(db, waveId);
-  const live: StoredCell[] = readLiveCells(db, waveId);
-  const previousCells = previous ? readReleasedCells(db, waveId) : [];
+  const stored = readLiveCells(db, waveId);
+  const live = decodeCells(stored);
   const previousPlan = previous ? parsePlan(db, waveId, previous.seq, previous.plan) : undefined;
-  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: previousCells } : undefined);
+  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: decodeCells(readReleasedCells(db, waveId)) } : undefined);
   if (!plan || !plan.views.all) return false;
-  if (!writeRelease(db, waveId, previous?.seq ?? null, live, JSON.stringify(plan), new Date().toISOString())) return false;
-  const delta = emptyCounters();
-  for (const c of live) addVectors(delta, c.counters);
-  if (previous) for (let i = 0; i < delta.length; i++) delta[i]! -= previous.totals[i]!;
+  const total = emptyCounters();
+  for (const c of live) addVectors(total, c.counters);
+  const written = writeRelease(db, waveId, previous?.seq ?? null, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
+  if (!written) return false;
+  const delta = total.slice();
+  if (previous) {
+    const before = decodeCountersInto(previous.counters);
+    for (let i = 0; i < delta.length; i++) delta[i]! -= before[i]!;
+  }
   for (const l of listeners) l(db, { waveId, delta });
   return true;
 }
@@ -82,11 +92,11 @@ export function currentRelease(db: Db, waveId: number, min: number): Release | n
   let plan = parsePlan(db, waveId, stored.seq, stored.plan);
   if (plan.min !== min) {
     // The threshold was changed: plan the same released state again under the new one.
-    plan = planWave(readReleasedCells(db, waveId), min) ?? { min, views: {} };
+    plan = planWave(decodeCells(readReleasedCells(db, waveId)), min) ?? { min, views: {} };
     replaceReleasePlan(db, stored.waveId, stored.seq, JSON.stringify(plan));
     planCache.get(db)?.set(waveId, { seq: stored.seq, plan });
   }
-  return { waveId, seq: stored.seq, n: stored.n, releasedAt: stored.releasedAt, plan, totals: stored.totals };
+  return { waveId, seq: stored.seq, n: stored.n, releasedAt: stored.releasedAt, plan, totals: decodeCountersInto(stored.counters) };
 }
 
 /** Releases every wave whose live state is due (start-up, after an import, a rebuild or the seed). */
@@ -98,4 +108,28 @@ export function releasePending(db: Db, min: number): number {
     if (releaseStatus(db, waveId).seq !== before) released++;
   }
   return released;
+}
+
+/** A wave's released counters, optionally only for one department and/or seniority levels. */
+export function readReleasedCounters(db: Db, waveId: number, filter: CellFilter = {}): CounterVector {
+  const levels = filter.seniority === undefined ? undefined : Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority];
+  const v = emptyCounters();
+  for (const c of readReleasedCells(db, waveId)) {
+    if (filter.department !== undefined && c.department !== filter.department) continue;
+    if (levels && !levels.includes(c.seniority)) continue;
+    decodeCountersInto(c.counters, v);
+  }
+  return v;
+}
+
+/** The released counters per department (summed over seniority), or per seniority. */
+export function readReleasedCellsBy(db: Db, waveId: number, by: "department" | "seniority"): Map<string, CounterVector> {
+  const groups = new Map<string, CounterVector>();
+  for (const c of readReleasedCells(db, waveId)) {
+    const k = by === "department" ? c.department : c.seniority;
+    let v = groups.get(k);
+    if (!v) groups.set(k, (v = emptyCounters()));
+    decodeCountersInto(c.counters, v);
+  }
+  return groups;
 }
