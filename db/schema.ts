@@ -39,7 +39,8 @@ export const waves = sqliteTable(
   (t) => [uniqueIndex("waves_org_label").on(t.orgId, t.label)],
 );
 
-export const RESPONSE_STATUSES = ["draft", "submitted"] as const;
+/** "voided": a submitted response an admin removed from the figures (lib/admin/submissions.ts); kept for the audit, counted nowhere. */
+export const RESPONSE_STATUSES = ["draft", "submitted", "voided"] as const;
 
 /*
  * One typed column per questionnaire item so aggregation is plain SQL.
@@ -65,6 +66,8 @@ export const responses = sqliteTable(
     locale: text("locale").notNull(),
     /** Last survey step the respondent reached, so a resumed draft continues there. */
     step: integer("step").notNull().default(0),
+    /** Saves of this draft so far: a draft accepts a bounded number (docs/api.md, "Limits"). */
+    writes: integer("writes").notNull().default(0),
     department: text("department"),
     seniority: text("seniority", { enum: ["staff", "manager", "senior_leader", "executive"] }),
     selfData: selfCol("self_data"),
@@ -89,9 +92,13 @@ export const responses = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     submittedAt: text("submitted_at"),
+    /** When an admin voided this submitted response (status "voided"). */
+    voidedAt: text("voided_at"),
   },
   (t) => [
     index("responses_wave_status").on(t.waveId, t.status),
+    // Finds abandoned drafts for the purge (lib/survey/purge.ts) without reading every response.
+    index("responses_status_updated").on(t.status, t.updatedAt),
     check(
       "self_range",
       sql`coalesce(${t.selfData},1) between 1 and 5 and coalesce(${t.selfSecurity},1) between 1 and 5
@@ -165,6 +172,13 @@ export const aggReleases = sqliteTable("agg_releases", {
 
 /** The released counters per wave × department × seniority, like agg_wave_cells. */
 export const aggReleaseCells = cellsTable("agg_release_cells");
+
+/**
+ * The counters of responses voided since the wave's last release, per cell: the next release is
+ * audited against both what arrived and what was removed (lib/disclosure/plan.ts). Emptied when a
+ * release is written.
+ */
+export const aggVoidCells = cellsTable("agg_void_cells");
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
@@ -260,7 +274,15 @@ export const invitationLinks = sqliteTable(
   (t) => [index("invitation_links_invitation").on(t.invitationId)],
 );
 
-export const AUDIT_ACTIONS = ["export_responses", "export_aggregates", "export_benchmark", "invitations_created", "invitation_links_reissued", "invitation_emails_sent"] as const;
+export const AUDIT_ACTIONS = [
+  "export_responses",
+  "export_aggregates",
+  "export_benchmark",
+  "invitations_created",
+  "invitation_links_reissued",
+  "invitation_emails_sent",
+  "responses_voided",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who took data out, or issued links, and when. Kept when the user is removed (email is copied). */
@@ -277,6 +299,8 @@ export const auditLog = sqliteTable(
     rows: integer("rows"),
     /** "completed", or "incomplete" when a download stopped part-way. */
     status: text("status", { enum: ["started", "completed", "incomplete"] }).notNull(),
+    /** What exactly was done, in words (e.g. the window and the reason of a void). */
+    detail: text("detail"),
   },
   (t) => [index("audit_log_at").on(t.at)],
 );
