@@ -1,8 +1,9 @@
 /**
  * Runs once when the server starts: records each request's socket address from then on
  * (lib/http/peer-address.ts), validates the environment and the session secret (production
- * refuses to start without NEXTAUTH_SECRET), applies pending migrations, and loads the benchmark
- * population into memory so the first dashboard request is not the slow one.
+ * refuses to start without NEXTAUTH_SECRET), applies pending migrations, loads the benchmark
+ * population into memory so the first dashboard request is not the slow one, and purges abandoned
+ * drafts now and then daily (lib/survey/purge-schedule.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -16,5 +17,7 @@ export async function register() {
     const { minimumGroupSize } = await import("./lib/disclosure/threshold");
     // Releases what is due (lib/disclosure/releases.ts) and loads the population.
     loadBenchmark(getDb(), minimumGroupSize());
+    const { startDraftPurge } = await import("./lib/survey/purge-schedule");
+    startDraftPurge();
   }
 }

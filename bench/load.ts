@@ -19,6 +19,7 @@ import { addMembership, insertUser } from "../db/queries/users";
 import { seedDemo } from "../db/seed-demo";
 import { hashPasswordSync } from "../lib/auth/passwords";
 import { hashToken } from "../lib/security/tokens";
+import { DRAFT_MAX_SAVES } from "../lib/survey/limits";
 import { completeAnswers } from "../tests/helpers/answers";
 import { freePort, killServer, signInCookie, startServer } from "../tests/reliability/server";
 import { generateBenchDatabase } from "./generate";
@@ -40,7 +41,7 @@ function prepare(file: string): string[] {
   db.$client.transaction(() => {
     for (let i = 0; i < DRAFTS; i++) {
       const { id, token } = createDraft(db, waveId, "en");
-      saveDraft(db, id, answers, 10, "en");
+      saveDraft(db, id, answers, 10, "en", DRAFT_MAX_SAVES);
       tokens.push(token);
     }
   })();

@@ -23,6 +23,12 @@ const envSchema = z.object({
   RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SUBMIT_PER_MIN must be a whole number" }).int("RATE_LIMIT_SUBMIT_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SUBMIT_PER_MIN cannot be negative").default(120),
   /** Sign-in attempts accepted per client address per minute, before the per-account back-off; 0 turns it off. */
   RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SIGNIN_PER_MIN must be a whole number" }).int("RATE_LIMIT_SIGNIN_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SIGNIN_PER_MIN cannot be negative").default(20),
+  /** Drafts not saved for this many days are deleted (at start and daily, or npm run cli -- purge-drafts). */
+  DRAFT_RETENTION_DAYS: z.coerce
+    .number({ message: "DRAFT_RETENTION_DAYS must be a whole number of days, at least 1" })
+    .int("DRAFT_RETENTION_DAYS must be a whole number of days, at least 1")
+    .min(1, "DRAFT_RETENTION_DAYS must be a whole number of days, at least 1")
+    .default(30),
   /**
    * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges,
    * e.g. "127.0.0.1,::1" for nginx on the same machine. Empty (default): nobody; the client is the

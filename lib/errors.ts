@@ -11,6 +11,7 @@ export type ErrorCode =
   | "forbidden"
   | "conflict"
   | "invitation_used"
+  | "draft_save_limit"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -25,6 +26,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   conflict: 409,
   invitation_used: 409,
+  // 409, not 429: waiting does not help; the draft itself accepts no more saves (docs/api.md, "Limits").
+  draft_save_limit: 409,
   internal: 500,
 };
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
 import { answersToColumns } from "../item-columns";
@@ -55,14 +55,34 @@ export function rotateDraftToken(db: Db, waveId: number, token: string): string 
   return result.changes === 1 ? next : undefined;
 }
 
-/** Saves answers of a draft; a submitted response is never changed. Returns false when not a draft. */
-export function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string): boolean {
+export type SaveDraftOutcome = "saved" | "not_draft" | "limit_reached";
+
+/**
+ * Saves answers of a draft and counts the save in `writes`; a submitted response is never changed.
+ * A draft that already has `maxWrites` saves is left as it is ("limit_reached"): the check is part of
+ * the one UPDATE, so concurrent saves and several app instances cannot go past it.
+ */
+export function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string, maxWrites: number): SaveDraftOutcome {
   const result = db
     .update(responses)
-    .set({ ...answersToColumns(answers), step, locale, updatedAt: now() })
-    .where(and(eq(responses.id, id), eq(responses.status, "draft")))
+    .set({ ...answersToColumns(answers), step, locale, writes: sql`${responses.writes} + 1`, updatedAt: now() })
+    .where(and(eq(responses.id, id), eq(responses.status, "draft"), lt(responses.writes, maxWrites)))
     .run();
-  return result.changes === 1;
+  if (result.changes === 1) return "saved";
+  const row = db.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
+  return row?.status === "draft" ? "limit_reached" : "not_draft";
+}
+
+/**
+ * Deletes drafts last saved (or started) before `before` (an ISO time), through the
+ * responses(status, updated_at) index. Submitted and voided responses are never touched. Returns how
+ * many were deleted.
+ */
+export function deleteDraftsUpdatedBefore(db: Db, before: string): number {
+  return db
+    .delete(responses)
+    .where(and(eq(responses.status, "draft"), lt(responses.updatedAt, before)))
+    .run().changes;
 }
 
 export type SubmitOutcome =

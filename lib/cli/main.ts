@@ -1,5 +1,5 @@
 /*
- * npm run cli -- <command>: import/export CSV, findings as JSON, aggregate rebuild and online backup.
+ * npm run cli -- <command>: import/export CSV, findings as JSON, aggregate rebuild, online backup and the draft purge.
  * Exit 0 on success; otherwise one line "error: …" on stderr and exit 1 (2 for usage mistakes).
  */
 import fs from "node:fs";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { z } from "zod";
 import { openDatabase, type Db } from "../../db/client";
 import { rebuildAggregates } from "../../db/queries/aggregates";
 import { releasePending } from "../disclosure/releases";
@@ -20,6 +21,7 @@ import { aggregatesCsv, benchmarkCsv } from "../csv/export-tables";
 import { benchmarkReport, organisationReport } from "../benchmark/report";
 import { AppError } from "../errors";
 import { progressReporter } from "./progress";
+import { purgeAbandonedDrafts } from "../survey/purge";
 
 class UsageError extends Error {}
 
@@ -39,6 +41,7 @@ Commands:
                                      findings F1–F5, coverage, gaps, alpha and comparisons
   rebuild-aggregates                 recompute every aggregate from the stored responses
   backup <file>                      online backup to <file>, then PRAGMA integrity_check on it
+  purge-drafts [--older-than-days N] delete drafts not saved for N days (default $DRAFT_RETENTION_DAYS, 30)
 
 Options: --help (also after a command). Database: $DATABASE_PATH (default data/digiskills.db).`,
   import: `Usage: npm run cli -- import <file.csv>
@@ -66,6 +69,11 @@ Recomputes all aggregates from the submitted responses in one transaction.`,
 
 Copies the live database with SQLite's online backup API (writers keep working), then runs
 PRAGMA integrity_check on the copy. Refuses to overwrite an existing file.`,
+  "purge-drafts": `Usage: npm run cli -- purge-drafts [--older-than-days N]
+
+Deletes abandoned drafts: responses still in draft whose last save is more than N days old (a whole
+number, at least 1; default $DRAFT_RETENTION_DAYS, 30). Submitted and voided responses are never
+touched. The server runs the same purge at start and then daily. Prints how many were deleted.`,
 };
 
 function out(file: string | undefined): { write: (s: string) => Promise<void>; close: () => Promise<void> } {
@@ -204,6 +212,16 @@ async function runBackup(db: Db, file: string): Promise<void> {
   }
 }
 
+const olderThanDaysSchema = z.string().regex(/^[1-9]\d*$/).transform(Number);
+
+/** The --older-than-days argument, or the configured retention when it is not given. */
+function retentionDays(olderThanDays: string | undefined, configured: number): number {
+  if (olderThanDays === undefined) return configured;
+  const parsed = olderThanDaysSchema.safeParse(olderThanDays.trim());
+  if (!parsed.success) throw new UsageError(`--older-than-days must be a whole number of days, at least 1 (got "${olderThanDays}")`);
+  return parsed.data;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -219,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
         department: { type: "string" },
         seniority: { type: "string" },
         json: { type: "boolean" },
+        "older-than-days": { type: "string" },
       },
     });
   } catch (e) {
@@ -233,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let db: Db | undefined;
   try {
-    const { DATABASE_PATH } = env();
+    const { DATABASE_PATH, DRAFT_RETENTION_DAYS } = env();
     const MIN_GROUP_SIZE = minimumGroupSize();
     const needsArg = (what: string) => {
       if (!rest[0]) throw new UsageError(`${command} needs ${what}; see npm run cli -- ${command} --help`);
@@ -275,8 +294,16 @@ export async function main(argv: string[]): Promise<number> {
         await runBackup(db, file);
         break;
       }
+      case "purge-drafts": {
+        if (rest.length) throw new UsageError(`purge-drafts takes no positional arguments (got ${rest.join(" ")})`);
+        const days = retentionDays(values["older-than-days"], DRAFT_RETENTION_DAYS);
+        db = openDatabase(DATABASE_PATH);
+        const deleted = purgeAbandonedDrafts(db, days);
+        process.stdout.write(`Deleted ${deleted} draft${deleted === 1 ? "" : "s"} not saved for ${days} days.\n`);
+        break;
+      }
       default:
-        throw new UsageError(`unknown command "${command}"; commands: import, export, findings, rebuild-aggregates, backup`);
+        throw new UsageError(`unknown command "${command}"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts`);
     }
     return 0;
   } catch (e) {

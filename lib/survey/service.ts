@@ -18,19 +18,11 @@ import { getQuestionnaire, LOCALES, type Questionnaire } from "../../questions";
 import { AppError } from "../errors";
 import { fieldsFromZod } from "../http/field-errors";
 import { missingItems, validateAnswers, type Answers } from "./answers";
+import { RESUME_HEADER } from "./cookie-names";
+import { DRAFT_MAX_SAVES } from "./limits";
 
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
-export const RESUME_HEADER = "x-resume-token";
-
-/** One cookie per wave, so a browser can take several organisations' surveys. */
-export function resumeCookieName(code: string): string {
-  return `ds_r_${code}`;
-}
-
-/** Set by a personal invitation link (/i/<token>); spent when the response is submitted. */
-export function invitationCookieName(code: string): string {
-  return `ds_i_${code}`;
-}
+export { invitationCookieName, RESUME_HEADER, resumeCookieName } from "./cookie-names";
 
 export type WaveAvailability = "open" | "closed" | "not_yet_open";
 
@@ -167,7 +159,12 @@ export function saveAnswers(db: Db, code: string, token: string | undefined, bod
   const row = requireResponse(db, wave.id, token);
   const { input, answers } = parseWithAnswers(saveBodySchema(questionnaire.steps.length), body, questionnaire, org.departments);
   if (row.status !== "draft") throw new AppError("conflict", "This response was already submitted and can no longer change");
-  saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale);
+  if (saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale, DRAFT_MAX_SAVES) === "limit_reached") {
+    throw new AppError(
+      "draft_save_limit",
+      `This draft has been saved ${DRAFT_MAX_SAVES} times, the most a draft accepts; nothing was saved. Submit it or start a new response`,
+    );
+  }
   return draftState(findResponseByToken(db, token!)!, code, token!);
 }
 

@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client";
 import { seedDemo } from "../../db/seed-demo";
+import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
+import { createDraft } from "../../db/queries/survey";
+import { completeAnswers } from "../helpers/answers";
 
 /** The CLI as scripts use it: a real process, a real database file, exit codes and one-line errors. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-cli-"));
@@ -29,14 +32,14 @@ describe("cli", () => {
   it("prints help for the tool and each command", () => {
     const main = cli(["--help"]);
     expect(main.code).toBe(0);
-    for (const command of ["import", "export responses", "findings", "rebuild-aggregates", "backup"]) expect(main.stdout).toContain(command);
+    for (const command of ["import", "export responses", "findings", "rebuild-aggregates", "backup", "purge-drafts"]) expect(main.stdout).toContain(command);
     const sub = cli(["backup", "--help"]);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain("integrity_check");
   });
 
   it.each([
-    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup'],
+    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts'],
     [["import"], 2, "error: import needs a CSV file; see npm run cli -- import --help"],
     [["import", "/nope/missing.csv"], 2, "error: file not found: /nope/missing.csv"],
     [["export", "everything"], 2, 'error: export what? allowed: responses, aggregates, benchmark (got "everything")'],
@@ -44,6 +47,10 @@ describe("cli", () => {
     [["findings", "--json", "--org", "no-such-org"], 1, 'error: no organisation with slug "no-such-org"'],
     [["findings", "--json", "--org", "northwind", "--seniority", "boss"], 2, "error: --seniority must be one of: staff, manager, senior_leader, executive"],
     [["export", "responses", "--colour", "red"], 2, null],
+    [["purge-drafts", "--older-than-days", "0"], 2, 'error: --older-than-days must be a whole number of days, at least 1 (got "0")'],
+    [["purge-drafts", "--older-than-days", "2.5"], 2, 'error: --older-than-days must be a whole number of days, at least 1 (got "2.5")'],
+    [["purge-drafts", "--older-than-days", "soon"], 2, 'error: --older-than-days must be a whole number of days, at least 1 (got "soon")'],
+    [["purge-drafts", "everything"], 2, "error: purge-drafts takes no positional arguments (got everything)"],
   ])("%j exits %i with a one-line reason", (args, code, message) => {
     const r = cli(args);
     expect(r.code).toBe(code);
@@ -126,5 +133,43 @@ describe("cli", () => {
     const b = fs.readFileSync(bench, "utf8");
     expect(b).toContain("scope,scope_value,metric,organisations,median,top_quartile,top_decile,status");
     expect(b).toMatch(/\r\nall,,index_mean,6\d,/);
+  });
+
+  it("purge-drafts deletes drafts not saved for 30 days (or --older-than-days) and prints how many", () => {
+    const file = path.join(dir, "purge.db");
+    const db = openDatabase(file);
+    const org = insertOrganisation(db, { slug: "purge", name: "Purge", sector: "Retail", sizeBand: "small", departments: ["Sales"] });
+    const wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "purge-open" });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+    const draft = (days: number) => {
+      const { id } = createDraft(db, wave.id, "en");
+      db.$client.prepare("update responses set updated_at = ? where id = ?").run(daysAgo(days), id);
+      return id;
+    };
+    draft(45);
+    draft(31);
+    const tenDays = draft(10);
+    const today = draft(0);
+    insertSubmittedResponse(db, { id: "submitted-long-ago", waveId: wave.id, answers: completeAnswers("Sales"), submittedAt: daysAgo(500) });
+    db.$client.close();
+    const ids = () => {
+      const check = new Database(file, { readonly: true });
+      try {
+        return (check.prepare("select id from responses order by id").pluck().all() as string[]).sort();
+      } finally {
+        check.close();
+      }
+    };
+
+    const first = cli(["purge-drafts"], file);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toBe("Deleted 2 drafts not saved for 30 days.\n");
+    expect(ids()).toEqual([tenDays, today, "submitted-long-ago"].sort());
+
+    const second = cli(["purge-drafts", "--older-than-days", "7"], file);
+    expect(second.stdout).toBe("Deleted 1 draft not saved for 7 days.\n");
+    expect(ids()).toEqual([today, "submitted-long-ago"].sort());
+    expect(cli(["purge-drafts", "--older-than-days", "0"], file).code).toBe(2);
+    expect(ids()).toEqual([today, "submitted-long-ago"].sort());
   });
 });
