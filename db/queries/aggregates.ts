@@ -72,6 +72,36 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
   notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta: v });
 }
 
+/**
+ * Takes one submitted response out of its wave's live aggregates and adds its counters to the wave's
+ * voided cells (agg_void_cells), which the next release is audited against. Call inside the
+ * transaction that marks the response voided.
+ */
+export function voidResponseInAggregates(db: Db, responseId: string): void {
+  const row = statements(db).readSource.get(responseId) as unknown[] | undefined;
+  if (!row) throw new Error(`response ${responseId} is not submitted`);
+  const [waveId, department, seniority, ...values] = row;
+  const cellDepartment = (department as string | null) ?? "";
+  const cellSeniority = (seniority as string | null) ?? "";
+  const removed = emptyCounters();
+  addResponse(removed, values);
+  const sqlite = db.$client;
+  const stored = sqlite.prepare("select counters from agg_void_cells where wave_id = ? and department = ? and seniority = ?").pluck().get(waveId, cellDepartment, cellSeniority) as
+    | Buffer
+    | undefined;
+  const voided = stored ? decodeCountersInto(stored) : emptyCounters();
+  addVectors(voided, removed);
+  sqlite
+    .prepare(
+      `insert into agg_void_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)
+       on conflict(wave_id, department, seniority) do update set n = excluded.n, counters = excluded.counters`,
+    )
+    .run(waveId, cellDepartment, cellSeniority, voided[0], encodeCounters(voided));
+  const delta = removed.map((x) => -x);
+  writeVector(db, waveId as number, cellDepartment, cellSeniority, delta);
+  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta });
+}
+
 const ORG_CODE = (col: string) => `(case ${col} when 'yes' then 1 when 'partly' then 2 when 'no' then 3 when 'dont_know' then 4 else 0 end)`;
 const CAPS = SOURCE_COLUMNS.filter((c) => c.startsWith("self_")).map((c) => c.slice(5));
 /*

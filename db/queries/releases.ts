@@ -8,15 +8,19 @@ import type { Db } from "../client";
 export type StoredRelease = { waveId: number; seq: number; n: number; releasedAt: string; plan: string; counters: Buffer };
 export type StoredCell = { department: string; seniority: string; n: number; counters: Buffer };
 
-/** Live and released response counts of a wave (released null when it has no release yet). */
-export function releaseStatus(db: Db, waveId: number): { live: number; released: number | null; seq: number | null } {
+/**
+ * Live and released response counts of a wave (released null when it has no release yet), and how
+ * many responses were voided since its last release.
+ */
+export function releaseStatus(db: Db, waveId: number): { live: number; released: number | null; seq: number | null; voided: number } {
   return db.$client
     .prepare(
       `select coalesce((select n from agg_waves where wave_id = @w), 0) live,
               (select n from agg_releases where wave_id = @w) released,
-              (select seq from agg_releases where wave_id = @w) seq`,
+              (select seq from agg_releases where wave_id = @w) seq,
+              coalesce((select sum(n) from agg_void_cells where wave_id = @w), 0) voided`,
     )
-    .get({ w: waveId }) as { live: number; released: number | null; seq: number | null };
+    .get({ w: waveId }) as { live: number; released: number | null; seq: number | null; voided: number };
 }
 
 export function readRelease(db: Db, waveId: number): StoredRelease | undefined {
@@ -27,12 +31,14 @@ export function readRelease(db: Db, waveId: number): StoredRelease | undefined {
   return { waveId: row.wave_id, seq: row.seq, n: row.n, releasedAt: row.released_at, plan: row.plan, counters: row.counters };
 }
 
-function readCells(db: Db, table: "agg_wave_cells" | "agg_release_cells", waveId: number): StoredCell[] {
+function readCells(db: Db, table: "agg_wave_cells" | "agg_release_cells" | "agg_void_cells", waveId: number): StoredCell[] {
   return db.$client.prepare(`select department, seniority, n, counters from ${table} where wave_id = ? and n > 0`).all(waveId) as StoredCell[];
 }
 
 export const readLiveCells = (db: Db, waveId: number) => readCells(db, "agg_wave_cells", waveId);
 export const readReleasedCells = (db: Db, waveId: number) => readCells(db, "agg_release_cells", waveId);
+/** The counters of the responses voided since the wave's last release (db/queries/aggregates.ts voidResponse). */
+export const readVoidedCells = (db: Db, waveId: number) => readCells(db, "agg_void_cells", waveId);
 
 /**
  * Replaces a wave's release with `cells` and their `total` when its sequence number is still
@@ -52,6 +58,8 @@ export function writeRelease(
     const current = (sqlite.prepare("select seq from agg_releases where wave_id = ?").pluck().get(waveId) as number | undefined) ?? null;
     if (current !== expectedSeq) return false;
     sqlite.prepare("delete from agg_release_cells where wave_id = ?").run(waveId);
+    // The voids since the last release are part of this one's audit; the next starts from here.
+    sqlite.prepare("delete from agg_void_cells where wave_id = ?").run(waveId);
     const insert = sqlite.prepare("insert into agg_release_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
     for (const c of cells) insert.run(waveId, c.department, c.seniority, c.n, c.counters);
     sqlite
@@ -70,10 +78,14 @@ export function replaceReleasePlan(db: Db, waveId: number, seq: number, plan: st
   db.$client.prepare("update agg_releases set plan = ? where wave_id = ? and seq = ?").run(plan, waveId, seq);
 }
 
-/** Waves whose live responses differ from their release (or that have none yet), with live responses. */
+/** Waves whose live responses differ from their release (or that have none yet, or lost voided ones since). */
 export function wavesAwaitingRelease(db: Db): number[] {
   return db.$client
-    .prepare("select a.wave_id from agg_waves a left join agg_releases r on r.wave_id = a.wave_id where a.n > 0 and (r.n is null or r.n <> a.n)")
+    .prepare(
+      `select a.wave_id from agg_waves a left join agg_releases r on r.wave_id = a.wave_id
+       where (a.n > 0 and (r.n is null or r.n <> a.n))
+          or (r.wave_id is not null and exists (select 1 from agg_void_cells v where v.wave_id = a.wave_id and v.n > 0))`,
+    )
     .pluck()
     .all() as number[];
 }

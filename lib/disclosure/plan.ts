@@ -11,7 +11,9 @@
  *   3. time — against the previous release: for every answer, the new responses since that release
  *      must not contain a small set that sums and differences of the views shown in both releases
  *      isolate, and a view shown for the first time must add information about the new responses
- *      only (so an older reading cannot be subtracted from it).
+ *      only (so an older reading cannot be subtracted from it). Responses an admin voided since
+ *      count as changed like the new ones (a difference must not isolate a small set of new and
+ *      voided responses), and a view shown for the first time over cells that lost responses waits.
  */
 import { AGG_CAPABILITIES, COUNTER_INDEX, counter, type CounterVector } from "../benchmark/counters";
 import { planDisclosure } from "./groups";
@@ -190,11 +192,29 @@ function smallestFirst(rows: Row[], sizes: number[]): Row[] {
 }
 
 /**
- * Plans a release of a wave from its cells. With `previous` (the last release's plan and cells) the
- * plan is also audited against it; null means this state cannot be released yet (a figure of the
+ * The last release of a wave, and the counters of the responses voided since (per cell; empty when
+ * none): the time audit checks the differences of what arrived and of what was removed.
+ */
+export type PreviousRelease = { plan: WavePlan; cells: readonly PlanCell[]; removed?: readonly PlanCell[] };
+
+const cellKey = (c: { department: string; seniority: string }) => `${c.department}\u0000${c.seniority}`;
+
+/** The cells, plus an empty one for each cell of the previous release whose responses were all voided. */
+function withVanishedCells(cells: readonly PlanCell[], previous: PreviousRelease): readonly PlanCell[] {
+  const present = new Set(cells.map(cellKey));
+  const vanished = previous.cells.filter((c) => !present.has(cellKey(c)));
+  if (vanished.length === 0) return cells;
+  const zero = previous.cells[0]!.counters.map(() => 0);
+  return [...cells, ...vanished.map((c) => ({ department: c.department, seniority: c.seniority, counters: zero.slice() }))];
+}
+
+/**
+ * Plans a release of a wave from its cells. With `previous` (the last release's plan and cells, and
+ * what was voided since) the plan is also audited against it; null means this state cannot be released yet (a figure of the
  * whole wave shown before would have to disappear): keep showing the previous release.
  */
-export function planWave(cells: readonly PlanCell[], min: number, previous?: { plan: WavePlan; cells: readonly PlanCell[] }): WavePlan | null {
+export function planWave(cells: readonly PlanCell[], min: number, previous?: PreviousRelease): WavePlan | null {
+  if (previous && previous.plan.min === min) cells = withVanishedCells(cells, previous);
   const groups = planDisclosure(
     cells.map((c) => ({ department: c.department, seniority: c.seniority, n: counter(c.counters, "n") })),
     min,
@@ -235,27 +255,34 @@ const rowKeyIn = (system: System, row: Row) => `${system.name}#${row.cells.join(
  * The audit against the previous release (see the file comment). Hides figures; false when a figure
  * of the whole wave shown in the previous release would have to be hidden.
  */
-function auditAgainst(previous: { plan: WavePlan; cells: readonly PlanCell[] }, cells: readonly PlanCell[], views: readonly View[], figures: Figures, min: number): boolean {
-  const key = (c: { department: string; seniority: string }) => `${c.department}\u0000${c.seniority}`;
-  const before = new Map(previous.cells.map((c) => [key(c), c.counters]));
-  // The previous release's cells, in the order of the current ones (a cell cannot disappear without a removal).
-  if (previous.cells.some((c) => !cells.some((x) => key(x) === key(c)))) return true;
-  const old = memoSizes((s) => cells.map((c) => (before.has(key(c)) ? s.size(before.get(key(c))!) : 0)));
+function auditAgainst(previous: PreviousRelease, cells: readonly PlanCell[], views: readonly View[], figures: Figures, min: number): boolean {
+  const before = new Map(previous.cells.map((c) => [cellKey(c), c.counters]));
+  const gone = new Map((previous.removed ?? []).map((c) => [cellKey(c), c.counters]));
+  // The previous release's cells are all among the current ones (withVanishedCells).
+  if (previous.cells.some((c) => !cells.some((x) => cellKey(x) === cellKey(c)))) return true;
+  const old = memoSizes((s) => cells.map((c) => (before.has(cellKey(c)) ? s.size(before.get(cellKey(c))!) : 0)));
   const now = memoSizes((s) => cells.map((c) => s.size(c.counters)));
+  // What was voided since the previous release (an upper bound of what left it: a voided response may
+  // not have been released yet), and what arrived: now − before + removed.
+  const removed = memoSizes((s) => cells.map((c) => (gone.has(cellKey(c)) ? s.size(gone.get(cellKey(c))!) : 0)));
   const delta = memoSizes((s) => {
     const a = now(s);
     const b = old(s);
-    return a.map((x, i) => x - b[i]!);
+    const r = removed(s);
+    return a.map((x, i) => x - b[i]! + r[i]!);
   });
-  // Responses were removed (voided): the releases start again from this state.
+  // Responses left without a record of what they were (not a void): the releases start again.
   if (SYSTEMS.some((s) => delta(s).some((x) => x < 0))) return true;
   const wasShown = (r: Row) => previous.plan.views[r.view]?.includes(r.figure) ?? false;
   const previousViews = buildViews(cells, Object.keys(previous.plan.views) as ViewKey[]);
   const previousFigures: Figures = new Map(Object.entries(previous.plan.views).map(([k, list]) => [k as ViewKey, new Set(list)]));
 
-  // 1. Figures shown in both releases: their differences must not isolate a small set of the new responses.
+  // 1. Figures shown in both releases: their differences must not isolate a small set of the changed
+  //    responses. A figure's difference covers the new and the voided responses of its cells
+  //    together (added minus removed), so the changed responses of a cell are one set: new + voided.
   const kept: Figures = new Map([...figures].map(([k, set]) => [k, new Set([...set].filter((f) => previous.plan.views[k]?.includes(f)))]));
-  const ok = auditSystems(views, kept, delta, min, (rows, sizes) => smallestFirst(rows, sizes).find((r) => r.view !== "all") ?? null, false);
+  const changed = gone.size === 0 ? delta : memoSizes((s) => delta(s).map((x, i) => x + removed(s)[i]!));
+  const ok = auditSystems(views, kept, changed, min, (rows, sizes) => smallestFirst(rows, sizes).find((r) => r.view !== "all") ?? null, false);
   if (!ok) return false;
   for (const [k, set] of figures) for (const f of [...set]) if (wasShown({ view: k, figure: f, cells: [] }) && !kept.get(k)!.has(f)) set.delete(f);
 
@@ -272,8 +299,11 @@ function auditAgainst(previous: { plan: WavePlan; cells: readonly PlanCell[] }, 
     const oldSizes = old(system);
     const oldRows = system.rows(previousViews, previousFigures).map((x) => vector(x, cells.length));
     const nowSizes = now(system);
+    const lost = removed(system);
     for (const row of fresh) {
-      let allowed = true;
+      // A figure shown for the first time over cells that lost voided responses: its previous value is
+      // unknown, so what it says about the voided ones cannot be bounded; it waits for a later release.
+      let allowed = rowSize(row, lost) === 0;
       // Shown in an earlier release: its growth since then must not be a small group.
       const last = previous.plan.history?.[historyKey(row)]?.[rowKeyIn(system, row)];
       if (last !== undefined && isSmallDifference(rowSize(row, nowSizes) - last, min)) allowed = false;

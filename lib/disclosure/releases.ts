@@ -4,6 +4,8 @@
  * arrived since the last release and the new state passes the time audit of plan.ts against it.
  * Until then every reader sees the last release, so reading before and after one submission shows
  * the same figures. Response counts (participation) stay live; they carry no answers.
+ * Responses an admin voids (lib/admin/submissions.ts) make a new release due at once: it is audited
+ * against the last one for what was removed as well as for what arrived.
  */
 import type { Db } from "../../db/client";
 import type { CellFilter } from "../../db/queries/aggregates";
@@ -11,6 +13,7 @@ import {
   readLiveCells,
   readRelease,
   readReleasedCells,
+  readVoidedCells,
   releaseStatus,
   replaceReleasePlan,
   wavesAwaitingRelease,
@@ -34,7 +37,7 @@ export function onRelease(listener: (db: Db, change: ReleaseChange) => void): vo
 
 // Parsed plans per wave and sequence number, and the live count at which a release was last refused.
 const planCache = new WeakMap<Db, Map<number, { seq: number; plan: WavePlan }>>();
-const refused = new WeakMap<Db, Map<number, number>>();
+const refused = new WeakMap<Db, Map<number, string>>();
 
 function parsePlan(db: Db, waveId: number, seq: number, json: string): WavePlan {
   let cache = planCache.get(db);
@@ -46,14 +49,16 @@ function parsePlan(db: Db, waveId: number, seq: number, json: string): WavePlan 
   return plan;
 }
 
-function due(live: number, released: number | null, min: number): boolean {
+function due(live: number, released: number | null, voided: number, min: number): boolean {
   if (released === null) return meetsThreshold(live, min);
-  if (live < released) return true; // responses were removed: release the new state afresh
+  if (live < released || voided > 0) return true; // responses were voided: try to release the state without them
   return live !== released && !isSmallDifference(live - released, min);
 }
 
 const decodeCells = (cells: readonly StoredCell[]): PlanCell[] =>
   cells.map((c) => ({ department: c.department, seniority: c.seniority, counters: decodeCountersInto(c.counters) }));
+
+const liveTotal = (cells: readonly PlanCell[]) => cells.reduce((a, c) => a + c.counters[0]!, 0);
 
 /** Tries to release the wave's live state; true when a new release was written. */
 function tryRelease(db: Db, waveId: number, min: number): boolean {
@@ -61,8 +66,13 @@ function tryRelease(db: Db, waveId: number, min: number): boolean {
   const stored = readLiveCells(db, waveId);
   const live = decodeCells(stored);
   const previousPlan = previous ? parsePlan(db, waveId, previous.seq, previous.plan) : undefined;
-  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: decodeCells(readReleasedCells(db, waveId)) } : undefined);
-  if (!plan || !plan.views.all) return false;
+  const removed = decodeCells(readVoidedCells(db, waveId));
+  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: decodeCells(readReleasedCells(db, waveId)), removed } : undefined);
+  if (!plan) return false;
+  const removal = removed.length > 0 || (previous !== undefined && liveTotal(live) < previous.n);
+  // Under `min` responses a wave shows nothing; after a void that is released too, so the voided
+  // responses stop counting at once.
+  if (!plan.views.all && !(previous && removal)) return false;
   const total = emptyCounters();
   for (const c of live) addVectors(total, c.counters);
   const written = writeRelease(db, waveId, previous?.seq ?? null, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
@@ -84,8 +94,10 @@ export function currentRelease(db: Db, waveId: number, min: number): Release | n
   const status = releaseStatus(db, waveId);
   let refusedAt = refused.get(db);
   if (!refusedAt) refused.set(db, (refusedAt = new Map()));
-  if (due(status.live, status.released, min) && refusedAt.get(waveId) !== status.live) {
-    if (!tryRelease(db, waveId, min)) refusedAt.set(waveId, status.live);
+  // A refused state is not tried again until the live count or the voids change.
+  const state = `${status.live}/${status.voided}`;
+  if (due(status.live, status.released, status.voided, min) && refusedAt.get(waveId) !== state) {
+    if (!tryRelease(db, waveId, min)) refusedAt.set(waveId, state);
   }
   const stored = readRelease(db, waveId);
   if (!stored) return null;

@@ -1,13 +1,14 @@
 /*
  * The property-based adversary of issue 11 (docs/privacy.md, "Proof"). Random organisations with
  * departments, seniority levels and skipped items, answered in batches, read by every output path
- * after each batch (a lead who reads again later). The adversary knows every answer, so it can name
+ * after each batch (a lead who reads again later), and sometimes a window of submissions voided by an
+ * admin (issue 16) and read again. The adversary knows every answer, so it can name
  * the exact set of people behind every figure it is shown, and checks, over all readings together:
  *   1. every shown figure's stated base equals the people it should count (the figures are what
  *      they claim to be) and has at least MIN people;
  *   2. no two shown figures of one answer with nested bases differ by 1..MIN−1 people;
- *   3. no department × seniority cell (restricted to the people who answered), and no growth of
- *      one between two readings, with 1..MIN−1 people lies in the span of the shown bases of that
+ *   3. no department × seniority cell (restricted to the people who answered), and nothing one
+ *      gained or lost between two readings, with 1..MIN−1 people lies in the span of the shown bases of that
  *      answer (exact integer elimination, independent of the module's floating-point algebra);
  *   4. every `n` a dashboard JSON states is the size of a base the adversary already accounted for.
  */
@@ -19,6 +20,8 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../../db/client";
 import { findOrganisationBySlug } from "../../../db/queries/organisations";
 import { releaseStatus } from "../../../db/queries/releases";
+import { countSelection, voidSelection } from "../../../db/queries/submissions";
+import { currentRelease } from "../../../lib/disclosure/releases";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../../db/factories";
 import { organisationReport, personalComparison, type OrganisationReport } from "../../../lib/benchmark/report";
 import { organisationAggregateRows, AGGREGATE_COLUMNS } from "../../../lib/benchmark/tables";
@@ -62,6 +65,11 @@ const caseArb = fc
       people: fc.array(personArb(departments), { minLength: 0, maxLength: 36 }),
       /** Batch sizes: the lead reads after each batch. */
       batches: fc.array(fc.integer({ min: 1, max: 14 }), { minLength: 1, maxLength: 4 }),
+      /**
+       * After each batch, often nothing, sometimes an admin voids the responses submitted in a window
+       * (from the start-th to the (start+length−1)-th submitted so far, wrapping), read afterwards.
+       */
+      voids: fc.array(fc.oneof(fc.constant(null), fc.constant(null), fc.record({ start: fc.nat(40), length: fc.integer({ min: 1, max: 12 }) })), { minLength: 4, maxLength: 4 }),
       /** Other organisations' sizes (a benchmark to compare with), often none. */
       others: fc.oneof(fc.constant([] as number[]), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 8 })),
     }),
@@ -235,16 +243,45 @@ function adversary(db: Db, c: Case): string | null {
   const cellSets: { reading: number; quantity: string; set: bigint }[] = [];
   let inserted = 0;
   let reading = 0;
+  // Each of the viewer's people is submitted at its own second, so a void can pick a window.
+  const at = (k: number) => new Date(Date.UTC(2026, 4, 1) + k * 1000).toISOString();
+  const voided = new Set<Person>();
+  // The people the wave's release holds: the live ones at the moment a new release was written.
+  let releasedPeople: Person[] = [];
+  let releasedSeq: number | null = null;
+  const read = (): string | null => {
+    const seq = currentRelease(db, wave.id, MIN)?.seq ?? null;
+    if (seq !== releasedSeq) {
+      releasedSeq = seq;
+      releasedPeople = own.slice(0, inserted).filter((p) => !voided.has(p));
+    }
+    const failure = readEverything(db, org.slug, wave.id, people, releasedPeople, departments, reading, figures, cellSets);
+    reading++;
+    return failure;
+  };
   const cuts = [...c.batches, own.length];
-  for (const batch of cuts) {
+  for (const [b, batch] of cuts.entries()) {
     const upto = Math.min(own.length, inserted + batch);
     for (; inserted < upto; inserted++) {
       const p = own[inserted]!;
-      insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: "2026-05-01T00:00:00Z" });
+      insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: at(inserted) });
     }
-    const failure = readEverything(db, org.slug, wave.id, people, own, departments, reading, figures, cellSets);
+    const failure = read();
     if (failure) return failure;
-    reading++;
+    const v = c.voids[b];
+    if (v && inserted > 0) {
+      // An admin voids the submissions of a window (the real path: lib/admin/submissions.ts's query and transaction).
+      const first = v.start % inserted;
+      const last = Math.min(inserted, first + v.length);
+      const selection = { waveId: wave.id, from: at(first), to: at(last), fasterThanSeconds: null };
+      const expected = countSelection(db, selection);
+      if (expected > 0) {
+        voidSelection(db, selection, expected, { actor: admin(db), scope: "viewer/w", detail: "adversary" });
+        for (let k = first; k < last; k++) voided.add(own[k]!);
+        const afterVoid = read();
+        if (afterVoid) return afterVoid;
+      }
+    }
     if (inserted >= own.length) break;
   }
   const verdict = judge(figures, cellSets, width);
@@ -260,7 +297,7 @@ function readEverything(
   slug: string,
   waveId: number,
   others: readonly Person[],
-  own: readonly Person[],
+  released: readonly Person[],
   departments: readonly string[],
   reading: number,
   figures: Figure[],
@@ -268,9 +305,6 @@ function readEverything(
 ): string | null {
   const org = findOrganisationBySlug(db, slug)!;
   const whole = organisationReport(db, org, MIN, { waveId });
-  // The release holds the first `released` responses (they were inserted in this order).
-  const releasedCount = releaseStatus(db, waveId).released ?? 0;
-  const released = own.slice(0, releasedCount);
   // Other organisations' waves are released whole when first read (they never change here).
   const members = others.filter((p) => (releaseStatus(db, waveIdOf(db, p.org)).released ?? 0) > 0);
   // (the viewer's own people are added to pools from `released`, the people its release holds)
@@ -347,6 +381,15 @@ function readEverything(
   return null;
 }
 
+/** The admin who voids (the audit log names a user). */
+function admin(db: Db): { id: number; email: string } {
+  const email = "admin@example.org";
+  const id = db.$client.prepare("select id from users where email = ?").pluck().get(email) as number | undefined;
+  if (id !== undefined) return { id, email };
+  const row = db.$client.prepare("insert into users (email, name, password_hash, role) values (?, 'Admin', 'x', 'admin') returning id").get(email) as { id: number };
+  return { id: row.id, email };
+}
+
 /** Whether a wave's current release shows a figure for the whole wave. */
 function shownInRelease(db: Db, waveId: number, key: string): boolean {
   const plan = db.$client.prepare("select plan from agg_releases where wave_id = ?").pluck().get(waveId) as string | undefined;
@@ -392,8 +435,14 @@ function judge(figures: Figure[], cellSets: { reading: number; quantity: string;
     for (const f of list) span.add(f.set);
     const cells = cellSets.filter((x) => x.quantity === q);
     const candidates = [...cells.map((x) => x.set)];
-    // A cell's growth between two readings.
-    for (const a of cells) for (const b of cells) if (b.reading === a.reading + 1 && (a.set & ~b.set) === 0n && b.set !== a.set) candidates.push(b.set & ~a.set);
+    // What a cell gained, and what it lost to a void, between two readings.
+    for (const a of cells) {
+      for (const b of cells) {
+        if (b.reading !== a.reading + 1 || b.set === a.set) continue;
+        if ((b.set & ~a.set) !== 0n) candidates.push(b.set & ~a.set);
+        if ((a.set & ~b.set) !== 0n) candidates.push(a.set & ~b.set);
+      }
+    }
     for (const set of candidates) {
       const n = popcount(set);
       if (n > 0 && n < MIN && span.contains(set)) return `${q}: a group of ${n} people is a sum or difference of shown figures`;
