@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { findOrganisationBySlug } from "@/db/queries/organisations";
+import { findOrganisationBySlug, findWave } from "@/db/queries/organisations";
 import { addLead, removeLead, resetLeadPassword } from "@/lib/admin/leads";
+import { previewVoid, voidSubmissions } from "@/lib/admin/submissions";
 import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
 import { requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -106,4 +107,30 @@ export async function removeLeadAction(slug: string, userId: number): Promise<vo
   const org = await orgFor(slug);
   removeLead(getDb(), org, userId);
   revalidatePath(`/admin/organisations/${slug}`);
+}
+
+/** The void form: a preview of how many submissions the window holds, then the void itself. */
+export type VoidState = {
+  fields: Record<string, string>;
+  values: Record<string, string>;
+  preview?: { matching: number };
+  notice?: { voided: number; released: boolean };
+};
+
+export async function voidSubmissionsAction(slug: string, waveId: number, _prev: VoidState, form: FormData): Promise<VoidState> {
+  const org = await orgFor(slug);
+  const user = await requireRole("admin");
+  const db = getDb();
+  const wave = findWave(db, org.id, waveId);
+  if (!wave) throw new AppError("not_found", "No such wave");
+  const input = { from: text(form, "from"), to: text(form, "to"), fast: text(form, "fast"), reason: text(form, "reason") };
+  const m = await texts();
+  if (text(form, "intent") !== "void") {
+    const preview = previewVoid(db, wave, input, m);
+    return preview.ok ? { fields: {}, values: input, preview: preview.value } : { fields: preview.fields, values: input };
+  }
+  const result = voidSubmissions(db, org, wave, input, Number(text(form, "expected")), { id: user.id, email: user.email }, m);
+  if (!result.ok) return { fields: result.fields, values: input };
+  revalidatePath(`/admin/organisations/${slug}/waves/${waveId}`);
+  return { fields: {}, values: {}, notice: result.value };
 }

@@ -6,10 +6,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../../db/client";
-import { insertOrganisation, insertWave } from "../../db/factories";
+import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
 import { addMembership, insertUser } from "../../db/queries/users";
 import { hashPasswordSync } from "../../lib/auth/passwords";
+import { completeAnswers } from "../helpers/answers";
 import { BASE_URL, E2E_DB, E2E_PORT } from "./env";
 
 fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
@@ -39,6 +40,16 @@ addMembership(db, insertUser(db, { email: "lead-empty@e2e.local", name: "lead-em
 // An organisation that lists no departments: its survey asks none (issue 16, finding 7).
 const noDepartments = insertOrganisation(db, { slug: "e2e-nodept", name: "Flat Structure Ltd", sector: "Retail", sizeBand: "small", departments: [] });
 insertWave(db, { orgId: noDepartments.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-nodept" });
+// An organisation that gets stuffed with fake responses and cleaned up by an admin (issue 16,
+// finding 3): 8 genuine responses from last week, each taking 6 minutes, released before the test.
+const stuffed = insertOrganisation(db, { slug: "e2e-stuffed", name: "Stuffed Goods Ltd", sector: "Retail", sizeBand: "small", departments: ["Sales", "Ops"] });
+const stuffedWave = insertWave(db, { orgId: stuffed.id, label: "2026-Q4", questionnaireVersion: 1, code: "e2e-stuffed" });
+for (let k = 0; k < 8; k++) {
+  const at = new Date(Date.now() - 7 * 86_400_000 + k * 3_600_000).toISOString();
+  insertSubmittedResponse(db, { id: `e2e-stuffed-genuine-${k}`, waveId: stuffedWave.id, answers: { ...completeAnswers(k % 2 ? "Sales" : "Ops"), customer_understanding: 1 + (k % 5) }, submittedAt: at });
+  db.$client.prepare("update responses set created_at = ? where id = ?").run(new Date(Date.parse(at) - 360_000).toISOString(), `e2e-stuffed-genuine-${k}`);
+}
+addMembership(db, insertUser(db, { email: "lead-stuffed@e2e.local", name: "lead-stuffed", role: "lead", passwordHash: hashPasswordSync("e2e-password-1") }).id, stuffed.id);
 // Accounts of their own for tests that lock or change them, so the demo accounts stay usable.
 for (const email of ["throttle@e2e.local", "changer@e2e.local", "lead-b@e2e.local"]) {
   const user = insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });

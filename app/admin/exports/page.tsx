@@ -96,6 +96,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
                     {t.rows}
                   </th>
                   <th scope="col">{t.status}</th>
+                  <th scope="col">{t.detail}</th>
                 </tr>
               </thead>
               <tbody>
@@ -107,6 +108,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
                     <td>{e.scope === "all" ? t.allOrganisations : e.scope}</td>
                     <td className="num">{e.rows === null ? "—" : num(e.rows)}</td>
                     <td>{t.statuses[e.status]}</td>
+                    <td className="small prose-cell">{e.detail ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -14,7 +14,11 @@ import { format } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import { formatNumber, formatUtcDateTime } from "@/lib/i18n/text";
 import { waveAvailability } from "@/lib/survey/service";
+import { voidSubmissionsAction } from "../../../../actions";
+import { FAST_SECONDS, submissionActivity } from "@/lib/admin/submissions";
+import { plural } from "@/lib/i18n/text";
 import { InvitationsPanel } from "./invitations-panel";
+import { VoidForm } from "./void-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: adminMessages(await currentLocale()).meta.wave };
@@ -22,7 +26,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 100;
 
-type Props = { params: Promise<{ slug: string; waveId: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ slug: string; waveId: string }>; searchParams: Promise<{ page?: string; from?: string; to?: string; fast?: string }> };
+
+/** A window from the query (the bursts table's "Review" links), as datetime-local values; anything else is ignored. */
+function windowFrom(query: { from?: string; to?: string; fast?: string }) {
+  const local = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) ? s.slice(0, 16) : "");
+  return { from: local(query.from), to: local(query.to), fast: query.fast === "1" };
+}
 
 export default async function WaveAdminPage({ params, searchParams }: Props) {
   const { slug, waveId } = await params;
@@ -38,7 +48,10 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
   const counts = invitationCounts(db, wave.id);
   const all = listInvitations(db, wave.id);
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number((await searchParams).page) || 1));
+  const query = await searchParams;
+  const page = Math.min(pages, Math.max(1, Number(query.page) || 1));
+  const activity = submissionActivity(db, org, wave);
+  const ts = m.submissions;
   const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const base = baseUrlOf(await headers());
   const availability = waveAvailability(wave);
@@ -82,6 +95,120 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
           <span>{t.publicLink}</span>
           <input className="copy-link" readOnly value={`${base}/s/${wave.code}`} aria-label={t.publicLinkLabel} />
         </label>
+      </section>
+
+      <section className="card" aria-labelledby="submissions-title" id="submissions">
+        <h2 id="submissions-title">{ts.title}</h2>
+        <p className="muted">{format(ts.intro, { seconds: num(FAST_SECONDS) })}</p>
+        <dl className="stat-row" data-testid="submission-stats">
+          <div>
+            <dt>{ts.submitted}</dt>
+            <dd>{num(activity.counts.submitted)}</dd>
+          </div>
+          <div>
+            <dt>{ts.voidedCount}</dt>
+            <dd>{num(activity.counts.voided)}</dd>
+          </div>
+          <div>
+            <dt>{ts.drafts}</dt>
+            <dd>{num(activity.counts.draft)}</dd>
+          </div>
+          <div>
+            <dt>{format(ts.fast, { seconds: num(FAST_SECONDS) })}</dt>
+            <dd>{num(activity.fast)}</dd>
+          </div>
+          <div>
+            <dt>{ts.busiest}</dt>
+            <dd>
+              {activity.busiestMinute ? (
+                <>
+                  {num(activity.busiestMinute.submitted)} <span className="stat-note">{when(`${activity.busiestMinute.minute}:00Z`)}</span>
+                </>
+              ) : (
+                "—"
+              )}
+            </dd>
+          </div>
+        </dl>
+        <h3 className="subsection">{ts.burstsTitle}</h3>
+        {activity.bursts.length === 0 ? (
+          <p className="muted" data-testid="no-bursts">
+            {ts.noBursts}
+          </p>
+        ) : (
+          <div className="data-table-wrap">
+            <table className="data" data-testid="burst-table">
+              <caption>{format(ts.burstsCaption, { usual: num(activity.usualPerMinute) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ts.from}</th>
+                  <th scope="col">{ts.to}</th>
+                  <th scope="col" className="num">
+                    {ts.submitted}
+                  </th>
+                  <th scope="col" className="num">
+                    {format(ts.fast, { seconds: num(FAST_SECONDS) })}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{ts.review}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {activity.bursts.map((b) => (
+                  <tr key={b.from}>
+                    <th scope="row">{when(b.from)}</th>
+                    <td>{when(b.to)}</td>
+                    <td className="num">{num(b.submitted)}</td>
+                    <td className="num">{num(b.fast)}</td>
+                    <td>
+                      <Link href={`?from=${b.from.slice(0, 16)}&to=${b.to.slice(0, 16)}${b.fast >= b.submitted / 2 ? "&fast=1" : ""}#void-title`}>{ts.review}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3 id="void-title" className="subsection">
+          {ts.voidTitle}
+        </h3>
+        <p className="muted">{ts.voidHelp}</p>
+        <VoidForm
+          key={`${query.from ?? ""}|${query.to ?? ""}|${query.fast ?? ""}`}
+          action={voidSubmissionsAction.bind(null, org.slug, wave.id)}
+          t={ts}
+          locale={locale}
+          fastSeconds={FAST_SECONDS}
+          initial={windowFrom(query)}
+        />
+        {activity.voids.length > 0 && (
+          <div className="data-table-wrap">
+            <table className="data" data-testid="void-history">
+              <caption>{plural(locale, ts.historyCaption, activity.voids.length)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ts.when}</th>
+                  <th scope="col">{ts.who}</th>
+                  <th scope="col" className="num">
+                    {ts.voidedCount}
+                  </th>
+                  <th scope="col">{ts.detail}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {activity.voids.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">{when(e.at)}</th>
+                    <td>{e.userEmail}</td>
+                    <td className="num">{e.rows === null ? "—" : num(e.rows)}</td>
+                    <td className="prose-cell">{e.detail ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section className="card" aria-labelledby="invite-title">
