@@ -1,5 +1,5 @@
 /*
- * Runs before every request (Next.js proxy, Node runtime): rate limits per client address, refusal
+ * Runs before every request (Next.js proxy, Node runtime): rate limits per client address and per draft, refusal
  * of cross-site writes (API and server actions), and the security headers with a fresh CSP nonce per request.
  * Authorisation is not here: it lives next to the data in every page, action and route handler.
  */
@@ -8,10 +8,14 @@ import { env } from "./lib/env";
 import { clientIp } from "./lib/http/client-ip";
 import { originAllowed } from "./lib/http/origin";
 import { RateLimiter } from "./lib/http/rate-limit";
+import { resumeToken } from "./lib/http/survey-cookies";
+import { hashToken } from "./lib/security/tokens";
+import { DRAFT_SAVES_PER_MINUTE } from "./lib/survey/limits";
 
 const limiter: RateLimiter = ((globalThis as { __dsLimiter?: RateLimiter }).__dsLimiter ??= new RateLimiter());
 
 const SURVEY_WRITE = /^\/api\/survey\/[^/]+\/(start|submit)$/;
+const DRAFT_SAVE = /^\/api\/survey\/([^/]+)\/draft$/;
 const SIGN_IN = "/api/auth/callback/credentials";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -63,6 +67,14 @@ function errorJson(status: number, code: string, message: string, extra: Record<
   return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const write = !SAFE_METHODS.has(request.method);
@@ -92,6 +104,17 @@ export function proxy(request: NextRequest) {
       // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
       const extra = signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait}` } : {};
       return errorJson(429, "rate_limited", message, extra, { "Retry-After": String(wait) });
+    }
+  }
+
+  // Saves of one draft, per resume token (keyed by its hash, never the token itself). Without a token
+  // there is no draft to protect: the handler answers 401.
+  const draftSave = request.method === "PUT" ? DRAFT_SAVE.exec(pathname) : null;
+  if (draftSave) {
+    const token = resumeToken(request, safeDecode(draftSave[1]!));
+    const wait = token ? limiter.take(`draft:${hashToken(token)}`, { perMinute: DRAFT_SAVES_PER_MINUTE }) : 0;
+    if (wait > 0) {
+      return errorJson(429, "rate_limited", `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute); try again in ${wait} seconds`, {}, { "Retry-After": String(wait) });
     }
   }
 

@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { completeAnswers } from "../helpers/answers";
 import { countResponses, query } from "./db";
+import { E2E_DB } from "./env";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 
 const answers = completeAnswers("Engineering");
@@ -159,6 +162,48 @@ test.describe("respondent journey", () => {
     await survey.open("e2e-open");
     await expect(page.getByRole("button", { name: "Start" })).toBeVisible();
     await expect(page.getByRole("link", { name: /report/i })).toHaveCount(0);
+  });
+
+  test("a refused save says why: too many saves (try again in N s) or a draft at its save limit; the step stays", async ({ page }) => {
+    const survey = new SurveyPage(page);
+    await survey.open("e2e-open");
+    await page.getByRole("button", { name: "Start" }).click();
+    await survey.expectStep(1);
+    const throttled = page.getByRole("alert").filter({ hasText: "too many saves" });
+    // Spend the draft's 30 saves a minute with the browser's own cookie, until the server says 429.
+    const drain = async () => {
+      for (let i = 0; i < 60; i++) if ((await page.request.put("/api/survey/e2e-open/draft", { data: { step: 1 } })).status() === 429) return;
+      throw new Error("no 429 after 60 saves");
+    };
+    // The bucket refills one save every 2 s: should one come back before the click, the page moves
+    // on and the next step tries again.
+    let step = 1;
+    for (; step < TOTAL_STEPS; step++) {
+      await survey.answerStep(step, answers);
+      await drain();
+      await survey.next();
+      await expect(throttled.or(page.locator(`[role=progressbar][aria-valuenow="${step + 1}"]`))).toBeVisible();
+      if (await throttled.isVisible()) break;
+    }
+    await expect(throttled).toHaveText(/^Could not save: too many saves in a short time\. Try again in \d+ s\.$/);
+    await survey.expectStep(step);
+
+    // A draft that has used its 200 saves: the page says so instead of "check your connection".
+    const token = (await page.context().cookies()).find((c) => c.name === "ds_r_e2e-open")!.value;
+    const db = new Database(E2E_DB);
+    try {
+      db.prepare("update responses set writes = 200 where token_hash = ?").run(createHash("sha256").update(token).digest("hex"));
+    } finally {
+      db.close();
+    }
+    await expect(async () => {
+      await survey.next();
+      await expect(page.getByRole("alert").filter({ hasText: "Could not save" })).toHaveText(
+        "Could not save: this draft has been saved the most times a draft accepts. Submit your answers, or start a new response from the survey link.",
+        { timeout: 2_000 },
+      );
+    }).toPass();
+    await survey.expectStep(step);
   });
 
   test("an unknown code and a closed survey get clear pages", async ({ page }) => {

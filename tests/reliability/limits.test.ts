@@ -2,11 +2,25 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, createFixtureDb } from "./fixture";
 import { openDatabase } from "../../db/client";
+import { createDraft } from "../../db/queries/survey";
+import { hashToken } from "../../lib/security/tokens";
 import { killServer, signInCookie, startServer, tempDir, type AppServer } from "./server";
 
 /** Per-address rate limits with the default settings: 429 with Retry-After, other addresses unaffected. */
 const dir = tempDir("limits");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath, waveId } = createFixtureDb(dir);
+// Drafts the server must purge at start (not saved for more than DRAFT_RETENTION_DAYS, 30) or keep.
+const { abandonedDraft, recentDraft } = (() => {
+  const db = openDatabase(dbPath);
+  try {
+    const abandoned = createDraft(db, waveId, "en").id;
+    const recent = createDraft(db, waveId, "en").id;
+    db.$client.prepare("update responses set updated_at = ? where id = ?").run(new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString(), abandoned);
+    return { abandonedDraft: abandoned, recentDraft: recent };
+  } finally {
+    db.$client.close();
+  }
+})();
 let server: AppServer;
 beforeAll(async () => {
   // The test plays the reverse proxy on loopback, so its X-Forwarded-For names the client
@@ -63,6 +77,82 @@ describe("rate limits per client address", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     // next-auth's client reads `url`; the sign-in page turns it into "wait N seconds".
     expect((await limited.json()).url).toMatch(/\/signin\?error=throttled:\d+$/);
+  });
+});
+
+describe("saves per draft", () => {
+  const startDraft = async (ip: string) => {
+    const res = await start(ip);
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { token: string }).token;
+  };
+  const save = (headers: Record<string, string>, step = 1) =>
+    fetch(`${server.url}/api/survey/rel-open/draft`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.30", ...headers },
+      body: JSON.stringify({ answers: { self_data: (step % 5) + 1 }, step }),
+    });
+
+  it("30 saves a minute per resume token, then 429 with Retry-After (header or cookie alike); another token still saves", async () => {
+    const token = await startDraft("198.51.100.31");
+    const other = await startDraft("198.51.100.32");
+    // A bucket of 30 that refills at one every 2 s: the first 30 always pass.
+    const began = Date.now();
+    for (let i = 0; i < 30; i++) expect((await save({ "x-resume-token": token }, (i % 10) + 1)).status).toBe(200);
+    let accepted = 30;
+    let limited: Response | undefined;
+    while (accepted < 60) {
+      const res = await save({ "x-resume-token": token });
+      if (res.status === 429) {
+        limited = res;
+        break;
+      }
+      expect(res.status).toBe(200);
+      accepted++;
+    }
+    expect(accepted).toBeLessThanOrEqual(30 + Math.ceil((Date.now() - began) / 2000));
+    expect(limited?.status).toBe(429);
+    if (!limited) return;
+    const retry = Number(limited.headers.get("retry-after"));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toEqual({ error: { code: "rate_limited", message: `Too many saves of this draft (at most 30 a minute); try again in ${retry} seconds` } });
+    // The same draft through its cookie shares the bucket; from another address too.
+    expect((await save({ cookie: `ds_r_rel-open=${token}`, "x-forwarded-for": "198.51.100.99" })).status).toBe(429);
+    // Another respondent behind the same address is not affected.
+    const saved = await save({ "x-resume-token": other }, 3);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ status: "draft", step: 3, answers: { self_data: 4 } });
+    // Without a token there is no draft to limit: the handler's 401.
+    expect((await save({})).status).toBe(401);
+  });
+
+  it("a draft with 200 saves answers 409 draft_save_limit and keeps its answers", async () => {
+    const token = await startDraft("198.51.100.33");
+    expect((await save({ "x-resume-token": token }, 2)).status).toBe(200);
+    const db = openDatabase(dbPath);
+    try {
+      // 200 saves at 30 a minute take seven minutes; set the counter instead.
+      db.$client.prepare("update responses set writes = 200 where token_hash = ?").run(hashToken(token));
+      const refused = await save({ "x-resume-token": token }, 5);
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toEqual({
+        error: { code: "draft_save_limit", message: "This draft has been saved 200 times, the most a draft accepts; nothing was saved. Submit it or start a new response" },
+      });
+      expect(db.$client.prepare("select step, self_data, writes from responses where token_hash = ?").get(hashToken(token))).toEqual({ step: 2, self_data: 3, writes: 200 });
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("the server purged the draft abandoned for 31 days at start and kept the recent one", () => {
+    const db = openDatabase(dbPath);
+    try {
+      const ids = db.$client.prepare("select id from responses where id in (?, ?)").pluck().all(abandonedDraft, recentDraft);
+      expect(ids).toEqual([recentDraft]);
+    } finally {
+      db.$client.close();
+    }
   });
 });
 

@@ -33,7 +33,18 @@ const SENIORITY = ["staff", "manager", "senior_leader", "executive"] as const;
 const AGREE = [1, 2, 3, 4, 5, "dont_know"] as const;
 const ORG = ["yes", "partly", "no", "dont_know"] as const;
 
-async function callApi(url: string, method: string, body: unknown): Promise<{ ok: boolean; status: number; data: unknown }> {
+type ApiResult = { ok: boolean; status: number; data: unknown; retryAfter: number };
+
+/** Why a call failed, as the page says it: a generic failure, "try again in N s" (429), or a draft that accepts no more saves. */
+type Failure = "failed" | "throttled" | "save_limit";
+
+function failureOf(res: ApiResult): Failure {
+  if (res.status === 429) return "throttled";
+  if ((res.data as ApiError).error?.code === "draft_save_limit") return "save_limit";
+  return "failed";
+}
+
+async function callApi(url: string, method: string, body: unknown): Promise<ApiResult> {
   const res = await fetch(url, {
     method,
     headers: { "content-type": "application/json" },
@@ -41,7 +52,7 @@ async function callApi(url: string, method: string, body: unknown): Promise<{ ok
     credentials: "same-origin",
   });
   const data: unknown = await res.json().catch(() => ({}));
-  return { ok: res.ok, status: res.status, data };
+  return { ok: res.ok, status: res.status, data, retryAfter: Number(res.headers.get("retry-after")) || 0 };
 }
 
 export function SurveyApp(props: SurveyAppProps) {
@@ -52,7 +63,9 @@ export function SurveyApp(props: SurveyAppProps) {
   const [resumeUrl, setResumeUrl] = useState(props.initial?.resumeUrl ?? null);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [busy, setBusy] = useState(false);
-  const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | "failed" | "invitation_used">("idle");
+  const [saveStatus, setSaveStatus] = useState<"idle" | "saving" | "saved" | Failure | "invitation_used">("idle");
+  // Seconds the server asked us to wait (Retry-After of a 429), shown with "throttled".
+  const [retryAfter, setRetryAfter] = useState(0);
   const [copied, setCopied] = useState(false);
   // Shown once, right after submission: the server keeps no cookie for it and never shows it again.
   const [reportUrl, setReportUrl] = useState<string | null>(null);
@@ -116,7 +129,10 @@ export function SurveyApp(props: SurveyAppProps) {
         return;
       }
       const res = await callApi(`/api/survey/${encodeURIComponent(code)}/start`, "POST", { locale });
-      if (!res.ok) throw new Error("start failed");
+      if (!res.ok) {
+        fail(res);
+        return;
+      }
       const data = res.data as { resumeUrl: string; answers: Answers };
       setResumeUrl(data.resumeUrl);
       // A personal invitation may start the draft with the roster's department.
@@ -127,6 +143,30 @@ export function SurveyApp(props: SurveyAppProps) {
     } finally {
       setBusy(false);
     }
+  }
+
+  function fail(res: ApiResult) {
+    setRetryAfter(res.retryAfter);
+    setSaveStatus(failureOf(res));
+  }
+
+  /** The alert under the buttons when the last call failed, or nothing. */
+  function failureNotice() {
+    const text =
+      saveStatus === "failed"
+        ? m.saveFailed
+        : saveStatus === "throttled"
+          ? format(m.saveThrottled, { seconds: Math.max(1, retryAfter) })
+          : saveStatus === "save_limit"
+            ? m.saveLimitReached
+            : saveStatus === "invitation_used"
+              ? m.invitationUsedOnSubmit
+              : null;
+    return text ? (
+      <p className="save-status failed" role="alert">
+        {text}
+      </p>
+    ) : null;
   }
 
   async function save(stepIndex: number, nextStep: number): Promise<boolean> {
@@ -146,7 +186,7 @@ export function SurveyApp(props: SurveyAppProps) {
           }),
         );
         if (Object.keys(mapped).length > 0 && res.status === 400) setErrors(mapped);
-        setSaveStatus("failed");
+        fail(res);
         return false;
       }
       setSaveStatus("saved");
@@ -209,7 +249,7 @@ export function SurveyApp(props: SurveyAppProps) {
         setErrors(Object.fromEntries(items.map((i) => [i, missingError(i)])));
         setFocusTarget("errors");
       }
-      setSaveStatus("failed");
+      fail(res);
       submitted.current = false;
     } catch {
       setSaveStatus("failed");
@@ -275,11 +315,7 @@ export function SurveyApp(props: SurveyAppProps) {
           <button type="button" className="btn" onClick={start} disabled={busy}>
             {props.initial ? m.welcome.continue : m.welcome.start}
           </button>
-          {saveStatus === "failed" && (
-            <p className="save-status failed" role="alert">
-              {m.saveFailed}
-            </p>
-          )}
+          {failureNotice()}
         </section>
       </div>
     );
@@ -376,16 +412,7 @@ export function SurveyApp(props: SurveyAppProps) {
             {isLast ? (busy ? m.submitting : m.submit) : `${m.next} →`}
           </button>
         </div>
-        {saveStatus === "failed" && (
-          <p className="save-status failed" role="alert">
-            {m.saveFailed}
-          </p>
-        )}
-        {saveStatus === "invitation_used" && (
-          <p className="save-status failed" role="alert">
-            {m.invitationUsedOnSubmit}
-          </p>
-        )}
+        {failureNotice()}
       </form>
 
       {resumeUrl && (
