@@ -94,6 +94,12 @@ export const responses = sqliteTable(
     submittedAt: text("submitted_at"),
     /** When an admin voided this submitted response (status "voided"). */
     voidedAt: text("voided_at"),
+    /**
+     * Set when a release of the wave's figures first included this response (db/queries/releases.ts),
+     * so voiding it is audited as a removal from what readers saw; a voided response that was never
+     * released changes nothing they saw.
+     */
+    released: integer("released", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("responses_wave_status").on(t.waveId, t.status),

@@ -73,9 +73,9 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
 }
 
 /**
- * Takes one submitted response out of its wave's live aggregates and adds its counters to the wave's
- * voided cells (agg_void_cells), which the next release is audited against. Call inside the
- * transaction that marks the response voided.
+ * Takes one submitted response out of its wave's live aggregates and, when a release has shown it,
+ * adds its counters to the wave's voided cells (agg_void_cells), which the next release is audited
+ * against. Call inside the transaction that marks the response voided.
  */
 export function voidResponseInAggregates(db: Db, responseId: string): void {
   const row = statements(db).readSource.get(responseId) as unknown[] | undefined;
@@ -85,7 +85,12 @@ export function voidResponseInAggregates(db: Db, responseId: string): void {
   const cellSeniority = (seniority as string | null) ?? "";
   const removed = emptyCounters();
   addResponse(removed, values);
+  const delta = removed.map((x) => -x);
+  writeVector(db, waveId as number, cellDepartment, cellSeniority, delta);
+  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta });
   const sqlite = db.$client;
+  // A response no release has shown leaves nothing a reader saw: only released ones are a removal.
+  if (!sqlite.prepare("select released from responses where id = ?").pluck().get(responseId)) return;
   const stored = sqlite.prepare("select counters from agg_void_cells where wave_id = ? and department = ? and seniority = ?").pluck().get(waveId, cellDepartment, cellSeniority) as
     | Buffer
     | undefined;
@@ -97,9 +102,6 @@ export function voidResponseInAggregates(db: Db, responseId: string): void {
        on conflict(wave_id, department, seniority) do update set n = excluded.n, counters = excluded.counters`,
     )
     .run(waveId, cellDepartment, cellSeniority, voided[0], encodeCounters(voided));
-  const delta = removed.map((x) => -x);
-  writeVector(db, waveId as number, cellDepartment, cellSeniority, delta);
-  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta });
 }
 
 const ORG_CODE = (col: string) => `(case ${col} when 'yes' then 1 when 'partly' then 2 when 'no' then 3 when 'dont_know' then 4 else 0 end)`;

@@ -42,12 +42,15 @@ export const readVoidedCells = (db: Db, waveId: number) => readCells(db, "agg_vo
 
 /**
  * Replaces a wave's release with `cells` and their `total` when its sequence number is still
- * `expectedSeq` (null: no release yet), in one transaction. False when another request released first.
+ * `expectedSeq` (null: no release yet) and its live state is still the one planned (`planned`: the
+ * live count and the voided count read with the cells), in one transaction, and marks the wave's
+ * submitted responses as released. False when another request released first or the state moved on.
  */
 export function writeRelease(
   db: Db,
   waveId: number,
   expectedSeq: number | null,
+  planned: { live: number; voided: number },
   cells: readonly StoredCell[],
   total: { n: number; counters: Buffer },
   plan: string,
@@ -57,6 +60,10 @@ export function writeRelease(
   const write = sqlite.transaction(() => {
     const current = (sqlite.prepare("select seq from agg_releases where wave_id = ?").pluck().get(waveId) as number | undefined) ?? null;
     if (current !== expectedSeq) return false;
+    const now = releaseStatus(db, waveId);
+    if (now.live !== planned.live || now.voided !== planned.voided) return false;
+    // Every response submitted so far is in this release (the state is the one the cells were read from).
+    sqlite.prepare("update responses set released = 1 where wave_id = ? and status = 'submitted' and released = 0").run(waveId);
     sqlite.prepare("delete from agg_release_cells where wave_id = ?").run(waveId);
     // The voids since the last release are part of this one's audit; the next starts from here.
     sqlite.prepare("delete from agg_void_cells where wave_id = ?").run(waveId);

@@ -62,6 +62,7 @@ const liveTotal = (cells: readonly PlanCell[]) => cells.reduce((a, c) => a + c.c
 
 /** Tries to release the wave's live state; true when a new release was written. */
 function tryRelease(db: Db, waveId: number, min: number): boolean {
+  const state = releaseStatus(db, waveId);
   const previous = readRelease(db, waveId);
   const stored = readLiveCells(db, waveId);
   const live = decodeCells(stored);
@@ -75,7 +76,7 @@ function tryRelease(db: Db, waveId: number, min: number): boolean {
   if (!plan.views.all && !(previous && removal)) return false;
   const total = emptyCounters();
   for (const c of live) addVectors(total, c.counters);
-  const written = writeRelease(db, waveId, previous?.seq ?? null, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
+  const written = writeRelease(db, waveId, previous?.seq ?? null, { live: state.live, voided: state.voided }, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
   if (!written) return false;
   const delta = total.slice();
   if (previous) {

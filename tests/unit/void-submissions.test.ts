@@ -120,3 +120,32 @@ describe("voiding a burst of submissions", () => {
     expect(db.$client.prepare("select count(*) from agg_void_cells").pluck().get()).toBe(0);
   });
 });
+
+describe("a void that also takes never-released responses", () => {
+  // Found by the adversary (seed 20261128, case 546): 7 released, 3 more pending, a window voids the
+  // last 2 released and the 3 pending. Counting the pending 3 as "changed" let a release of 5 out,
+  // and 7 − 5 showed the 2 voided released responses.
+  const db = createTestDb();
+  const org = insertOrganisation(db, { slug: "mixed", name: "Mixed Ltd", sector: "Retail", sizeBand: "small", departments: [] });
+  const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "mixed-w" });
+  const admin = insertUser(db, { email: "admin@mixed.test", name: "Admin", role: "admin", passwordHash: "x" });
+  const at = (k: number) => new Date(Date.UTC(2026, 10, 20, 9, k)).toISOString();
+  const submit = (k: number) => {
+    const { department: _department, ...answers } = completeAnswers();
+    insertSubmittedResponse(db, { id: `m${k}`, waveId: wave.id, answers: { ...answers, customer_understanding: 1 + (k % 5) }, submittedAt: at(k) });
+  };
+
+  it("counts only the released voided responses as removed, and keeps the release of 7 until the change is large enough", () => {
+    for (let k = 0; k < 7; k++) submit(k);
+    expect(currentRelease(db, wave.id, MIN)?.n).toBe(7);
+    for (let k = 7; k < 10; k++) submit(k);
+    expect(currentRelease(db, wave.id, MIN)?.n).toBe(7); // 3 new: not yet
+    const window = { from: at(5).slice(0, 16), to: at(10).slice(0, 16), fast: "", reason: "Test window" };
+    expect(voidSubmissions(db, org, wave, window, 5, { id: admin.id, email: admin.email })).toEqual({ ok: true, value: { voided: 5, released: false } });
+    expect(db.$client.prepare("select sum(n) from agg_void_cells").pluck().get()).toBe(2);
+    expect(currentRelease(db, wave.id, MIN)?.n).toBe(7);
+    // Three more: 2 removed + 3 added are 5 changed responses, so 5 − 2 + 3 = 8 may be released.
+    for (let k = 10; k < 13; k++) submit(k);
+    expect(currentRelease(db, wave.id, MIN)?.n).toBe(8);
+  });
+});
