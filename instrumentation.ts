@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: records each request's socket address from then on
- * (lib/http/peer-address.ts), validates the environment and the session secret (production
+ * (server/http/peer-address.ts), validates the environment and the session secret (production
  * refuses to start without NEXTAUTH_SECRET), applies pending migrations, loads the benchmark
  * population into memory so the first dashboard request is not the slow one, and purges abandoned
  * drafts now and then daily (lib/survey/purge-schedule.ts).
@@ -8,13 +8,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // Before the first request: the connection's address as a header clients cannot set.
-    const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+    const { installPeerAddressHeader } = await import("./server/http/peer-address");
     installPeerAddressHeader();
-    const { authSecret } = await import("./lib/auth/secret");
+    const { authSecret } = await import("./server/auth/secret");
     authSecret();
     const { getDb } = await import("./db/client");
     const { loadBenchmark } = await import("./lib/benchmark/report");
-    const { minimumGroupSize } = await import("./lib/disclosure/threshold");
+    const { minimumGroupSize } = await import("./core/disclosure/threshold");
     // Releases what is due (lib/disclosure/releases.ts) and loads the population.
     loadBenchmark(getDb(), minimumGroupSize());
     const { startDraftPurge } = await import("./lib/survey/purge-schedule");

@@ -4,12 +4,12 @@
  * Authorisation is not here: it lives next to the data in every page, action and route handler.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "./lib/env";
-import { clientIp } from "./lib/http/client-ip";
-import { originAllowed } from "./lib/http/origin";
-import { RateLimiter } from "./lib/http/rate-limit";
-import { resumeToken } from "./lib/http/survey-cookies";
-import { hashToken } from "./lib/security/tokens";
+import { env } from "./core/env";
+import { clientIp } from "./server/http/client-ip";
+import { originAllowed } from "./server/http/origin";
+import { RateLimiter } from "./server/http/rate-limit";
+import { resumeToken } from "./server/http/survey-cookies";
+import { hashToken } from "./core/tokens";
 import { DRAFT_SAVES_PER_MINUTE } from "./lib/survey/limits";
 
 const limiter: RateLimiter = ((globalThis as { __dsLimiter?: RateLimiter }).__dsLimiter ??= new RateLimiter());
@@ -22,7 +22,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /*
  * Largest body each route accepts, checked against the declared Content-Length without waiting for
  * the body (docs/api.md, "Body caps"). Chunked bodies without a length are cut off by
- * experimental.proxyClientMaxBodySize (next.config.ts) and then refused by the handler (lib/http/json.ts).
+ * experimental.proxyClientMaxBodySize (next.config.ts) and then refused by the handler (server/http/json.ts).
  */
 const KB = 1024;
 // app/api/admin/organisations/[slug]/waves/[waveId]/invitations/route.ts reads at most this much.
@@ -84,13 +84,13 @@ export function proxy(request: NextRequest) {
   if (declared !== null) {
     const maxBytes = bodyCap(pathname, request);
     if (!/^\d+$/.test(declared.trim()) || Number(declared) > maxBytes) {
-      // The same body as the handlers' refusal (lib/http/json.ts), fields.body included.
+      // The same body as the handlers' refusal (server/http/json.ts), fields.body included.
       return errorJson(413, "body_too_large", `Request body must be at most ${maxBytes} bytes`, {}, {}, { body: `must be at most ${maxBytes} bytes` });
     }
   }
 
   // Every write, API or server action (a POST to a page), must come from the app's own origin
-  // (scheme, host and port: lib/http/origin.ts); a foreign one is a 403, never a 500.
+  // (scheme, host and port: server/http/origin.ts); a foreign one is a 403, never a 500.
   if (write && !originAllowed(request.headers)) {
     return errorJson(403, "forbidden", "Cross-site requests are not allowed");
   }

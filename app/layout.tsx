@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { messages } from "@/lib/i18n/messages";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
-import { currentUser } from "@/lib/auth/permissions";
+import { currentUser } from "@/server/auth/permissions";
 import { LanguageSwitcher } from "./components/language-switcher";
 import "./globals.css";
 

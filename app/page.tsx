@@ -1,5 +1,5 @@
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 
 export default async function HomePage() {
   const m = messages(await currentLocale());

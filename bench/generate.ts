@@ -7,7 +7,7 @@ import path from "node:path";
 import { openDatabase, type Db } from "../db/client";
 import { answersToColumns } from "../db/item-columns";
 import { createRng, generateAnswers, orgMaturity, SECTORS, DEPARTMENTS } from "../db/factories";
-import { SIZE_BANDS } from "../db/schema";
+import { SIZE_BANDS } from "../core/vocabulary";
 import { getQuestionnaire } from "../questions";
 
 export const BENCH_ORGS = 10_000;

@@ -17,11 +17,11 @@ import { openDatabase } from "../db/client";
 import { createDraft, saveDraft } from "../db/queries/survey";
 import { addMembership, insertUser } from "../db/queries/users";
 import { seedDemo } from "../db/seed-demo";
-import { hashPasswordSync } from "../lib/auth/passwords";
-import { hashToken } from "../lib/security/tokens";
+import { hashPasswordSync } from "../core/passwords";
+import { hashToken } from "../core/tokens";
 import { DRAFT_MAX_SAVES } from "../lib/survey/limits";
-import { completeAnswers } from "../tests/helpers/answers";
-import { freePort, killServer, signInCookie, startServer } from "../tests/reliability/server";
+import { completeAnswers } from "../harness/answers";
+import { freePort, killServer, signInCookie, startServer } from "../harness/app-server";
 import { generateBenchDatabase } from "./generate";
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);

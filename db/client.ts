@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { env } from "../lib/env";
+import { env } from "../core/env";
 import * as schema from "./schema";
 import { ensureAggregates } from "./queries/aggregates";
 

@@ -5,8 +5,10 @@
 import type { Db } from "./client";
 import { answersToColumns } from "./item-columns";
 import { applyResponseToAggregates } from "./queries/aggregates";
-import { organisations, responses, waves, type NewOrganisation, type NewWave, type SizeBand } from "./schema";
-import type { Answers } from "../lib/survey/answers";
+import { organisations, responses, waves, type NewOrganisation, type NewWave } from "./schema";
+import type { SizeBand } from "../core/vocabulary";
+import { SENIORITIES } from "../questions/constants";
+import type { Answers } from "../core/answers";
 
 export type Rng = () => number;
 
@@ -79,7 +81,7 @@ export const DEPARTMENTS = ["Operations", "Sales", "Customer service", "Finance"
 /** Relative headcount of each department; the last ones are small on purpose (privacy suppression). */
 const DEPARTMENT_WEIGHTS = [30, 20, 18, 10, 9, 7, 4, 2];
 
-const SENIORITY = ["staff", "manager", "senior_leader", "executive"] as const;
+const SENIORITY = SENIORITIES;
 const SENIORITY_WEIGHTS = [65, 22, 9, 4];
 const SENIORITY_SKILL = { staff: 0, manager: 0.1, senior_leader: 0.2, executive: 0.25 };
 /** Senior people see their organisation more favourably (the report's direction-only finding). */

@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { responses, type ResponseRow } from "./schema";
-import type { Answers } from "../lib/survey/answers";
+import type { Answers } from "../core/answers";
 
 const AGREE_ITEMS = new Set(["vision", "ld_awareness", "customer_understanding"]);
 export const DONT_KNOW_CODE = 0;

@@ -1,4 +1,4 @@
-import { env } from "../lib/env";
+import { env } from "../core/env";
 import { openDatabase } from "./client";
 
 const file = env().DATABASE_PATH;

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { COUNTERS } from "../lib/benchmark/counters";
-
-export const SIZE_BANDS = ["small", "medium", "large", "enterprise"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
+import { COUNTERS } from "../core/counters";
+import { SIZE_BANDS } from "../core/vocabulary";
+import { ORG_ANSWERS, SENIORITIES } from "../questions/constants";
 
 export const organisations = sqliteTable("organisations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -49,7 +48,7 @@ export const RESPONSE_STATUSES = ["draft", "submitted", "voided"] as const;
  * NULL = not answered (skipped). No name, email, IP or invitation reference is ever stored.
  */
 const selfCol = (name: string) => integer(name);
-const orgCol = (name: string) => text(name, { enum: ["yes", "partly", "no", "dont_know"] });
+const orgCol = (name: string) => text(name, { enum: ORG_ANSWERS });
 const agreeCol = (name: string) => integer(name);
 
 export const responses = sqliteTable(
@@ -69,7 +68,7 @@ export const responses = sqliteTable(
     /** Saves of this draft so far: a draft accepts a bounded number (docs/api.md, "Limits"). */
     writes: integer("writes").notNull().default(0),
     department: text("department"),
-    seniority: text("seniority", { enum: ["staff", "manager", "senior_leader", "executive"] }),
+    seniority: text("seniority", { enum: SENIORITIES }),
     selfData: selfCol("self_data"),
     selfSecurity: selfCol("self_security"),
     selfCoding: selfCol("self_coding"),
@@ -121,7 +120,7 @@ export const responses = sqliteTable(
   ],
 );
 
-/** One integer column per aggregate counter (see lib/benchmark/counters.ts). */
+/** One integer column per aggregate counter (see core/counters.ts). */
 function counterColumns() {
   return Object.fromEntries(COUNTERS.map((name) => [name, integer(name).notNull().default(0)])) as Record<
     string,
@@ -139,7 +138,7 @@ export const aggWaves = sqliteTable("agg_waves", {
 
 /**
  * The same counters per wave × department × seniority ('' = not answered), for filtered and
- * department views; stored sparse in one blob (lib/benchmark/counter-codec.ts) because most are 0.
+ * department views; stored sparse in one blob (core/counter-codec.ts) because most are 0.
  */
 /** Counters per wave × department × seniority, the shape of both the live and the released cells. */
 function cellsTable<N extends string>(name: N) {
@@ -181,7 +180,7 @@ export const aggReleaseCells = cellsTable("agg_release_cells");
 
 /**
  * The counters of responses voided since the wave's last release, per cell: the next release is
- * audited against both what arrived and what was removed (lib/disclosure/plan.ts). Emptied when a
+ * audited against both what arrived and what was removed (core/disclosure/plan.ts). Emptied when a
  * release is written.
  */
 export const aggVoidCells = cellsTable("agg_void_cells");

@@ -15,8 +15,8 @@ import {
 } from "./factories";
 import { organisations } from "./schema";
 import { addMembership, insertUser } from "./queries/users";
-import { hashPasswordSync } from "../lib/auth/passwords";
-import { SIZE_BANDS, type SizeBand } from "./schema";
+import { hashPasswordSync } from "../core/passwords";
+import { SIZE_BANDS, type SizeBand } from "../core/vocabulary";
 import { CURRENT_QUESTIONNAIRE_VERSION, getQuestionnaire } from "../questions";
 
 export const DEMO_CODE = "demo";

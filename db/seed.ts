@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { env } from "../lib/env";
+import { env } from "../core/env";
 import { openDatabase } from "./client";
 import { organisations } from "./schema";
 import { seedDemo } from "./seed-demo";

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { bumpSessionVersion } from "@/db/queries/users";
-import { currentUser } from "@/lib/auth/permissions";
-import { clearSessionCookies } from "@/lib/auth/session-cookie";
+import { currentUser } from "@/server/auth/permissions";
+import { clearSessionCookies } from "@/server/auth/session-cookie";
 
 /**
  * "Sign out everywhere": bumps the user's session version, so every session token issued so far

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { organisationsOfUser } from "@/db/queries/users";
-import { currentUser } from "@/lib/auth/permissions";
+import { currentUser } from "@/server/auth/permissions";
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { signOutEverywhere } from "./actions";
 import { SignOutButton } from "./sign-out-button";
 

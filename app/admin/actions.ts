@@ -7,10 +7,10 @@ import { findOrganisationBySlug, findWave } from "@/db/queries/organisations";
 import { addLead, removeLead, resetLeadPassword } from "@/lib/admin/leads";
 import { previewVoid, voidSubmissions } from "@/lib/admin/submissions";
 import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
-import { requireRole } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { requireRole } from "@/server/auth/permissions";
+import { AppError } from "@/core/errors";
 import { adminMessages } from "@/lib/i18n/admin-messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 
 export type FormState = { fields: Record<string, string>; values: Record<string, string>; saved?: boolean };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdminPage } from "@/lib/auth/page-guards";
+import { requireAdminPage } from "@/server/auth/page-guards";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await currentLocale();

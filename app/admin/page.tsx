@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
-import { requireAdminPage } from "@/lib/auth/page-guards";
+import { requireAdminPage } from "@/server/auth/page-guards";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { formatNumber, plural } from "@/lib/i18n/text";
 
 /** Absolute: the admin layout's title template applies to pages below it, not to this one. */

@@ -1,15 +1,15 @@
-import { minimumGroupSize } from "@/lib/disclosure/threshold";
+import { minimumGroupSize } from "@/core/disclosure/threshold";
 import "server-only";
 import { headers } from "next/headers";
 import { getDb, type Db } from "@/db/client";
-import { requireDashboardPage } from "@/lib/auth/dashboard-guard";
+import { requireDashboardPage } from "@/server/auth/dashboard-guard";
 import { parseDashboardQuery, type DashboardQuery } from "@/lib/dashboard/query";
 import { resolveScope, type DashboardScope } from "@/lib/dashboard/scope";
-import { AppError } from "@/lib/errors";
-import { baseUrlOf } from "@/lib/http/origin";
+import { AppError } from "@/core/errors";
+import { baseUrlOf } from "@/server/http/origin";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { Locale } from "@/lib/i18n/locale";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { dashboardLabels, type DashboardLabels } from "./format";
 
 export type DashboardView = "summary" | "analysis" | "priorities";

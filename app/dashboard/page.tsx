@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { latestWaveWithResponses, listOrganisations } from "@/db/queries/organisations";
 import { organisationsOfUser } from "@/db/queries/users";
-import { currentUser } from "@/lib/auth/permissions";
+import { currentUser } from "@/server/auth/permissions";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { format } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { fmtNum } from "./format";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { SignInForm } from "./signin-form";
 
 /** Absolute, so that the site name follows the language too (the root layout's template is English). */

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
-import { decodeCountersInto, encodeCounters } from "../../lib/benchmark/counter-codec";
-import { addResponse, addVectors, COUNTERS, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../lib/benchmark/counters";
+import { decodeCountersInto, encodeCounters } from "../../core/counter-codec";
+import { addResponse, addVectors, COUNTERS, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../core/counters";
+import { ORG_ANSWERS } from "../../questions/constants";
 
 const COLS = COUNTERS.map((c) => `"${c}"`).join(", ");
 const PLACEHOLDERS = COUNTERS.map(() => "?").join(", ");
@@ -120,7 +121,7 @@ const ORG_RANGE = 5 ** CAPS.length;
 const PACKED_SELECT = `select wave_id, coalesce(department, '') || char(0) || coalesce(seniority, ''),
   (${SELF_PACK}) + ${SELF_RANGE} * ((${ORG_PACK}) + ${ORG_RANGE} * (${AGREE_PACK}))
   from responses where status = 'submitted' order by wave_id`;
-const ORG_VALUES_BY_CODE = [null, "yes", "partly", "no", "dont_know"] as const;
+const ORG_VALUES_BY_CODE = [null, ...ORG_ANSWERS] as const;
 
 function unpack(self: number, org: number, agree: number, seniority: string, out: unknown[]): void {
   const k = CAPS.length;

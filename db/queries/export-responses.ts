@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { AGG_CAPABILITIES } from "../../lib/benchmark/counters";
+import { AGG_CAPABILITIES } from "../../core/counters";
 
 const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c} end`;
 

@@ -6,9 +6,9 @@
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
-import { SOURCE_COLUMNS } from "../../lib/benchmark/counters";
-import type { CellError, ParsedRow } from "../../lib/csv/columns";
-import { RESPONSE_CSV_COLUMNS } from "../../lib/csv/columns";
+import { SOURCE_COLUMNS } from "../../core/counters";
+import type { CellError, ParsedRow } from "../../core/csv-columns";
+import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { applyRowsToAggregates } from "./aggregates";
 
 const ANSWER_COLUMNS = RESPONSE_CSV_COLUMNS.slice(RESPONSE_CSV_COLUMNS.indexOf("self_data"));

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { hashToken } from "../../lib/security/tokens";
+import { hashToken } from "../../core/tokens";
 import type { Db } from "../client";
 import { invitationLinks, invitations, organisations, waves, type Invitation, type Organisation, type Wave } from "../schema";
 

@@ -1,7 +1,7 @@
 /*
  * The released state of waves (agg_releases, agg_release_cells): what readers see. Written only by
  * lib/disclosure/releases.ts, which decides when a new state may be released. Counters are passed
- * as stored (the sparse blobs of lib/benchmark/counter-codec.ts); decoding them is the caller's.
+ * as stored (the sparse blobs of core/counter-codec.ts); decoding them is the caller's.
  */
 import type { Db } from "../client";
 

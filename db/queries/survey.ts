@@ -5,8 +5,8 @@ import { organisations, responses, waves, type Organisation, type ResponseRow, t
 import { answersToColumns } from "../item-columns";
 import { applyResponseToAggregates } from "./aggregates";
 import { spendInvitation } from "./invitations";
-import { hashToken, newToken } from "../../lib/security/tokens";
-import type { Answers } from "../../lib/survey/answers";
+import { hashToken, newToken } from "../../core/tokens";
+import type { Answers } from "../../core/answers";
 
 export type WaveWithOrg = { wave: Wave; org: Organisation };
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { addMembership, findUserByEmail, findUserById, insertUser, isMember, removeMembership, setPasswordHash } from "../../db/queries/users";
 import type { Organisation, User } from "../../db/schema";
-import { hashPassword } from "../auth/passwords";
+import { hashPassword } from "../../core/passwords";
 import { ADMIN_MESSAGES, type AdminMessages } from "../i18n/admin-messages";
 import { format } from "../i18n/messages";
 import { fieldsOf } from "./organisations";

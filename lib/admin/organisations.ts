@@ -8,10 +8,11 @@ import {
   setWaveStatus,
   updateOrganisationRow,
 } from "../../db/queries/organisations";
-import { SIZE_BANDS, type Organisation, type Wave } from "../../db/schema";
+import type { Organisation, Wave } from "../../db/schema";
+import { SIZE_BANDS } from "../../core/vocabulary";
 import { ADMIN_MESSAGES, type AdminMessages } from "../i18n/admin-messages";
 import { format } from "../i18n/messages";
-import { newToken } from "../security/tokens";
+import { newToken } from "../../core/tokens";
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireVersions } from "../../questions";
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };

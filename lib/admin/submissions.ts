@@ -12,7 +12,7 @@ import { releaseStatus } from "../../db/queries/releases";
 import { countByStatus, countSelection, submissionsPerMinute, voidSelection, type MinuteCount, type SubmissionSelection } from "../../db/queries/submissions";
 import type { AuditEntry, Organisation, Wave } from "../../db/schema";
 import { currentRelease } from "../disclosure/releases";
-import { minimumGroupSize } from "../disclosure/threshold";
+import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { ADMIN_MESSAGES, type AdminMessages } from "../i18n/admin-messages";
 import { format } from "../i18n/messages";
 import { fieldsOf, type FormResult } from "./organisations";

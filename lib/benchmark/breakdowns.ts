@@ -4,10 +4,10 @@
  */
 import type { Db } from "../../db/client";
 import { readReleasedCellsBy } from "../disclosure/releases";
-import { planGate } from "../disclosure/figure-gate";
-import { departmentView, type WavePlan } from "../disclosure/plan";
-import { release } from "../disclosure/released";
-import { AGG_CAPABILITIES } from "./counters";
+import { planGate } from "../../core/disclosure/figure-gate";
+import { departmentView, type WavePlan } from "../../core/disclosure/plan";
+import { release } from "../../core/disclosure/released";
+import { AGG_CAPABILITIES } from "../../core/counters";
 import { capabilityFigures, type IndexDistribution, type Released } from "./figures";
 
 export type HeatmapRow = Released<{ department: string; coverage: Record<string, number | null> }> | { department: string; suppressed: true };

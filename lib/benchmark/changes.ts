@@ -7,13 +7,13 @@
  * - the index mean: Welch's t-test (means and variances are exact from the index histogram);
  * - the difference between the two groups of a finding (F2–F4): z-test of the change of the
  *   difference ("difference in differences"), Wald, or Price & Bonett's adjusted Wald when a group
- *   is at 0 % or 100 % (lib/stats/welch.ts); interval and p from the same z, interval within ±200 points.
+ *   is at 0 % or 100 % (core/stats/welch.ts); interval and p from the same z, interval within ±200 points.
  *
  * `significant` here is the single test's p < 0.05. The trends table adjusts its rows as one family
  * and decides its verdicts from interval, p and adjusted p together (trends.ts).
  */
-import { differenceInDifferences, proportionDifference, twoByTwoTest, welchTTest, type SampleSummary } from "../stats";
-import { counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, type CounterVector } from "./counters";
+import { differenceInDifferences, proportionDifference, twoByTwoTest, welchTTest, type SampleSummary } from "../../core/stats/index";
+import { counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, type CounterVector } from "../../core/counters";
 import { totalToIndex } from "./figures";
 
 export type ChangeTestName = "chi_square" | "fisher" | "welch_t" | "z_difference_in_differences";

@@ -2,14 +2,14 @@
  * Organisation-level comparisons: where one organisation stands among others (all, same sector,
  * same size band), and the organisation-level link between capability and customer understanding.
  */
-import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../stats";
-import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
+import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
+import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counters";
 import { customerAgreePct, meanIndex, representativeCoverage, sumRange } from "./figures";
-import { enoughOrganisations } from "../disclosure/comparison";
-import type { FigureGate } from "../disclosure/figure-gate";
-import { figureBases, type FigureKey } from "../disclosure/plan";
-import { release, SUPPRESSED, type Released, type Suppressed } from "../disclosure/released";
-import { meetsThreshold } from "../disclosure/threshold";
+import { enoughOrganisations } from "../../core/disclosure/comparison";
+import type { FigureGate } from "../../core/disclosure/figure-gate";
+import { figureBases, type FigureKey } from "../../core/disclosure/plan";
+import { release, SUPPRESSED, type Released, type Suppressed } from "../../core/disclosure/released";
+import { meetsThreshold } from "../../core/disclosure/threshold";
 
 export type OrgMetrics = {
   orgId: number;

@@ -8,12 +8,12 @@ import {
   proportionDifference,
   twoByTwoTest,
   wilsonInterval,
-} from "../stats";
-import { toGate, type FigureGate } from "../disclosure/figure-gate";
-import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../disclosure/released";
-import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, REPRESENTATIVE, type CounterVector } from "./counters";
+} from "../../core/stats/index";
+import { toGate, type FigureGate } from "../../core/disclosure/figure-gate";
+import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../../core/disclosure/released";
+import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, ORG_VALUES, REPRESENTATIVE, type CounterVector } from "../../core/counters";
 
-export type { Released, Shown } from "../disclosure/released";
+export type { Released, Shown } from "../../core/disclosure/released";
 export type Percentage = { n: number; count: number; pct: number; ci95: [number, number] };
 /** A plan's gate, or a bare minimum group size (pure statistics without a plan). */
 export type Rule = number | FigureGate;
@@ -49,7 +49,7 @@ export function capabilityFigures(v: CounterVector, rule: Rule): CapabilityFigur
     const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
     const able = counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`);
     const levelSum = [1, 2, 3, 4, 5].reduce((a, l) => a + l * counter(v, `s_${c}_${l}`), 0);
-    const orgBase = sumRange(v, `o_${c}_`, ["yes", "partly", "no", "dk"]);
+    const orgBase = sumRange(v, `o_${c}_`, ORG_VALUES);
     const yes = counter(v, `o_${c}_yes`);
     const selfShown = g.allows(`self:${c}`, base);
     const coverage = gate(selfShown, () => percentage(able, base));

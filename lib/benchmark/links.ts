@@ -5,12 +5,12 @@
  * exact (every permutation) up to 10 organisations, where the t-approximation is poor, and the
  * t-approximation above (spearmanTest).
  */
-import { spearmanTest, type SpearmanMethod } from "../stats";
-import { AGG_CAPABILITIES } from "./counters";
+import { spearmanTest, type SpearmanMethod } from "../../core/stats/index";
+import { AGG_CAPABILITIES } from "../../core/counters";
 import type { OrgMetrics } from "./compare";
-import { enoughOrganisations } from "../disclosure/comparison";
-import { SUPPRESSED, type Suppressed } from "../disclosure/released";
-import { meetsThreshold } from "../disclosure/threshold";
+import { enoughOrganisations } from "../../core/disclosure/comparison";
+import { SUPPRESSED, type Suppressed } from "../../core/disclosure/released";
+import { meetsThreshold } from "../../core/disclosure/threshold";
 
 export type CapabilityLink = ({ suppressed: false; rho: number; pValue: number; /** Set by capabilityLinks; absent only in hand-built links. */ method?: SpearmanMethod } | Suppressed) & { organisations: number };
 

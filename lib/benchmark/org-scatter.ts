@@ -3,7 +3,7 @@
  * send to a browser: identical anonymous points are merged with a count (and, past a few thousand
  * organisations, snapped to a 2-point grid), and a table of quarters stands in for the points.
  */
-import { quantile, type SpearmanMethod } from "../stats";
+import { quantile, type SpearmanMethod } from "../../core/stats/index";
 import type { OrgLevelCorrelation } from "./compare";
 
 export type ScatterPoint = { x: number; y: number; count: number };

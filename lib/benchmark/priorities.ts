@@ -11,7 +11,7 @@
  * organisations to compute it. Ties go to the larger gap, then questionnaire order. Without a
  * benchmark (fewer than five organisations), the score is the share not yet able × link.
  */
-import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
+import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counters";
 import type { CapabilityLink } from "./links";
 
 export type PriorityTier = "below_median" | "below_top_quartile" | "top_quartile" | "no_benchmark";

@@ -7,7 +7,7 @@ import type { DashboardMessages } from "../i18n/dashboard-messages";
 import { format } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
 import { numberFormat } from "../i18n/text";
-import type { SpearmanMethod } from "../stats";
+import type { SpearmanMethod } from "../../core/stats/index";
 import type { Change } from "./changes";
 import type { Findings, SeniorityFinding, SplitComparison, SplitFinding } from "./figures";
 import type { Priority } from "./priorities";

@@ -5,10 +5,10 @@
 import type { Db } from "../../db/client";
 import { listWaves } from "../../db/queries/organisations";
 import type { Organisation } from "../../db/schema";
-import { planGate, type FigureGate } from "../disclosure/figure-gate";
-import { departmentView, seniorityView, type ViewKey } from "../disclosure/plan";
+import { planGate, type FigureGate } from "../../core/disclosure/figure-gate";
+import { departmentView, seniorityView, type ViewKey } from "../../core/disclosure/plan";
 import { currentRelease, readReleasedCellsBy, readReleasedCounters } from "../disclosure/releases";
-import { AGG_CAPABILITIES, counter, type CounterVector } from "./counters";
+import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counters";
 import { capabilityFigures, findings, indexDistribution } from "./figures";
 import { loadBenchmark } from "./report";
 import { distribution } from "./compare";

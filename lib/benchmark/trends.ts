@@ -15,7 +15,7 @@
  *   - "not_clear" otherwise (the interval includes 0 and p >= 0.05).
  * The intervals are the unadjusted 95 % intervals of each test.
  */
-import { benjaminiHochberg, type SampleSummary } from "../stats";
+import { benjaminiHochberg, type SampleSummary } from "../../core/stats/index";
 import { meanChange, percentageChange, splitDifferenceChange, type Change } from "./changes";
 import type { PopulationFigures } from "./report";
 

@@ -11,16 +11,17 @@ import { z } from "zod";
 import { openDatabase, type Db } from "../../db/client";
 import { rebuildAggregates } from "../../db/queries/aggregates";
 import { releasePending } from "../disclosure/releases";
-import { minimumGroupSize } from "../disclosure/threshold";
+import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { activeOrganisations, findOrganisationBySlug, findWave, listWaves } from "../../db/queries/organisations";
 import { countSubmitted } from "../../db/queries/export-responses";
-import { env } from "../env";
+import { env } from "../../core/env";
 import { responsesCsvChunks } from "../csv/export-responses";
 import { importResponsesCsv } from "../csv/import-responses";
 import { aggregatesCsv, benchmarkCsv } from "../csv/export-tables";
 import { benchmarkReport, organisationReport } from "../benchmark/report";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 import { progressReporter } from "./progress";
+import { SENIORITIES } from "../../questions/constants";
 import { purgeAbandonedDrafts } from "../survey/purge";
 
 class UsageError extends Error {}
@@ -180,8 +181,7 @@ function runFindings(db: Db, values: { org?: string; wave?: string; department?:
       if (!wave) throw new AppError("not_found", `organisation "${values.org}" has no wave "${values.wave}"; waves: ${listWaves(db, org.id).map((w) => w.label).join(", ") || "none"}`);
       waveId = findWave(db, org.id, wave.id)!.id;
     }
-    const seniorities = ["staff", "manager", "senior_leader", "executive"];
-    if (values.seniority && !seniorities.includes(values.seniority)) throw new UsageError(`--seniority must be one of: ${seniorities.join(", ")}`);
+    if (values.seniority && !(SENIORITIES as readonly string[]).includes(values.seniority)) throw new UsageError(`--seniority must be one of: ${SENIORITIES.join(", ")}`);
     if (values.department && values.seniority) throw new UsageError("choose --department or --seniority, not both (one breakdown at a time)");
     report = organisationReport(db, org, min, { waveId, filter: { department: values.department, seniority: values.seniority } });
   } else {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { exportResponsesPage } from "../../db/queries/export-responses";
-import { RESPONSE_CSV_COLUMNS } from "./columns";
+import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { BOM, csvLines } from "./safe-cell";
 
 /**

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import type { Db } from "../../db/client";
 import { commitStaged, createStaging, dropStaging, stageBatch, stagedConflicts, type ImportResult, type StagedRow } from "../../db/queries/import-responses";
 import { CURRENT_QUESTIONNAIRE_VERSION } from "../../questions";
-import { COLUMN_SCHEMAS, formatCellError, parseRow, RESPONSE_CSV_COLUMNS, type CellError } from "./columns";
+import { COLUMN_SCHEMAS, formatCellError, parseRow, RESPONSE_CSV_COLUMNS, type CellError } from "../../core/csv-columns";
 
 export type ImportOutcome =
   | { ok: true; result: ImportResult }

@@ -9,7 +9,7 @@ import type { CapabilityFigures, IndexDistribution, SeniorityFinding, Shown } fr
 import { scatterBase, scatterFor, selfPoint, type OrgScatter } from "../benchmark/org-scatter";
 import { benchmarkMemo, type PopulationFigures } from "../benchmark/report";
 import { reliabilityLevel, seniorityGapSentences } from "../benchmark/sentences";
-import { mapReleased } from "../disclosure/released";
+import { mapReleased } from "../../core/disclosure/released";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { capabilityBenchmarks, dashboardMeta, type CapabilityBenchmark, type DashboardMeta } from "./common";

@@ -4,7 +4,7 @@
  */
 import type { Db } from "../../db/client";
 import type { GroupComparison } from "../benchmark/compare";
-import { AGG_CAPABILITIES } from "../benchmark/counters";
+import { AGG_CAPABILITIES } from "../../core/counters";
 import { capabilityLinks, type CapabilityLink } from "../benchmark/links";
 import { benchmarkMemo, benchmarkReport, type OrganisationReport } from "../benchmark/report";
 import type { Locale } from "../i18n/locale";

@@ -5,9 +5,9 @@
  */
 import type { Db } from "../../db/client";
 import { readReleasedCounters } from "../disclosure/releases";
-import { planGate } from "../disclosure/figure-gate";
+import { planGate } from "../../core/disclosure/figure-gate";
 import { indexSummary } from "../benchmark/changes";
-import { AGG_CAPABILITIES } from "../benchmark/counters";
+import { AGG_CAPABILITIES } from "../../core/counters";
 import { populationFigures } from "../benchmark/report";
 import { trendRows, type TrendRow, type WaveFigures } from "../benchmark/trends";
 import type { Locale } from "../i18n/locale";

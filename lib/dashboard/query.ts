@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { SENIORITIES, type Seniority } from "../../questions/constants";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 
 export type DashboardQuery = { wave?: string; department?: string; seniority?: Seniority };
 

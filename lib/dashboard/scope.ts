@@ -9,9 +9,9 @@ import { listWaves, type WaveSummary } from "../../db/queries/organisations";
 import type { Organisation } from "../../db/schema";
 import { SENIORITIES, type Seniority } from "../../questions/constants";
 import { defaultWave, organisationReport, viewOfFilter, type OrganisationReport } from "../benchmark/report";
-import { departmentView, seniorityView, type ViewKey, type WavePlan } from "../disclosure/plan";
+import { departmentView, seniorityView, type ViewKey, type WavePlan } from "../../core/disclosure/plan";
 import { currentRelease, type Release } from "../disclosure/releases";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 import type { DashboardQuery } from "./query";
 
 export type DashboardStatus = "ok" | "no_wave" | "too_few_responses" | "group_suppressed";

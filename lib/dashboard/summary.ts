@@ -5,14 +5,14 @@
  */
 import type { Db } from "../../db/client";
 import { percentageChange, type Change } from "../benchmark/changes";
-import { counter } from "../benchmark/counters";
+import { counter } from "../../core/counters";
 import type { ComparisonGroups, GroupComparison } from "../benchmark/compare";
 import { sumRange, type Findings, type Shown, type SplitFinding } from "../benchmark/figures";
 import { ownMember } from "../benchmark/report";
-import { othersOf } from "../disclosure/comparison";
+import { othersOf } from "../../core/disclosure/comparison";
 import { participation, type Participation } from "../benchmark/participation";
 import { f1Sentences, splitSentences } from "../benchmark/sentences";
-import { mapReleased } from "../disclosure/released";
+import { mapReleased } from "../../core/disclosure/released";
 import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { dashboardMeta, type DashboardMeta } from "./common";

@@ -20,10 +20,10 @@ import {
   writeRelease,
   type StoredCell,
 } from "../../db/queries/releases";
-import { decodeCountersInto, encodeCounters } from "../benchmark/counter-codec";
-import { addVectors, emptyCounters, type CounterVector } from "../benchmark/counters";
-import { planWave, type PlanCell, type WavePlan } from "./plan";
-import { isSmallDifference, meetsThreshold } from "./threshold";
+import { decodeCountersInto, encodeCounters } from "../../core/counter-codec";
+import { addVectors, emptyCounters, type CounterVector } from "../../core/counters";
+import { planWave, type PlanCell, type WavePlan } from "../../core/disclosure/plan";
+import { isSmallDifference, meetsThreshold } from "../../core/disclosure/threshold";
 
 export type Release = { waveId: number; seq: number; n: number; releasedAt: string; plan: WavePlan; totals: CounterVector };
 

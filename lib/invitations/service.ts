@@ -4,7 +4,7 @@ import { addInvitationLinks, alreadyInvited, invitationCounts, insertInvitations
 import type { Organisation, Wave } from "../../db/schema";
 import { estimatedMinutes, getQuestionnaire } from "../../questions";
 import { isLocale, type Locale } from "../i18n/locale";
-import { newToken } from "../security/tokens";
+import { newToken } from "../../core/tokens";
 import { waveAvailability } from "../survey/service";
 import { invitationMail, type Mailer } from "./mail";
 import { parseRoster } from "./roster";

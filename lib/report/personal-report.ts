@@ -1,6 +1,6 @@
-import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type Band } from "../scoring";
+import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type Band } from "../../core/scoring";
 import type { Questionnaire } from "../../questions";
-import type { Answers } from "../survey/answers";
+import type { Answers } from "../../core/answers";
 
 export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
 

@@ -1,5 +1,5 @@
 import { getDb } from "../../db/client";
-import { env } from "../env";
+import { env } from "../../core/env";
 import { DRAFT_PURGE_INTERVAL_MS } from "./limits";
 import { purgeAbandonedDrafts } from "./purge";
 

@@ -1,5 +1,5 @@
 import { currentRelease } from "../disclosure/releases";
-import { minimumGroupSize } from "../disclosure/threshold";
+import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { columnsToAnswers } from "../../db/item-columns";
@@ -15,14 +15,14 @@ import {
 import { findInvitationByToken } from "../../db/queries/invitations";
 import type { ResponseRow } from "../../db/schema";
 import { getQuestionnaire, LOCALES, type Questionnaire } from "../../questions";
-import { AppError } from "../errors";
-import { fieldsFromZod } from "../http/field-errors";
-import { missingItems, validateAnswers, type Answers } from "./answers";
-import { RESUME_HEADER } from "./cookie-names";
+import { AppError } from "../../core/errors";
+import { fieldsFromZod } from "../../core/field-errors";
+import { missingItems, validateAnswers, type Answers } from "../../core/answers";
+import { RESUME_HEADER } from "../../core/survey-cookie-names";
 import { DRAFT_MAX_SAVES } from "./limits";
 
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
-export { invitationCookieName, RESUME_HEADER, resumeCookieName } from "./cookie-names";
+export { invitationCookieName, RESUME_HEADER, resumeCookieName } from "../../core/survey-cookie-names";
 
 export type WaveAvailability = "open" | "closed" | "not_yet_open";
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { countResponses, snapshotResponses } from "./db";
 
 /** Real HTTP against `next start`: every bad request gets 400 with named fields and stores nothing. */

@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { signIn } from "./sign-in";
 import Papa from "papaparse";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { query } from "./db";
 import { BASE_URL } from "./env";
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import Papa from "papaparse";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
-import { RESPONSE_CSV_COLUMNS } from "../../lib/csv/columns";
-import { completeAnswers } from "../helpers/answers";
+import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
+import { completeAnswers } from "../../harness/answers";
 import { countResponses, query } from "./db";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { countResponses } from "./db";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 

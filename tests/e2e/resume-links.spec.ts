@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 
 /**

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 
 /**
  * Security headers on every kind of response, and a strict CSP that the real pages live with: each

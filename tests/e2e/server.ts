@@ -9,8 +9,8 @@ import { openDatabase } from "../../db/client";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
 import { addMembership, insertUser } from "../../db/queries/users";
-import { hashPasswordSync } from "../../lib/auth/passwords";
-import { completeAnswers } from "../helpers/answers";
+import { hashPasswordSync } from "../../core/passwords";
+import { completeAnswers } from "../../harness/answers";
 import { BASE_URL, E2E_DB, E2E_PORT } from "./env";
 
 fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
@@ -65,7 +65,7 @@ const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: BASE_URL,
     PUBLIC_URL: BASE_URL,
-    // Production refuses an http:// NEXTAUTH_URL unless told this is a local run (lib/env.ts).
+    // Production refuses an http:// NEXTAUTH_URL unless told this is a local run (core/env.ts).
     ALLOW_INSECURE_NEXTAUTH_URL: "1",
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     // Every browser test comes from 127.0.0.1; the per-address limits are tested in tests/reliability.

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type Browser, type BrowserContext, type Cookie } from "@playwright/test";
-import { hashPasswordSync } from "../../lib/auth/passwords";
+import { hashPasswordSync } from "../../core/passwords";
 import { BASE_URL, E2E_DB } from "./env";
 import { signIn } from "./sign-in";
 

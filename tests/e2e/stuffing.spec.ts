@@ -3,7 +3,7 @@
  * burst on the wave page, reviews it, voids it (audited) and the lead's figures lose it again.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { query } from "./db";
 import { signIn } from "./sign-in";
 

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { getQuestionnaire } from "../../questions";
-import type { Answers } from "../../lib/survey/answers";
+import type { Answers } from "../../core/answers";
 
 const q = getQuestionnaire(1);
 

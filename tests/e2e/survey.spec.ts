@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { countResponses, query } from "./db";
 import { E2E_DB } from "./env";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";

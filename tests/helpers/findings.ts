@@ -1,5 +1,5 @@
 import { percentage, splitFinding, type SeniorityFinding } from "../../lib/benchmark/figures";
-import { release } from "../../lib/disclosure/released";
+import { release } from "../../core/disclosure/released";
 
 /**
  * An F5 finding for tests of what is written about it: senior 9 of 12 and staff 6 of 14 say

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { createRng, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
-import type { Answers } from "../../lib/survey/answers";
+import type { Answers } from "../../core/answers";
 
 /*
  * A population of 10,000 respondents in 20 organisations in which the published report's figures are

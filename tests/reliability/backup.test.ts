@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
 import { ADMIN, createFixtureDb, respondOnce } from "./fixture";
-import { killServer, signInCookie, startServer, tempDir, type AppServer } from "./server";
+import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /*
  * `npm run cli -- backup` while submissions keep arriving: the copy passes integrity_check, its

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, createFixtureDb, respondOnce } from "./fixture";
-import { killServer, signInCookie, startServer, tempDir, type AppServer } from "./server";
+import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /**
  * Body caps (issue 16, finding 8): a body over the route's cap is refused with 413 before it is

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEAD, createFixtureDb } from "./fixture";
-import { killServer, startServer, tempDir, type AppServer } from "./server";
+import { killServer, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /*
  * Issue 16, findings 2 and 5, against a real `next start`:

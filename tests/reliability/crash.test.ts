@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
-import { hashToken } from "../../lib/security/tokens";
+import { hashToken } from "../../core/tokens";
 import { aggregatesMatchRebuild, createFixtureDb, respondOnce } from "./fixture";
-import { killServer, startServer, tempDir, type AppServer } from "./server";
+import { killServer, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /*
  * Crash safety: submissions run from 16 concurrent respondents; the server is killed with SIGKILL

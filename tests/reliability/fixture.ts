@@ -4,8 +4,8 @@ import { openDatabase, type Db } from "../../db/client";
 import { insertOrganisation, insertWave } from "../../db/factories";
 import { rebuildAggregates } from "../../db/queries/aggregates";
 import { addMembership, insertUser } from "../../db/queries/users";
-import { hashPasswordSync } from "../../lib/auth/passwords";
-import { completeAnswers } from "../helpers/answers";
+import { hashPasswordSync } from "../../core/passwords";
+import { completeAnswers } from "../../harness/answers";
 
 export const ADMIN = { email: "admin@rel.local", password: "reliability-admin-1" };
 export const LEAD = { email: "lead@rel.local", password: "reliability-lead-1" };

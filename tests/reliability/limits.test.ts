@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, createFixtureDb } from "./fixture";
 import { openDatabase } from "../../db/client";
 import { createDraft } from "../../db/queries/survey";
-import { hashToken } from "../../lib/security/tokens";
-import { killServer, signInCookie, startServer, tempDir, type AppServer } from "./server";
+import { hashToken } from "../../core/tokens";
+import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /** Per-address rate limits with the default settings: 429 with Retry-After, other addresses unaffected. */
 const dir = tempDir("limits");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf, organisationSchema, waveSchema } from "../../lib/admin/organisations";
 import { leadSchema } from "../../lib/admin/leads";
-import { passwordProblem } from "../../lib/auth/passwords";
+import { passwordProblem } from "../../core/passwords";
 import { ADMIN_MESSAGES, adminMessages, SAME_IN_EVERY_LOCALE } from "../../lib/i18n/admin-messages";
 import { plural } from "../../lib/i18n/text";
 

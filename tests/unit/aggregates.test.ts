@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse, insertWave, pick, uuidFrom } from "../../db/factories";
 import { rebuildAggregates, readWaveCounters } from "../../db/queries/aggregates";
-import { COUNTERS, counter } from "../../lib/benchmark/counters";
+import { COUNTERS, counter } from "../../core/counters";
 import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
 import { getQuestionnaire } from "../../questions";
 import { createTestDb } from "../helpers/test-db";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { missingItems, requiredItems, validateAnswers } from "../../lib/survey/answers";
+import { missingItems, requiredItems, validateAnswers } from "../../core/answers";
 import { getQuestionnaire } from "../../questions";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 
 const q = getQuestionnaire(1);
 const departments = ["Sales", "Finance", "IT"];

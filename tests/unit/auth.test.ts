@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { insertUser } from "../../db/queries/users";
-import { hashPasswordSync, verifyPassword } from "../../lib/auth/passwords";
-import { BusyError, Gate } from "../../lib/auth/bcrypt-gate";
+import { hashPasswordSync, verifyPassword } from "../../core/passwords";
+import { BusyError, Gate } from "../../core/bcrypt-gate";
 import { backoffSeconds, recordFailure, recordSuccess, retryAfter, THROTTLE, throttleKeys } from "../../lib/auth/throttle";
-import { clientIp } from "../../lib/auth/options";
-import { PEER_HEADER } from "../../lib/http/peer-address";
-import { isTrusted, parseTrustedProxies, trustedProxyProblem } from "../../lib/http/trusted-proxies";
+import { clientIp } from "../../server/auth/options";
+import { PEER_HEADER } from "../../server/http/peer-address";
+import { isTrusted, parseTrustedProxies, trustedProxyProblem } from "../../core/trusted-proxies";
 import { createTestDb } from "../helpers/test-db";
 
 describe("passwords", () => {
@@ -139,7 +139,7 @@ describe("session secret", () => {
     const load = async (vars: Record<string, string | undefined>) => {
       vi.resetModules();
       for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v as string);
-      const { authSecret } = await import("../../lib/auth/secret");
+      const { authSecret } = await import("../../server/auth/secret");
       return authSecret;
     };
     const prod = await load({ NODE_ENV: "production", DEMO: "", NEXTAUTH_SECRET: undefined, PUBLIC_URL: "https://skills.example.com", DATABASE_PATH: path.join(dir, "x.db") });

@@ -3,12 +3,12 @@ import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse
 import { readWaveCounters } from "../../db/queries/aggregates";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { compareWith, orgLevelCorrelation, type OrgMetrics } from "../../lib/benchmark/compare";
-import { addResponse, emptyCounters, SOURCE_COLUMNS } from "../../lib/benchmark/counters";
+import { addResponse, emptyCounters, SOURCE_COLUMNS } from "../../core/counters";
 import { capabilityFigures, cronbachAlphaFromCounters, findings, histogramQuantile, indexDistribution, splitFinding } from "../../lib/benchmark/figures";
 import { benchmarkReport, organisationReport } from "../../lib/benchmark/report";
-import { suppressPartition } from "../../lib/disclosure/groups";
+import { suppressPartition } from "../../core/disclosure/groups";
 import { releaseStatus } from "../../db/queries/releases";
-import { cronbachAlpha, quantile, spearman } from "../../lib/stats";
+import { cronbachAlpha, quantile, spearman } from "../../core/stats/index";
 import { getQuestionnaire } from "../../questions";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,7 +8,7 @@ import { openDatabase } from "../../db/client";
 import { seedDemo } from "../../db/seed-demo";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { createDraft } from "../../db/queries/survey";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 
 /** The CLI as scripts use it: a real process, a real database file, exit codes and one-line errors. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-cli-"));

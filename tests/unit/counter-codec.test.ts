@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCountersInto, encodeCounters } from "../../lib/benchmark/counter-codec";
-import { COUNTERS, emptyCounters } from "../../lib/benchmark/counters";
+import { decodeCountersInto, encodeCounters } from "../../core/counter-codec";
+import { COUNTERS, emptyCounters } from "../../core/counters";
 import { createRng } from "../../db/factories";
 
 describe("sparse counter encoding", () => {

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { rebuildAggregates } from "../../db/queries/aggregates";
-import { RESPONSE_CSV_COLUMNS } from "../../lib/csv/columns";
+import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { responsesCsvChunks } from "../../lib/csv/export-responses";
 import { importResponsesCsv } from "../../lib/csv/import-responses";
 import { csvLines } from "../../lib/csv/safe-cell";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { findResponseByToken } from "../../db/queries/survey";
-import { AppError } from "../../lib/errors";
+import { AppError } from "../../core/errors";
 import { DRAFT_MAX_SAVES } from "../../lib/survey/limits";
 import { purgeAbandonedDrafts } from "../../lib/survey/purge";
 import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { createTestDb } from "../helpers/test-db";
 
 /** Issue 16, finding 3: a draft accepts a bounded number of saves, and abandoned drafts are deleted. */

@@ -7,13 +7,13 @@ import { readWaveCounters } from "../../db/queries/aggregates";
 import { findInvitationByToken, invitationCounts, listInvitations } from "../../db/queries/invitations";
 import { countResponses, findResponseByToken } from "../../db/queries/survey";
 import type { Organisation, Wave } from "../../db/schema";
-import { counter } from "../../lib/benchmark/counters";
-import { AppError } from "../../lib/errors";
+import { counter } from "../../core/counters";
+import { AppError } from "../../core/errors";
 import { invitationMail, smtpMailer, type Mailer } from "../../lib/invitations/mail";
 import { parseRoster } from "../../lib/invitations/roster";
 import { inviteRoster, remindPending, type InvitationContext } from "../../lib/invitations/service";
 import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { createTestDb } from "../helpers/test-db";
 
 const db = createTestDb();

@@ -5,7 +5,7 @@ async function load(publicUrl: string | undefined) {
   vi.resetModules();
   vi.stubEnv("PUBLIC_URL", publicUrl as string);
   if (publicUrl === undefined) delete process.env.PUBLIC_URL;
-  return import("../../lib/http/origin");
+  return import("../../server/http/origin");
 }
 afterEach(() => vi.unstubAllEnvs());
 
@@ -48,7 +48,7 @@ describe("production settings for links and sessions", () => {
       vi.stubEnv(k, v as string);
       if (v === undefined) delete process.env[k];
     }
-    const { env } = await import("../../lib/env");
+    const { env } = await import("../../core/env");
     return env;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../lib/http/rate-limit";
+import { RateLimiter } from "../../server/http/rate-limit";
 
 describe("RateLimiter (token bucket per key)", () => {
   it("accepts a minute's allowance at once, then answers with the seconds to wait, and refills at the rate", () => {

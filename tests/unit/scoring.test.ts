@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capabilityIndex, indexBand, isAble, levelToScore, suggestionBand, weakestCapabilities } from "../../lib/scoring";
+import { capabilityIndex, indexBand, isAble, levelToScore, suggestionBand, weakestCapabilities } from "../../core/scoring";
 
 describe("scoring", () => {
   it("is able from level 4 up", () => {

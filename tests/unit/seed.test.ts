@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng, generateAnswers } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
-import { validateAnswers } from "../../lib/survey/answers";
+import { validateAnswers } from "../../core/answers";
 import { getQuestionnaire } from "../../questions";
 import { createTestDb } from "../helpers/test-db";
 

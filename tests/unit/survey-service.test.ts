@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { insertOrganisation, insertWave } from "../../db/factories";
 import { countResponses, findResponseByToken } from "../../db/queries/survey";
 import { responses } from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { AppError } from "../../core/errors";
 import { adoptDraft, saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
 import { createTestDb } from "../helpers/test-db";
 
 const db = createTestDb();

@@ -9,9 +9,10 @@ import { listAudit } from "../../db/queries/audit";
 import { countByStatus } from "../../db/queries/submissions";
 import { insertUser } from "../../db/queries/users";
 import { findBursts, previewVoid, submissionActivity, voidSubmissions } from "../../lib/admin/submissions";
-import { counter } from "../../lib/benchmark/counters";
+import { counter } from "../../core/counters";
 import { currentRelease } from "../../lib/disclosure/releases";
-import { completeAnswers } from "../helpers/answers";
+import { completeAnswers } from "../../harness/answers";
+import type { Answers } from "../../core/answers";
 import { createTestDb } from "../helpers/test-db";
 
 const MIN = 5;
@@ -131,8 +132,9 @@ describe("a void that also takes never-released responses", () => {
   const admin = insertUser(db, { email: "admin@mixed.test", name: "Admin", role: "admin", passwordHash: "x" });
   const at = (k: number) => new Date(Date.UTC(2026, 10, 20, 9, k)).toISOString();
   const submit = (k: number) => {
-    const { department: _department, ...answers } = completeAnswers();
-    insertSubmittedResponse(db, { id: `m${k}`, waveId: wave.id, answers: { ...answers, customer_understanding: 1 + (k % 5) }, submittedAt: at(k) });
+    const answers: Answers = { ...completeAnswers(), customer_understanding: 1 + (k % 5) };
+    delete answers.department; // this organisation lists no departments
+    insertSubmittedResponse(db, { id: `m${k}`, waveId: wave.id, answers, submittedAt: at(k) });
   };
 
   it("counts only the released voided responses as removed, and keeps the release of 7 until the change is large enough", () => {

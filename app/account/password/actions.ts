@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { setPasswordHash } from "@/db/queries/users";
-import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyPassword } from "@/lib/auth/passwords";
-import { requireUser } from "@/lib/auth/permissions";
-import { reissueSession } from "@/lib/auth/session-cookie";
+import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyPassword } from "@/core/passwords";
+import { requireUser } from "@/server/auth/permissions";
+import { reissueSession } from "@/server/auth/session-cookie";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { format, messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 
 export type PasswordState = { ok: boolean; fields: Partial<Record<"current" | "next" | "confirm", string>> };
 

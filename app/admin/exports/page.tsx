@@ -1,14 +1,14 @@
-import { minimumGroupSize } from "@/lib/disclosure/threshold";
+import { minimumGroupSize } from "@/core/disclosure/threshold";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
 import { listOrganisations } from "@/db/queries/organisations";
-import { requireAdminPage } from "@/lib/auth/page-guards";
-import { MIN_COMPARISON_ORGS } from "@/lib/disclosure/threshold";
+import { requireAdminPage } from "@/server/auth/page-guards";
+import { MIN_COMPARISON_ORGS } from "@/core/disclosure/threshold";
 import { adminMessages, type AdminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { formatNumber, formatUtcDateTime, plural } from "@/lib/i18n/text";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { MessagePage } from "../../components/message-page";
 
 export const metadata: Metadata = { title: "Invitation not found", robots: { index: false } };

@@ -1,5 +1,5 @@
 import { messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { MessagePage } from "../../components/message-page";
 
 export default async function SurveyNotFound() {

@@ -1,11 +1,11 @@
-import { minimumGroupSize } from "@/lib/disclosure/threshold";
+import { minimumGroupSize } from "@/core/disclosure/threshold";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findResponseByToken } from "@/db/queries/survey";
 import { format, messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { draftState, lookupWave, resumeCookieName, waveAvailability } from "@/lib/survey/service";
 import { estimatedMinutes, getQuestionnaire } from "@/questions";
 import { MessagePage } from "../../components/message-page";

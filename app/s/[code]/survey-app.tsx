@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { QuestionnaireText } from "@/questions/schema";
 import type { SurveyStep } from "@/questions";
+import { AGREE_ANSWERS, ORG_ANSWERS, SENIORITIES } from "@/questions/constants";
 import { format, type Messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { QuestionField, type Question } from "./question-field";
@@ -29,9 +30,9 @@ type FieldError = { summary: string; field: string };
 
 type ApiError = { error?: { code?: string; message?: string; fields?: Record<string, string> } };
 
-const SENIORITY = ["staff", "manager", "senior_leader", "executive"] as const;
-const AGREE = [1, 2, 3, 4, 5, "dont_know"] as const;
-const ORG = ["yes", "partly", "no", "dont_know"] as const;
+const SENIORITY = SENIORITIES;
+const AGREE = AGREE_ANSWERS;
+const ORG = ORG_ANSWERS;
 
 type ApiResult = { ok: boolean; status: number; data: unknown; retryAfter: number };
 

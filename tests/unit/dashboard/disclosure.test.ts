@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planDisclosure, type CellSize, type DisclosurePlan } from "../../../lib/disclosure/groups";
+import { planDisclosure, type CellSize, type DisclosurePlan } from "../../../core/disclosure/groups";
 
 const SENIOR = ["senior_leader", "executive"];
 const STAFF = ["staff", "manager"];

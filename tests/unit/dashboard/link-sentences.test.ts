@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rankPriorities } from "../../../lib/benchmark/priorities";
 import { linkWording, prioritySentences, rhoSentence, seniorityGapSentences } from "../../../lib/benchmark/sentences";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
-import { spearmanTest } from "../../../lib/stats";
+import { spearmanTest } from "../../../core/stats/index";
 import { sampleSeniorityFinding } from "../../helpers/findings";
 
 const en = dashboardMessages("en");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { orgLevelCorrelation, type OrgMetrics } from "../../../lib/benchmark/compare";
 import { capabilityLinks } from "../../../lib/benchmark/links";
 import { linkWeight, rankPriorities } from "../../../lib/benchmark/priorities";
-import { AGG_CAPABILITIES } from "../../../lib/benchmark/counters";
+import { AGG_CAPABILITIES } from "../../../core/counters";
 import { expectRelClose } from "../stats/expect-rel-close";
 
 /** Organisations with data and security coverage as given, every other capability at 50% (no variation). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OrgLevelCorrelation } from "../../../lib/benchmark/compare";
 import { scatterBase, scatterFor, selfPoint } from "../../../lib/benchmark/org-scatter";
-import { release } from "../../../lib/disclosure/released";
+import { release } from "../../../core/disclosure/released";
 
 const correlation = (points: [number, number, boolean?][]): OrgLevelCorrelation =>
   release({

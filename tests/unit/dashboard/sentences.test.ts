@@ -3,7 +3,7 @@ import { percentageChange } from "../../../lib/benchmark/changes";
 import { percentage, splitFinding, type SeniorityFinding } from "../../../lib/benchmark/figures";
 import { rankPriorities } from "../../../lib/benchmark/priorities";
 import { f1Sentences, formatPercent, formatPValue, linkStrength, prioritySentences, reliabilityLevel, seniorityGapSentences, splitSentences } from "../../../lib/benchmark/sentences";
-import { release, SUPPRESSED } from "../../../lib/disclosure/released";
+import { release, SUPPRESSED } from "../../../core/disclosure/released";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
 
 const en = dashboardMessages("en");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indexSummary, meanChange, percentageChange, splitDifferenceChange, type Change } from "../../../lib/benchmark/changes";
-import { addResponse, emptyCounters, SOURCE_COLUMNS } from "../../../lib/benchmark/counters";
+import { addResponse, emptyCounters, SOURCE_COLUMNS } from "../../../core/counters";
 import { populationFigures } from "../../../lib/benchmark/report";
 import { adjustFamily, trendRows, trendVerdict, type RawTrendRow } from "../../../lib/benchmark/trends";
 import { dailySeries } from "../../../lib/benchmark/participation";

@@ -11,7 +11,7 @@ import { dashboardCsvRows } from "../../../lib/dashboard/csv";
 import { prioritiesData } from "../../../lib/dashboard/priorities-view";
 import { resolveScope } from "../../../lib/dashboard/scope";
 import { summaryData } from "../../../lib/dashboard/summary";
-import type { Answers } from "../../../lib/survey/answers";
+import type { Answers } from "../../../core/answers";
 import { getQuestionnaire } from "../../../questions";
 import { createTestDb } from "../../helpers/test-db";
 

@@ -29,7 +29,7 @@ import { analysisData } from "../../../lib/dashboard/analysis";
 import { prioritiesData } from "../../../lib/dashboard/priorities-view";
 import { resolveScope } from "../../../lib/dashboard/scope";
 import { summaryData } from "../../../lib/dashboard/summary";
-import type { Answers } from "../../../lib/survey/answers";
+import type { Answers } from "../../../core/answers";
 
 const MIN = 5;
 const CAPS = ["data", "security", "coding", "mobile", "social", "analytics", "cloud", "ai"] as const;

@@ -16,7 +16,7 @@ import { AGGREGATE_COLUMNS, organisationAggregateRows, TOO_FEW } from "../../../
 import { resolveScope } from "../../../lib/dashboard/scope";
 import { summaryData } from "../../../lib/dashboard/summary";
 import { startResponse, submitResponse } from "../../../lib/survey/service";
-import type { Answers } from "../../../lib/survey/answers";
+import type { Answers } from "../../../core/answers";
 import { getQuestionnaire } from "../../../questions";
 import { createTestDb } from "../../helpers/test-db";
 

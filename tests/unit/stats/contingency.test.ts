@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chiSquareTest, cramersV, phi, twoByTwoTest } from "../../../lib/stats";
+import { chiSquareTest, cramersV, phi, twoByTwoTest } from "../../../core/stats/index";
 import { expectRelClose } from "./expect-rel-close";
 
 // References: scipy 1.17.1, res = stats.chi2_contingency(table, correction=False) → res.statistic, res.dof, res.pvalue,

@@ -9,7 +9,7 @@ import {
   regularizedIncompleteBeta,
   studentTTwoSidedP,
   zForConfidence,
-} from "../../../lib/stats";
+} from "../../../core/stats/index";
 import { expectRelClose } from "./expect-rel-close";
 
 // All references: scipy 1.17.1 / numpy 2.4.6, printed with repr() (python3 -c "from scipy import stats, special; ...").

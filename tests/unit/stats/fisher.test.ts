@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fisherExact2x2 } from "../../../lib/stats";
+import { fisherExact2x2 } from "../../../core/stats/index";
 import { expectRelClose } from "./expect-rel-close";
 
 // References: scipy 1.17.1, stats.fisher_exact(table, alternative='two-sided').pvalue

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benjaminiHochberg } from "../../../lib/stats";
+import { benjaminiHochberg } from "../../../core/stats/index";
 
 // References: scipy 1.17.1 scipy.stats.false_discovery_control(p, method='bh').tolist(), printed by
 // tests/unit/stats/reference_figures.py.

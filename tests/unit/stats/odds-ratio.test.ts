@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oddsRatio } from "../../../lib/stats";
+import { oddsRatio } from "../../../core/stats/index";
 
 // Reference by hand in python3 (scipy 1.17.1):
 //   def woolf(a, b, c, d, conf=0.95):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentileRank, quantile, quantiles } from "../../../lib/stats";
+import { percentileRank, quantile, quantiles } from "../../../core/stats/index";
 
 // References: numpy 2.4.6 np.quantile (default method='linear' = Hyndman–Fan type 7) and
 // scipy 1.17.1 stats.percentileofscore(values, x, kind='mean').

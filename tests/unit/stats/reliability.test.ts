@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronbachAlpha } from "../../../lib/stats";
+import { cronbachAlpha } from "../../../core/stats/index";
 
 // Reference by hand with numpy 2.4.6:
 //   def alpha(X, ddof): k = X.shape[1]; return k/(k-1) * (1 - X.var(axis=0, ddof=ddof).sum() / X.sum(axis=1).var(ddof=ddof))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXACT_SPEARMAN_MAX_N, spearman, spearmanPermutationPValue, spearmanTest } from "../../../lib/stats";
+import { EXACT_SPEARMAN_MAX_N, spearman, spearmanPermutationPValue, spearmanTest } from "../../../core/stats/index";
 
 // References: tests/unit/stats/reference_figures.py exact_spearman(x, y) (numpy 2.4.6, scipy 1.17.1): the share of
 // itertools.permutations(range(n)) of the y ranks whose |numpy.corrcoef(rankdata(x), ranks)[0, 1]| >= the observed |rho|,

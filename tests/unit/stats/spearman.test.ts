@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageRanks, spearman } from "../../../lib/stats";
+import { averageRanks, spearman } from "../../../core/stats/index";
 import { expectRelClose } from "./expect-rel-close";
 
 // References: scipy 1.17.1, res = stats.spearmanr(x, y) → res.statistic, res.pvalue; stats.rankdata(v) (method='average').

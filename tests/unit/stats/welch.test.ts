@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { differenceInDifferences, proportionContrast, studentTCritical, welchTTest } from "../../../lib/stats";
+import { differenceInDifferences, proportionContrast, studentTCritical, welchTTest } from "../../../core/stats/index";
 import { expectRelClose } from "./expect-rel-close";
 
 describe("welchTTest", () => {

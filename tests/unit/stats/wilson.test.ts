@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proportionDifference, wilsonInterval } from "../../../lib/stats";
+import { proportionDifference, wilsonInterval } from "../../../core/stats/index";
 
 // statsmodels is not installed here, so references are the Wilson formula evaluated by hand in python3 (scipy 1.17.1):
 //   def wilson(x, n, conf=0.95):

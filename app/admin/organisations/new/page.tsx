@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireAdminPage } from "@/lib/auth/page-guards";
+import { requireAdminPage } from "@/server/auth/page-guards";
 import { adminMessages } from "@/lib/i18n/admin-messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { createOrganisationAction } from "../../actions";
 import { OrganisationForm } from "../../organisation-form";
 

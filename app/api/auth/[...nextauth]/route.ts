@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/server/auth/options";
 
 // Built per request so the secret is read at run time, not at build time.
 function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {

@@ -1,12 +1,12 @@
-import { minimumGroupSize } from "@/lib/disclosure/threshold";
+import { minimumGroupSize } from "@/core/disclosure/threshold";
 import { getDb } from "@/db/client";
 import { completeAudit, recordAudit } from "@/db/queries/audit";
 import { activeOrganisations, findOrganisationBySlug } from "@/db/queries/organisations";
-import { requireRole } from "@/lib/auth/permissions";
+import { requireRole } from "@/server/auth/permissions";
 import { responsesCsvChunks } from "@/lib/csv/export-responses";
 import { aggregatesCsv, benchmarkCsv } from "@/lib/csv/export-tables";
-import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http/json";
+import { AppError } from "@/core/errors";
+import { jsonRoute } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ kind: string }> };
 

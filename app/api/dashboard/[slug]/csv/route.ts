@@ -1,10 +1,10 @@
 import { analysisData } from "@/lib/dashboard/analysis";
 import { DASHBOARD_CSV_COLUMNS, dashboardCsvFilename, dashboardCsvRows } from "@/lib/dashboard/csv";
 import { prioritiesData } from "@/lib/dashboard/priorities-view";
-import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
 import { summaryData } from "@/lib/dashboard/summary";
 import { BOM, csvLines } from "@/lib/csv/safe-cell";
-import { jsonRoute } from "@/lib/http/json";
+import { jsonRoute } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

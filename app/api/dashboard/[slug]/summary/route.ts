@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { dashboardRequest, PRIVATE_HEADERS } from "@/lib/dashboard/request";
+import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
 import { summaryData } from "@/lib/dashboard/summary";
-import { jsonRoute } from "@/lib/http/json";
+import { jsonRoute } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { jsonRoute, readJsonObject } from "@/lib/http/json";
-import { resumeToken } from "@/lib/http/survey-cookies";
+import { jsonRoute, readJsonObject } from "@/server/http/json";
+import { resumeToken } from "@/server/http/survey-cookies";
 import { draftState, requireOpenWave, requireResponse, saveAnswers } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };

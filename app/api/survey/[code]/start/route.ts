@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { negotiateLocale } from "@/lib/i18n/locale";
-import { jsonRoute, readJsonObject } from "@/lib/http/json";
-import { invitationToken, isHttps, setResumeCookie } from "@/lib/http/survey-cookies";
+import { jsonRoute, readJsonObject } from "@/server/http/json";
+import { invitationToken, isHttps, setResumeCookie } from "@/server/http/survey-cookies";
 import { startResponse } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };

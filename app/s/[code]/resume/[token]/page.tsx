@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findResponseByToken } from "@/db/queries/survey";
 import { format, messages } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentLocale } from "@/server/i18n";
 import { lookupWave, resumeCookieName } from "@/lib/survey/service";
 import { getQuestionnaire } from "@/questions";
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { AppError } from "@/lib/errors";
-import { assertSameOrigin } from "@/lib/http/origin";
-import { isHttps, setResumeCookie } from "@/lib/http/survey-cookies";
+import { AppError } from "@/core/errors";
+import { assertSameOrigin } from "@/server/http/origin";
+import { isHttps, setResumeCookie } from "@/server/http/survey-cookies";
 import { adoptDraft } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string; token: string }> };

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
-import { inviteBodySchema, outcomeJson, withInvitationContext } from "@/lib/invitations/http";
+import { AppError } from "@/core/errors";
+import { inviteBodySchema, outcomeJson, withInvitationContext } from "@/server/invitations-http";
 import { inviteRoster } from "@/lib/invitations/service";
-import { fieldsFromZod } from "@/lib/http/field-errors";
-import { jsonRoute, readJsonObject } from "@/lib/http/json";
+import { fieldsFromZod } from "@/core/field-errors";
+import { jsonRoute, readJsonObject } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 

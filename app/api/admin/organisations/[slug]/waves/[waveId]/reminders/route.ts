@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
-import { outcomeJson, withInvitationContext } from "@/lib/invitations/http";
+import { AppError } from "@/core/errors";
+import { outcomeJson, withInvitationContext } from "@/server/invitations-http";
 import { remindPending } from "@/lib/invitations/service";
-import { jsonRoute } from "@/lib/http/json";
+import { jsonRoute } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 

@@ -4,7 +4,7 @@
  * are at least MIN_COMPARISON_ORGS organisations that answered and at least `min` respondents in
  * every base. "Others" always means other organisations: never a department's own colleagues.
  */
-import { addVectors, emptyCounters, type CounterVector } from "../benchmark/counters";
+import { addVectors, emptyCounters, type CounterVector } from "../counters";
 import type { FigureGate } from "./figure-gate";
 import { FIGURE_KEYS, figureBases, type FigureKey } from "./plan";
 import { MIN_COMPARISON_ORGS, meetsThreshold } from "./threshold";

@@ -1,4 +1,4 @@
-import type { Answers } from "../../lib/survey/answers";
+import type { Answers } from "../core/answers";
 
 /** A complete, valid set of v1 answers with a known profile: index (75+50+25+100+75+25+75+0)/8 = 53.125. */
 export function completeAnswers(department = "Sales"): Answers {

@@ -42,7 +42,7 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: `http://127.0.0.1:${p}`,
       PUBLIC_URL: `http://127.0.0.1:${p}`,
-      // Production refuses an http:// NEXTAUTH_URL unless told this is a local run (lib/env.ts).
+      // Production refuses an http:// NEXTAUTH_URL unless told this is a local run (core/env.ts).
       ALLOW_INSECURE_NEXTAUTH_URL: "1",
       NEXTAUTH_SECRET: "reliability-secret-reliability-secret-0123",
       ...env,

@@ -7,7 +7,7 @@ import net from "node:net";
  * X-Forwarded-For from it when the client did not send one (`??=`), so a client that sends its own
  * X-Forwarded-For hides its address. At start-up (instrumentation.ts) we therefore wrap the HTTP
  * server's "request" event: every request gets this header set to its socket's remote address,
- * replacing any value the client sent, before Next.js sees it. lib/http/client-ip.ts starts from it.
+ * replacing any value the client sent, before Next.js sees it. server/http/client-ip.ts starts from it.
  */
 export const PEER_HEADER = "x-digiskills-peer";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseTrustedProxies, trustedProxyProblem } from "./http/trusted-proxies";
+import { parseTrustedProxies, trustedProxyProblem } from "./trusted-proxies";
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, "DATABASE_PATH must be a file path").default("data/digiskills.db"),
@@ -10,7 +10,7 @@ const envSchema = z.object({
     .min(3, "MIN_GROUP_SIZE must be at least 3 (privacy rule)")
     .default(5),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Signs session tokens; required in production (see lib/auth/secret.ts). */
+  /** Signs session tokens; required in production (see server/auth/secret.ts). */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters; make one with: openssl rand -base64 32").optional(),
   /** Any non-empty value marks a local demo run (a generated secret is allowed). */
   DEMO: z.string().optional(),
@@ -32,7 +32,7 @@ const envSchema = z.object({
   /**
    * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges,
    * e.g. "127.0.0.1,::1" for nginx on the same machine. Empty (default): nobody; the client is the
-   * connection's own address. See lib/http/client-ip.ts and the README's reverse-proxy section.
+   * connection's own address. See server/http/client-ip.ts and the README's reverse-proxy section.
    */
   TRUSTED_PROXIES: z
     .string()
@@ -55,7 +55,7 @@ const envSchema = z.object({
 })
   .refine((e) => !e.SMTP_URL || !!e.SMTP_FROM, { path: ["SMTP_FROM"], message: "SMTP_FROM is required when SMTP_URL is set (the sender of invitation emails)" })
   // Production (not the build, not a local demo) needs the public address: invitation links and the
-  // origin check (lib/http/origin.ts) use it instead of anything a request says about its host.
+  // origin check (server/http/origin.ts) use it instead of anything a request says about its host.
   .refine((e) => !servingProduction(e) || !!e.DEMO || !!e.PUBLIC_URL, {
     path: ["PUBLIC_URL"],
     message: "PUBLIC_URL is required in production: the address people use, such as https://skills.example.com (invitation links and the same-origin check use it)",

@@ -1,5 +1,5 @@
 import type { NextResponse } from "next/server";
-import { invitationCookieName, RESUME_HEADER, resumeCookieName } from "../survey/cookie-names";
+import { invitationCookieName, RESUME_HEADER, resumeCookieName } from "../../core/survey-cookie-names";
 
 const NINETY_DAYS = 60 * 60 * 24 * 90;
 /**

@@ -15,7 +15,7 @@
  *      count as changed like the new ones (a difference must not isolate a small set of new and
  *      voided responses), and a view shown for the first time over cells that lost responses waits.
  */
-import { AGG_CAPABILITIES, COUNTER_INDEX, counter, type CounterVector } from "../benchmark/counters";
+import { AGG_CAPABILITIES, COUNTER_INDEX, counter, ORG_VALUES, SENIORITY_GROUPS, type CounterVector } from "../counters";
 import { planDisclosure } from "./groups";
 import { findSmallSetInSpan, indicator, involvedRows, rank } from "./span";
 import { isSmallDifference, meetsThreshold } from "./threshold";
@@ -47,8 +47,8 @@ export type WavePlan = {
 export const departmentView = (d: string): ViewKey => `department:${d}`;
 export const seniorityView = (s: string): ViewKey => `seniority:${s}`;
 
-const SENIOR = new Set(["senior_leader", "executive"]);
-const STAFF = new Set(["staff", "manager"]);
+const SENIOR = new Set<string>(SENIORITY_GROUPS.senior);
+const STAFF = new Set<string>(SENIORITY_GROUPS.staff);
 const SPLITS = ["f2", "f3", "f4"] as const;
 
 type View = { key: ViewKey; cells: number[]; senior: number[]; staff: number[] };
@@ -113,7 +113,7 @@ const SYSTEMS: System[] = [
     {
       name: `org:${c}`,
       kind: "base",
-      size: (v) => sum(v, `o_${c}_`, ["yes", "partly", "no", "dk"]),
+      size: (v) => sum(v, `o_${c}_`, ORG_VALUES),
       rows: (views, f) => [...viewRows(views, f, `org:${c}`), ...f5Rows(views, f)],
     },
   ]),
@@ -334,7 +334,7 @@ const BASE_INDICES: ReadonlyMap<FigureKey, number[][]> = new Map(
     if (key === "f5") return [key, [at("senior_n"), at("staff_n"), at("senior_all3_n"), at("staff_all3_n")]];
     if (key === "index") return [key, [range("idx_", Array.from({ length: 33 }, (_, i) => i + 8))]];
     if (key.startsWith("self:")) return [key, [range(`s_${key.slice(5)}_`, [1, 2, 3, 4, 5])]];
-    return [key, [range(`o_${key.slice(4)}_`, ["yes", "partly", "no", "dk"])]];
+    return [key, [range(`o_${key.slice(4)}_`, ORG_VALUES)]];
   }),
 );
 

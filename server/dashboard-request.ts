@@ -1,12 +1,12 @@
-import { minimumGroupSize } from "../disclosure/threshold";
+import { minimumGroupSize } from "../core/disclosure/threshold";
 import "server-only";
-import { getDb, type Db } from "../../db/client";
-import type { Organisation } from "../../db/schema";
-import { requireOrgAccess } from "../auth/permissions";
-import type { Locale } from "../i18n/locale";
-import { currentLocale } from "../i18n/server";
-import { requireDashboardQuery } from "./query";
-import { resolveScope, type DashboardScope } from "./scope";
+import { getDb, type Db } from "../db/client";
+import type { Organisation } from "../db/schema";
+import { requireOrgAccess } from "./auth/permissions";
+import type { Locale } from "../lib/i18n/locale";
+import { currentLocale } from "./i18n";
+import { requireDashboardQuery } from "../lib/dashboard/query";
+import { resolveScope, type DashboardScope } from "../lib/dashboard/scope";
 
 /**
  * Everything a dashboard JSON or CSV route starts with, in this order: the caller may see the

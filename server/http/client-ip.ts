@@ -1,7 +1,7 @@
 import net from "node:net";
-import { env } from "../env";
+import { env } from "../../core/env";
 import { PEER_HEADER } from "./peer-address";
-import { isTrusted, normaliseAddress, type TrustedProxies } from "./trusted-proxies";
+import { isTrusted, normaliseAddress, type TrustedProxies } from "../../core/trusted-proxies";
 
 type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 
@@ -13,7 +13,7 @@ function header(headers: HeaderBag, name: string): string {
 /**
  * The client's address, for rate limits and sign-in throttling.
  *
- * It starts from the address of the connection (set by this server, lib/http/peer-address.ts).
+ * It starts from the address of the connection (set by this server, server/http/peer-address.ts).
  * Only while that address is a trusted proxy (TRUSTED_PROXIES) do we believe the proxy's
  * X-Forwarded-For, and then only its last entry (the address the proxy itself saw), walking left
  * one hop per trusted proxy. Entries further left were written by the client and are ignored. With

@@ -4,9 +4,9 @@ import { getDb } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserById, isMember } from "../../db/queries/users";
 import type { Organisation, User, UserRole } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 import { authOptions } from "./options";
-import { sessionIsCurrent } from "./session-version";
+import { sessionIsCurrent } from "../../lib/auth/session-version";
 
 /**
  * The signed-in user, re-read from the database: a disabled account, a changed role or ended

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_ANSWERS, SENIORITIES, type Questionnaire } from "../../questions";
+import { ORG_ANSWERS, SENIORITIES, type Questionnaire } from "../questions";
 
 /** Answers keyed by item id, as the survey page and the answers API exchange them. */
 export type Answers = Partial<Record<string, number | string>>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locale";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "../lib/i18n/locale";
 
 /** The visitor's locale: their saved choice, else the best match of Accept-Language. */
 export async function currentLocale(): Promise<Locale> {

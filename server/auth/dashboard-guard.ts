@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { Organisation, User } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 import { requireOrgAccess } from "./permissions";
 
 /**

@@ -1,5 +1,5 @@
 /*
- * The privacy thresholds. This file and the rest of lib/disclosure are the only code that compares a
+ * The privacy thresholds. This file and the rest of core/disclosure (with lib/disclosure/releases.ts) are the only code that compares a
  * count with the minimum group size; everything else asks the module whether a figure may be shown.
  */
 import { env } from "../env";

@@ -1,4 +1,4 @@
-import type { SuggestionBand } from "../../questions/schema";
+import type { SuggestionBand } from "../questions/schema";
 
 export const ABLE_THRESHOLD = 4;
 export type Band = "developing" | "capable" | "proficient";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { AppError } from "../errors";
+import { AppError } from "../../core/errors";
 
 export const MAX_JSON_BYTES = 16 * 1024;
 

@@ -3,12 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { bumpSessionVersion, findUserByEmail, findUserById, normaliseEmail } from "../../db/queries/users";
-import { BusyError } from "./bcrypt-gate";
-import { verifyPassword } from "./passwords";
+import { BusyError } from "../../core/bcrypt-gate";
+import { verifyPassword } from "../../core/passwords";
 import { clientIp } from "../http/client-ip";
 import { authSecret } from "./secret";
-import { SessionEnded, sessionIsCurrent, tokenSessionVersion } from "./session-version";
-import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "./throttle";
+import { SessionEnded, sessionIsCurrent, tokenSessionVersion } from "../../lib/auth/session-version";
+import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "../../lib/auth/throttle";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 

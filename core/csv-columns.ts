@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { SIZE_BANDS } from "../../db/schema";
-import { LOCALES, ORG_ANSWERS, SENIORITIES } from "../../questions/constants";
-import { AGG_CAPABILITIES } from "../benchmark/counters";
+import { SIZE_BANDS } from "./vocabulary";
+import { LOCALES, ORG_ANSWERS, SENIORITIES } from "../questions/constants";
+import { AGG_CAPABILITIES } from "./counters";
 
 /** The responses CSV header, in order (DESIGN.md contract). */
 export const RESPONSE_CSV_COLUMNS = [

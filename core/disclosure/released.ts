@@ -1,6 +1,6 @@
 /*
  * Figures that passed the disclosure module. A shown figure has a type only this module can give it
- * (`Released<T>`): code outside lib/disclosure cannot build a `{ suppressed: false, ... }` value
+ * (`Released<T>`): code outside the disclosure module cannot build a `{ suppressed: false, ... }` value
  * that type-checks as a figure, so every figure a page, JSON, CSV or CLI output renders went through
  * a decision of the module.
  */

@@ -1,17 +1,17 @@
-import { minimumGroupSize } from "../disclosure/threshold";
+import { minimumGroupSize } from "../core/disclosure/threshold";
 import "server-only";
 import { z } from "zod";
-import { getDb } from "../../db/client";
-import { findOrganisationBySlug, findWave } from "../../db/queries/organisations";
-import type { User } from "../../db/schema";
-import { env } from "../env";
-import { AppError } from "../errors";
-import { LOCALES } from "../i18n/locale";
-import { requireRole } from "../auth/permissions";
-import { assertSameOrigin, baseUrlOf } from "../http/origin";
-import { csvLines, BOM } from "../csv/safe-cell";
-import { smtpMailer } from "./mail";
-import type { InvitationContext, InvitationOutcome } from "./service";
+import { getDb } from "../db/client";
+import { findOrganisationBySlug, findWave } from "../db/queries/organisations";
+import type { User } from "../db/schema";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
+import { LOCALES } from "../lib/i18n/locale";
+import { requireRole } from "./auth/permissions";
+import { assertSameOrigin, baseUrlOf } from "./http/origin";
+import { csvLines, BOM } from "../lib/csv/safe-cell";
+import { smtpMailer } from "../lib/invitations/mail";
+import type { InvitationContext, InvitationOutcome } from "../lib/invitations/service";
 
 export const inviteBodySchema = z
   .object({

@@ -1,5 +1,5 @@
-import { env } from "../env";
-import { AppError } from "../errors";
+import { env } from "../../core/env";
+import { AppError } from "../../core/errors";
 
 type HeaderSource = { get(name: string): string | null };
 

@@ -25,7 +25,7 @@ const DUMMY_HASH = bcrypt.hashSync(crypto.randomUUID(), COST);
 
 /**
  * Known and unknown emails take the same path: one bcrypt check through the process-wide gate (at
- * most 2 at once, lib/auth/bcrypt-gate.ts). Throws BusyError when too many checks are waiting.
+ * most 2 at once, core/bcrypt-gate.ts). Throws BusyError when too many checks are waiting.
  */
 export async function verifyPassword(password: string, hash: string | undefined): Promise<boolean> {
   const ok = await PASSWORD_CHECKS.run(() => bcrypt.compare(password, hash ?? DUMMY_HASH));

@@ -6,7 +6,7 @@
  * The plan hides views until no such set has fewer than `min` responses (DESIGN.md: "differences
  * that would reveal a suppressed cell are suppressed too"). Pure: no database.
  */
-import { SENIORITY_GROUPS } from "../benchmark/counters";
+import { SENIORITY_GROUPS } from "../counters";
 import { findSmallSetInSpan, indicator, solve, transpose } from "./span";
 import { meetsThreshold } from "./threshold";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "../env";
+import { env } from "../../core/env";
 
 /**
  * The secret that signs session tokens. In production (NODE_ENV=production without DEMO) it must
