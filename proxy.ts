@@ -5,8 +5,12 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./core/env";
+import { AppError } from "./core/errors";
 import { clientIp } from "./server/http/client-ip";
-import { originAllowed } from "./server/http/origin";
+import { errorResponse } from "./server/http/error-response";
+import { isHttps } from "./server/http/https";
+import { bodyTooLarge } from "./server/http/json";
+import { crossSiteRefusal, originAllowed } from "./server/http/origin";
 import { RateLimiter } from "./server/http/rate-limit";
 import { resumeToken } from "./server/http/survey-cookies";
 import { hashToken } from "./core/tokens";
@@ -40,10 +44,6 @@ function bodyCap(pathname: string, request: NextRequest): number {
   return BODY_CAPS.find((cap) => cap.match(pathname, request))?.maxBytes ?? DEFAULT_BODY_CAP;
 }
 
-function https(request: NextRequest): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-}
-
 function contentSecurityPolicy(nonce: string, secure: boolean): string {
   const dev = process.env.NODE_ENV === "development";
   return [
@@ -63,10 +63,6 @@ function contentSecurityPolicy(nonce: string, secure: boolean): string {
   ].join("; ");
 }
 
-function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}, fields?: Record<string, string>) {
-  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) }, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
-}
-
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -84,15 +80,15 @@ export function proxy(request: NextRequest) {
   if (declared !== null) {
     const maxBytes = bodyCap(pathname, request);
     if (!/^\d+$/.test(declared.trim()) || Number(declared) > maxBytes) {
-      // The same body as the handlers' refusal (server/http/json.ts), fields.body included.
-      return errorJson(413, "body_too_large", `Request body must be at most ${maxBytes} bytes`, {}, {}, { body: `must be at most ${maxBytes} bytes` });
+      // The same refusal as the handlers' (server/http/json.ts), fields.body included.
+      return errorResponse(bodyTooLarge(maxBytes));
     }
   }
 
   // Every write, API or server action (a POST to a page), must come from the app's own origin
   // (scheme, host and port: server/http/origin.ts); a foreign one is a 403, never a 500.
   if (write && !originAllowed(request.headers)) {
-    return errorJson(403, "forbidden", "Cross-site requests are not allowed");
+    return errorResponse(crossSiteRefusal());
   }
 
   if (request.method === "POST" && (SURVEY_WRITE.test(pathname) || pathname === SIGN_IN)) {
@@ -103,7 +99,7 @@ export function proxy(request: NextRequest) {
       const message = `Too many requests from your network; try again in ${wait} seconds`;
       // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
       const extra = signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait}` } : {};
-      return errorJson(429, "rate_limited", message, extra, { "Retry-After": String(wait) });
+      return errorResponse(new AppError("rate_limited", message), { extra, headers: { "Retry-After": String(wait) } });
     }
   }
 
@@ -114,18 +110,20 @@ export function proxy(request: NextRequest) {
     const token = resumeToken(request, safeDecode(draftSave[1]!));
     const wait = token ? limiter.take(`draft:${hashToken(token)}`, { perMinute: DRAFT_SAVES_PER_MINUTE }) : 0;
     if (wait > 0) {
-      return errorJson(429, "rate_limited", `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute); try again in ${wait} seconds`, {}, { "Retry-After": String(wait) });
+      const message = `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute); try again in ${wait} seconds`;
+      return errorResponse(new AppError("rate_limited", message), { headers: { "Retry-After": String(wait) } });
     }
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, https(request));
+  const secure = isHttps(request);
+  const csp = contentSecurityPolicy(nonce, secure);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (https(request)) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (secure) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
 

@@ -1,6 +1,8 @@
-/** One error type for everything a request can fail on; `message` and `fields` are safe to show. */
+/**
+ * One error type for everything a request can fail on; `message` and `fields` are safe to show.
+ * Every code the API sends is here with its status (docs/api.md lists the same table).
+ */
 export type ErrorCode =
-  | "bad_request"
   | "invalid_json"
   | "body_too_large"
   | "validation_failed"
@@ -12,10 +14,10 @@ export type ErrorCode =
   | "conflict"
   | "invitation_used"
   | "draft_save_limit"
+  | "rate_limited"
   | "internal";
 
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_json: 400,
   body_too_large: 413,
   validation_failed: 400,
@@ -28,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   invitation_used: 409,
   // 409, not 429: waiting does not help; the draft itself accepts no more saves (docs/api.md, "Limits").
   draft_save_limit: 409,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -39,7 +42,7 @@ export class AppError extends Error {
     readonly fields?: Record<string, string>,
   ) {
     super(message);
-    this.status = STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 
   toJSON() {

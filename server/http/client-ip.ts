@@ -3,11 +3,21 @@ import { env } from "../../core/env";
 import { PEER_HEADER } from "./peer-address";
 import { isTrusted, normaliseAddress, type TrustedProxies } from "../../core/trusted-proxies";
 
-type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
+type HeaderSource = { get(name: string): string | null };
+/** Request headers as Next (Headers, next/headers()) or next-auth (a plain object) hands them over. */
+export type HeaderBag = Record<string, string | string[] | undefined> | HeaderSource | undefined;
 
-function header(headers: HeaderBag, name: string): string {
-  const raw = headers instanceof Headers ? headers.get(name) : headers?.[name];
+export function header(headers: HeaderBag, name: string): string {
+  const raw = typeof headers?.get === "function" ? (headers as HeaderSource).get(name) : (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
   return Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+}
+
+/**
+ * Whether this request's connection comes from a trusted proxy (TRUSTED_PROXIES): only then are its
+ * forwarded headers (X-Forwarded-For here, X-Forwarded-Proto in ./https.ts) believed.
+ */
+export function fromTrustedProxy(headers: HeaderBag, trusted: TrustedProxies = env().TRUSTED_PROXIES): boolean {
+  return isTrusted(trusted, normaliseAddress(header(headers, PEER_HEADER)));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { NextResponse } from "next/server";
 import { AppError } from "../../core/errors";
+import { errorResponse } from "./error-response";
 
 export const MAX_JSON_BYTES = 16 * 1024;
 
@@ -33,14 +33,15 @@ async function drainUnread(request: Request): Promise<void> {
   await drain(request.body.getReader(), 0);
 }
 
-const tooLarge = (maxBytes: number) => new AppError("body_too_large", `Request body must be at most ${maxBytes} bytes`, { body: `must be at most ${maxBytes} bytes` });
+/** The refusal of a body over `maxBytes`; the proxy sends the same one for a declared length. */
+export const bodyTooLarge = (maxBytes: number) => new AppError("body_too_large", `Request body must be at most ${maxBytes} bytes`, { body: `must be at most ${maxBytes} bytes` });
 
 /** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with a clear error. */
 export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
     await drainUnread(request);
-    throw tooLarge(maxBytes);
+    throw bodyTooLarge(maxBytes);
   }
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
@@ -52,7 +53,7 @@ export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES
       size += value.byteLength;
       if (size > maxBytes) {
         await drain(reader, size);
-        throw tooLarge(maxBytes);
+        throw bodyTooLarge(maxBytes);
       }
       chunks.push(value);
     }
@@ -68,13 +69,6 @@ export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES
     throw new AppError("invalid_json", "Request body must be a JSON object", { body: "must be a JSON object" });
   }
   return parsed as Record<string, unknown>;
-}
-
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
-  console.error(error);
-  const internal = new AppError("internal", "Something went wrong on our side. Nothing was saved; please try again.");
-  return NextResponse.json(internal.toJSON(), { status: 500 });
 }
 
 /** Wraps a route handler so every failure becomes the documented JSON error format. */

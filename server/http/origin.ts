@@ -1,16 +1,17 @@
 import { env } from "../../core/env";
 import { AppError } from "../../core/errors";
+import { isHttps } from "./https";
 
 type HeaderSource = { get(name: string): string | null };
 
 /**
- * The app's public origin (scheme, host and port): PUBLIC_URL when set; otherwise the scheme and
- * Host this request came to. X-Forwarded-Host is never believed: a client can send it.
+ * The app's public origin (scheme, host and port): PUBLIC_URL when set; otherwise the scheme
+ * (./https.ts) and Host this request came to. X-Forwarded-Host is never believed: a client can send it.
  */
 export function publicOrigin(headers: HeaderSource): string {
   const configured = env().PUBLIC_URL;
   if (configured) return new URL(configured).origin;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  const proto = isHttps(headers) ? "https" : "http";
   const host = headers.get("host") ?? "localhost:3000";
   return `${proto}://${host}`;
 }
@@ -44,7 +45,11 @@ export function originAllowed(headers: HeaderSource): boolean {
   }
 }
 
-/** Refuses a browser's cross-site write (403). */
+/** The refusal of a browser's cross-site write (403), from the proxy and the handlers alike. */
+export function crossSiteRefusal(): AppError {
+  return new AppError("forbidden", "Cross-site requests are not allowed");
+}
+
 export function assertSameOrigin(request: Request): void {
-  if (!originAllowed(request.headers)) throw new AppError("forbidden", "Cross-site requests are not allowed");
+  if (!originAllowed(request.headers)) throw crossSiteRefusal();
 }

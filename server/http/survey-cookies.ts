@@ -56,7 +56,3 @@ export function setResumeCookie(response: NextResponse, code: string, token: str
     maxAge: DRAFT_COOKIE_SECONDS,
   });
 }
-
-export function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-}

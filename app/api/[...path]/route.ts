@@ -1,8 +1,9 @@
-import { NextResponse } from "next/server";
+import { AppError } from "@/core/errors";
+import { errorResponse } from "@/server/http/error-response";
 
 /** Any /api path without a handler answers in the API's JSON error format, not with an HTML page. */
 function notFound() {
-  return NextResponse.json({ error: { code: "not_found", message: "No such API endpoint; see docs/api.md" } }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  return errorResponse(new AppError("not_found", "No such API endpoint; see docs/api.md"));
 }
 
 export const GET = notFound;

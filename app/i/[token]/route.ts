@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { findInvitationByToken } from "@/db/queries/invitations";
 import { findResponseByToken } from "@/db/queries/survey";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
-import { clearResumeCookie, isHttps, resumeToken, setInvitationCookie } from "@/server/http/survey-cookies";
+import { isHttps } from "@/server/http/https";
+import { clearResumeCookie, resumeToken, setInvitationCookie } from "@/server/http/survey-cookies";
 
 type Ctx = { params: Promise<{ token: string }> };
 

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { negotiateLocale } from "@/lib/i18n/locale";
 import { jsonRoute, readJsonObject } from "@/server/http/json";
-import { invitationToken, isHttps, setResumeCookie } from "@/server/http/survey-cookies";
+import { isHttps } from "@/server/http/https";
+import { invitationToken, setResumeCookie } from "@/server/http/survey-cookies";
 import { startResponse } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { jsonRoute, readJsonObject } from "@/server/http/json";
-import { clearInvitationCookie, clearResumeCookie, invitationToken, isHttps, resumeToken } from "@/server/http/survey-cookies";
+import { isHttps } from "@/server/http/https";
+import { clearInvitationCookie, clearResumeCookie, invitationToken, resumeToken } from "@/server/http/survey-cookies";
 import { submitResponse } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string }> };

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { AppError } from "@/core/errors";
-import { assertSameOrigin } from "@/server/http/origin";
-import { isHttps, setResumeCookie } from "@/server/http/survey-cookies";
+import { errorResponse } from "@/server/http/error-response";
+import { isHttps } from "@/server/http/https";
+import { crossSiteRefusal, originAllowed } from "@/server/http/origin";
+import { setResumeCookie } from "@/server/http/survey-cookies";
 import { adoptDraft } from "@/lib/survey/service";
 
 type Ctx = { params: Promise<{ code: string; token: string }> };
@@ -20,12 +21,7 @@ function seeOther(location: string): NextResponse {
  */
 export async function POST(request: Request, { params }: Ctx) {
   const { code, token } = await params;
-  try {
-    assertSameOrigin(request);
-  } catch (error) {
-    if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
-    throw error;
-  }
+  if (!originAllowed(request.headers)) return errorResponse(crossSiteRefusal());
   const survey = `/s/${encodeURIComponent(code)}`;
   const fresh = adoptDraft(getDb(), code, token);
   if (!fresh) return seeOther(`${survey}?resume=invalid`);
