@@ -1,0 +1,52 @@
+/*
+ * What every CLI command shares: its parsed arguments, the configuration, a database opened on
+ * demand (closed by the dispatcher), and the usage error that exits 2 instead of 1.
+ */
+import type { Db } from "../../db/client";
+import { findOrganisationBySlug } from "../../db/queries/organisations";
+import { AppError } from "../../core/errors";
+
+/** A mistake in how the command was called: exit code 2, like an unknown option. */
+export class UsageError extends Error {}
+
+export type CliValues = {
+  org?: string;
+  out?: string;
+  wave?: string;
+  department?: string;
+  seniority?: string;
+  json?: boolean;
+  "older-than-days"?: string;
+};
+
+export type CommandContext = {
+  /** The positional arguments after the command name. */
+  args: string[];
+  values: CliValues;
+  draftRetentionDays: number;
+  minGroupSize: number;
+  /** Opens the database ($DATABASE_PATH); call it after the arguments are checked. */
+  openDb: () => Db;
+};
+
+export type Command = {
+  name: string;
+  /** The command's lines in the overall help, already indented. */
+  summary: string;
+  /** The text of `npm run cli -- <name> --help`. */
+  help: string;
+  run: (ctx: CommandContext) => void | Promise<void>;
+};
+
+/** The single positional argument a command needs, or a usage error naming it. */
+export function oneArgument(name: string, args: string[], what: string): string {
+  if (!args[0]) throw new UsageError(`${name} needs ${what}; see npm run cli -- ${name} --help`);
+  if (args.length > 1) throw new UsageError(`${name} takes one ${what}, got ${args.length}`);
+  return args[0];
+}
+
+export function requireOrg(db: Db, slug: string) {
+  const org = findOrganisationBySlug(db, slug);
+  if (!org) throw new AppError("not_found", `no organisation with slug "${slug}"`);
+  return org;
+}
