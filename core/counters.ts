@@ -5,26 +5,41 @@
  * full rebuild both use it, so they cannot disagree.
  */
 
-export const AGG_CAPABILITIES = ["data", "security", "coding", "mobile", "social", "analytics", "cloud", "ai"] as const;
-export const REPRESENTATIVE = ["data", "security", "coding"] as const;
-export const ORG_VALUES = ["yes", "partly", "no", "dk"] as const;
-export const AGREE_ITEMS = { vision: "vision", ld: "ld_awareness", cu: "customer_understanding" } as const;
+import { getQuestionnaire } from "../questions";
+import { ORG_ANSWERS, ORG_ITEMS, type OrgAnswer, type OrgItemId, type Seniority } from "../questions/constants";
+import { isAble } from "./scoring";
+
+/** The questionnaire version whose items the counters (and so the aggregate tables' columns) hold. */
+const COUNTED = getQuestionnaire(1);
+/** Capability ids in questionnaire order: the questionnaire is their one source. */
+export const AGG_CAPABILITIES: readonly string[] = COUNTED.capabilityIds;
+export const REPRESENTATIVE: readonly string[] = COUNTED.representativeIds;
+
+/** How an organisation answer is spelled in counter names ("o_data_dk"); the answers are ORG_ANSWERS. */
+type OrgCounterValue = Exclude<OrgAnswer, "dont_know"> | "dk";
+export function orgCounterValue(answer: OrgAnswer): OrgCounterValue {
+  return answer === "dont_know" ? "dk" : answer;
+}
+export const ORG_VALUES: readonly OrgCounterValue[] = ORG_ANSWERS.map(orgCounterValue);
+
+/** Counter-name prefix of each organisation item (agreement scale): "cu_4" counts customer_understanding = 4. */
+export const AGREE_PREFIX: Readonly<Record<OrgItemId, string>> = { vision: "vision", ld_awareness: "ld", customer_understanding: "cu" };
+const AGREE_PREFIXES = ORG_ITEMS.map((item) => AGREE_PREFIX[item]);
+
 export const SPLITS = ["f2", "f3", "f4"] as const;
 export const INDEX_TOTAL_MIN = 8;
 export const INDEX_TOTAL_MAX = 40;
 
 /** Stored response columns the counters read, in this order. */
-export const SOURCE_COLUMNS = [
+export const SOURCE_COLUMNS: readonly string[] = [
   ...AGG_CAPABILITIES.map((c) => `self_${c}`),
   ...AGG_CAPABILITIES.map((c) => `org_${c}`),
-  "vision",
-  "ld_awareness",
-  "customer_understanding",
+  ...ORG_ITEMS,
   "seniority",
-] as const;
+];
 
 /** F5 compares senior leaders + executives with staff + managers. */
-export const SENIORITY_GROUPS = { senior: ["senior_leader", "executive"], staff: ["staff", "manager"] } as const;
+export const SENIORITY_GROUPS = { senior: ["senior_leader", "executive"], staff: ["staff", "manager"] } as const satisfies Record<string, readonly Seniority[]>;
 
 function counterNames(): string[] {
   const names = ["n"];
@@ -32,7 +47,7 @@ function counterNames(): string[] {
     for (let v = 1; v <= 5; v++) names.push(`s_${c}_${v}`);
     for (const v of ORG_VALUES) names.push(`o_${c}_${v}`);
   }
-  for (const a of Object.keys(AGREE_ITEMS)) {
+  for (const a of AGREE_PREFIXES) {
     for (let v = 1; v <= 5; v++) names.push(`${a}_${v}`);
     names.push(`${a}_dk`);
   }
@@ -67,8 +82,9 @@ function idx(name: string): number {
 const POS = {
   n: idx("n"),
   self: AGG_CAPABILITIES.map((c) => [0, 1, 2, 3, 4, 5].map((v) => (v === 0 ? -1 : idx(`s_${c}_${v}`)))),
-  org: AGG_CAPABILITIES.map((c) => ({ yes: idx(`o_${c}_yes`), partly: idx(`o_${c}_partly`), no: idx(`o_${c}_no`), dont_know: idx(`o_${c}_dk`) })),
-  agree: (Object.keys(AGREE_ITEMS) as (keyof typeof AGREE_ITEMS)[]).map((a) => [idx(`${a}_dk`), ...[1, 2, 3, 4, 5].map((v) => idx(`${a}_${v}`))]),
+  // Keyed by the stored answer ("dont_know"), pointing at its counter ("o_data_dk").
+  org: AGG_CAPABILITIES.map((c) => Object.fromEntries(ORG_ANSWERS.map((a) => [a, idx(`o_${c}_${orgCounterValue(a)}`)])) as Record<OrgAnswer, number>),
+  agree: AGREE_PREFIXES.map((a) => [idx(`${a}_dk`), ...[1, 2, 3, 4, 5].map((v) => idx(`${a}_${v}`))]),
   idx: INDEX_TOTAL_MIN,
   idxBase: idx(`idx_${INDEX_TOTAL_MIN}`),
   aSum: AGG_CAPABILITIES.map((c) => idx(`a_sum_${c}`)),
@@ -95,18 +111,17 @@ const POS = {
   ) as Record<keyof typeof SENIORITY_GROUPS, { n: number; all3Yes: number; all3N: number; orgYes: number[]; orgN: number[]; able: number[]; selfN: number[] }>,
 };
 
-const SENIORITY_TO_GROUP: Record<string, keyof typeof SENIORITY_GROUPS> = {
-  staff: "staff",
-  manager: "staff",
-  senior_leader: "senior",
-  executive: "senior",
-};
+const SENIORITY_TO_GROUP: Record<string, keyof typeof SENIORITY_GROUPS> = Object.fromEntries(
+  Object.entries(SENIORITY_GROUPS).flatMap(([group, levels]) => levels.map((level) => [level, group])),
+) as Record<string, keyof typeof SENIORITY_GROUPS>;
 
 const K = AGG_CAPABILITIES.length;
-const VISION = 2 * K;
-const LD = 2 * K + 1;
-const CU = 2 * K + 2;
-const SENIORITY = 2 * K + 3;
+const VISION = 2 * K + ORG_ITEMS.indexOf("vision");
+const LD = 2 * K + ORG_ITEMS.indexOf("ld_awareness");
+const CU = 2 * K + ORG_ITEMS.indexOf("customer_understanding");
+const SENIORITY = SOURCE_COLUMNS.indexOf("seniority");
+/** Positions of the org answers of the representative capabilities ("everyone can do all three"). */
+const REPRESENTATIVE_ORG = REPRESENTATIVE.map((c) => K + AGG_CAPABILITIES.indexOf(c));
 
 /**
  * Adds (sign 1) or removes (sign −1) one submitted response's contribution. `values` holds the
@@ -134,16 +149,17 @@ export function addResponse(target: CounterVector, values: ArrayLike<unknown>, s
       target[POS.aSq[i]!]! += sign * s * s;
     }
   }
-  for (let a = 0; a < 3; a++) {
-    const v = values[VISION + a];
+  for (let a = 0; a < ORG_ITEMS.length; a++) {
+    const v = values[2 * K + a];
     if (typeof v === "number" && v >= 0 && v <= 5) target[POS.agree[a]![v]!]! += sign;
   }
 
-  const orgData = values[K];
-  const orgSecurity = values[K + 1];
-  const orgCoding = values[K + 2];
-  const repAnswered = orgData != null && orgSecurity != null && orgCoding != null;
-  const all3 = repAnswered && orgData === "yes" && orgSecurity === "yes" && orgCoding === "yes";
+  let repAnswered = true;
+  let all3 = true;
+  for (const i of REPRESENTATIVE_ORG) {
+    if (values[i] == null) repAnswered = all3 = false;
+    else if (values[i] !== "yes") all3 = false;
+  }
   if (repAnswered) {
     target[POS.all3N]! += sign;
     if (all3) target[POS.all3Yes]! += sign;
@@ -161,7 +177,7 @@ export function addResponse(target: CounterVector, values: ArrayLike<unknown>, s
       const s = values[i];
       if (typeof s === "number" && s >= 1 && s <= 5) {
         target[g.selfN[i]!]! += sign;
-        if (s >= 4) target[g.able[i]!]! += sign;
+        if (isAble(s)) target[g.able[i]!]! += sign;
       }
       const o = values[K + i];
       if (typeof o === "string" && o in POS.org[i]!) {

@@ -1,12 +1,17 @@
-import type { SuggestionBand } from "../questions/schema";
-
-export const ABLE_THRESHOLD = 4;
-export type Band = "developing" | "capable" | "proficient";
+import { SELF_LEVELS, type SuggestionBand } from "../questions/constants";
 
 /** A respondent is able in a capability when they can do it on their own or teach it (self >= 4). */
+export const ABLE_THRESHOLD = 4;
+
 export function isAble(level: number): boolean {
   return level >= ABLE_THRESHOLD;
 }
+
+/** The self levels that count as able (4 and 5); measured coverage is their share. */
+export const ABLE_LEVELS: readonly number[] = SELF_LEVELS.filter(isAble);
+
+export const INDEX_BANDS = ["developing", "capable", "proficient"] as const;
+export type Band = (typeof INDEX_BANDS)[number];
 
 /** Self level 1..5 mapped linearly onto 0..100. */
 export function levelToScore(level: number): number {
@@ -27,11 +32,11 @@ export function indexBand(index: number): Band {
   return "proficient";
 }
 
-/** Learning-suggestion band: levels 1–2 start, 3 build, 4–5 extend. */
-export function suggestionBand(level: number): SuggestionBand {
-  if (level <= 2) return "start";
+/** One respondent's learning-suggestion band for one capability: levels 1–2 start, 3 build, able (4–5) extend. */
+export function suggestionBandOfLevel(level: number): SuggestionBand {
+  if (isAble(level)) return "extend";
   if (level === 3) return "build";
-  return "extend";
+  return "start";
 }
 
 /**

@@ -1,14 +1,17 @@
 import { getTableColumns } from "drizzle-orm";
 import { responses, type ResponseRow } from "./schema";
 import type { Answers } from "../core/answers";
+import { ORG_ITEMS } from "../questions/constants";
 
-const AGREE_ITEMS = new Set(["vision", "ld_awareness", "customer_understanding"]);
+/** The organisation items, on the agreement scale whose "don't know" is stored as a code. */
+const AGREE_ITEMS = new Set<string>(ORG_ITEMS);
+const PROFILE_ITEMS = new Set(["department", "seniority"]);
 export const DONT_KNOW_CODE = 0;
 
 /** Questionnaire item id (snake_case, as in the CSV) → responses table property. */
 const itemToProperty = new Map<string, keyof ResponseRow>(
   Object.entries(getTableColumns(responses))
-    .filter(([, col]) => /^(self_|org_)|^(vision|ld_awareness|customer_understanding|department|seniority)$/.test(col.name))
+    .filter(([, col]) => /^(self_|org_)/.test(col.name) || AGREE_ITEMS.has(col.name) || PROFILE_ITEMS.has(col.name))
     .map(([prop, col]) => [col.name, prop as keyof ResponseRow]),
 );
 

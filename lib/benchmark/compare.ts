@@ -3,8 +3,8 @@
  * same size band), and the organisation-level link between capability and customer understanding.
  */
 import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
-import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counters";
-import { customerAgreePct, meanIndex, representativeCoverage, sumRange } from "./figures";
+import { AGG_CAPABILITIES, counter, REPRESENTATIVE, type CounterVector } from "../../core/counters";
+import { coveragePct, customerAgreePct, meanIndex, representativeCoverage } from "./figures";
 import { enoughOrganisations } from "../../core/disclosure/comparison";
 import type { FigureGate } from "../../core/disclosure/figure-gate";
 import { figureBases, type FigureKey } from "../../core/disclosure/plan";
@@ -30,10 +30,7 @@ export function orgMetrics(m: { orgId: number; sector: string; sizeBand: string;
   const v = m.counters;
   const ok = (...keys: FigureKey[]) => !gate || keys.every((k) => figureBases(k, v).every((b) => gate.allows(k, b)));
   const coverage: Record<string, number> = {};
-  for (const c of AGG_CAPABILITIES) {
-    const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
-    coverage[c] = base > 0 && ok(`self:${c}`) ? ((counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`)) / base) * 100 : NaN;
-  }
+  for (const c of AGG_CAPABILITIES) coverage[c] = ok(`self:${c}`) ? coveragePct(v, c) : NaN;
   return {
     orgId: m.orgId,
     sector: m.sector,
@@ -41,7 +38,7 @@ export function orgMetrics(m: { orgId: number; sector: string; sizeBand: string;
     n: counter(v, "n"),
     index: ok("index") ? meanIndex(v).mean : NaN,
     coverage,
-    representativeCoverage: ok("self:data", "self:security", "self:coding") ? representativeCoverage(v) : NaN,
+    representativeCoverage: ok(...REPRESENTATIVE.map((c) => `self:${c}` as const)) ? representativeCoverage(v) : NaN,
     customerAgree: ok("cu") ? customerAgreePct(v) : NaN,
   };
 }

@@ -12,6 +12,8 @@ import {
 import { toGate, type FigureGate } from "../../core/disclosure/figure-gate";
 import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../../core/disclosure/released";
 import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, ORG_VALUES, REPRESENTATIVE, type CounterVector } from "../../core/counters";
+import { ABLE_LEVELS, INDEX_BANDS, indexBand, type Band } from "../../core/scoring";
+import { SELF_LEVELS } from "../../questions/constants";
 
 export type { Released, Shown } from "../../core/disclosure/released";
 export type Percentage = { n: number; count: number; pct: number; ci95: [number, number] };
@@ -30,11 +32,22 @@ export function sumRange(v: CounterVector, prefix: string, values: readonly (str
   return values.reduce<number>((a, x) => a + counter(v, `${prefix}${x}`), 0);
 }
 
+/** Measured coverage of a capability as counts: respondents answering its self item, and those able (ABLE_LEVELS). */
+export function coverageCounts(v: CounterVector, capability: string): { able: number; base: number } {
+  return { able: sumRange(v, `s_${capability}_`, ABLE_LEVELS), base: sumRange(v, `s_${capability}_`, SELF_LEVELS) };
+}
+
+/** Measured coverage in %, NaN when nobody answered. */
+export function coveragePct(v: CounterVector, capability: string): number {
+  const { able, base } = coverageCounts(v, capability);
+  return base > 0 ? pct(able / base) : NaN;
+}
+
 // ── Coverage, perception, perception gap ─────────────────────────────────────────────
 
 export type CapabilityFigures = {
   capability: string;
-  /** Measured coverage: % of respondents answering self_c who are able (self >= 4). */
+  /** Measured coverage: % of respondents answering self_c who are able (self >= ABLE_THRESHOLD). */
   coverage: Shown<Percentage>;
   /** % answering org_c = yes ("everyone in my organisation can …"). */
   perceived: Shown<Percentage>;
@@ -46,9 +59,8 @@ export type CapabilityFigures = {
 export function capabilityFigures(v: CounterVector, rule: Rule): CapabilityFigures[] {
   const g = toGate(rule);
   return AGG_CAPABILITIES.map((c) => {
-    const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
-    const able = counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`);
-    const levelSum = [1, 2, 3, 4, 5].reduce((a, l) => a + l * counter(v, `s_${c}_${l}`), 0);
+    const { able, base } = coverageCounts(v, c);
+    const levelSum = SELF_LEVELS.reduce<number>((a, l) => a + l * counter(v, `s_${c}_${l}`), 0);
     const orgBase = sumRange(v, `o_${c}_`, ORG_VALUES);
     const yes = counter(v, `o_${c}_yes`);
     const selfShown = g.allows(`self:${c}`, base);
@@ -72,7 +84,7 @@ export type IndexDistribution = {
   mean: number;
   median: number;
   /** Respondents per band: Developing (< 50), Capable (50–74), Proficient (≥ 75). */
-  bands: { developing: number; capable: number; proficient: number };
+  bands: Record<Band, number>;
   /** Histogram over the 33 possible index values (sum of eight levels 8..40 → 0..100). */
   histogram: { index: number; count: number }[];
 };
@@ -85,8 +97,8 @@ export function indexDistribution(v: CounterVector, rule: Rule): Shown<IndexDist
   const n = histogram.reduce((a, h) => a + h.count, 0);
   return gate(toGate(rule).allows("index", n), () => {
     const mean = histogram.reduce((a, h) => a + h.index * h.count, 0) / n;
-    const bands = { developing: 0, capable: 0, proficient: 0 };
-    for (const h of histogram) bands[h.index < 50 ? "developing" : h.index < 75 ? "capable" : "proficient"] += h.count;
+    const bands = Object.fromEntries(INDEX_BANDS.map((b) => [b, 0])) as Record<Band, number>;
+    for (const h of histogram) bands[indexBand(h.index)] += h.count;
     return { n, mean, median: histogramQuantile(histogram, 0.5), bands, histogram };
   });
 }
@@ -280,12 +292,7 @@ export function findings(v: CounterVector, rule: Rule): Findings {
 
 /** Measured coverage of the three representative capabilities: their minimum (organisation level). */
 export function representativeCoverage(v: CounterVector): number {
-  return Math.min(
-    ...REPRESENTATIVE.map((c) => {
-      const base = sumRange(v, `s_${c}_`, [1, 2, 3, 4, 5]);
-      return base > 0 ? pct((counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`)) / base) : NaN;
-    }),
-  );
+  return Math.min(...REPRESENTATIVE.map((c) => coveragePct(v, c)));
 }
 
 export function customerAgreePct(v: CounterVector): number {

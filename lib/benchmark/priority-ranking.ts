@@ -11,11 +11,13 @@
  * organisations to compute it. Ties go to the larger gap, then questionnaire order. Without a
  * benchmark (fewer than five organisations), the score is the share not yet able × link.
  */
-import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counters";
+import { AGG_CAPABILITIES, type CounterVector } from "../../core/counters";
+import { ABLE_LEVELS, suggestionBandOfLevel } from "../../core/scoring";
+import { SELF_LEVELS, type SuggestionBand } from "../../questions/constants";
+import { sumRange } from "./figures";
 import type { CapabilityLink } from "./links";
 
 export type PriorityTier = "below_median" | "below_top_quartile" | "top_quartile" | "no_benchmark";
-export type SuggestionBand = "start" | "build" | "extend";
 
 export type PriorityInput = {
   capability: string;
@@ -43,7 +45,7 @@ export type Priority = {
   /** The multiplier used: rho clamped to 0..1, or 1 without a link. */
   linkWeight: number;
   score: number;
-  /** Which of the questionnaire's suggestion bands fits those not yet able (see suggestionBand). */
+  /** Which of the questionnaire's suggestion bands fits those not yet able (see suggestionBandOfGroup). */
   band: SuggestionBand;
   /** Shares of respondents at levels 1–2, at level 3 and able (4–5), in %. */
   shares: { start: number; build: number; able: number };
@@ -65,10 +67,11 @@ export function linkWeight(link: CapabilityLink): number {
 }
 
 /**
- * The suggestion band for those not yet able: "start" when more of them are at levels 1–2 than at
- * level 3, else "build"; "extend" when everyone answering is able.
+ * A group's suggestion band for one capability, for those not yet able: "start" when more of them
+ * are at levels 1–2 than at level 3, else "build"; "extend" when everyone answering is able.
+ * (One respondent's band is suggestionBandOfLevel in core/scoring.ts.)
  */
-export function suggestionBand(levels: { start: number; build: number; able: number }): SuggestionBand {
+export function suggestionBandOfGroup(levels: { start: number; build: number; able: number }): SuggestionBand {
   if (levels.start + levels.build === 0) return "extend";
   return levels.start >= levels.build ? "start" : "build";
 }
@@ -108,7 +111,7 @@ export function rankPriorities(inputs: readonly PriorityInput[]): Priority[] {
       link: input.link,
       linkWeight: weight,
       score: tier === "top_quartile" ? 0 : gap * weight,
-      band: suggestionBand(input.levels),
+      band: suggestionBandOfGroup(input.levels),
       shares: { start: share(input.levels.start), build: share(input.levels.build), able: share(input.levels.able) },
     };
     return { priority, order, gap };
@@ -123,16 +126,15 @@ export function rankPriorities(inputs: readonly PriorityInput[]): Priority[] {
   return rows.map((r, i) => ({ rank: i + 1, ...r.priority }));
 }
 
+const START_LEVELS = SELF_LEVELS.filter((l) => suggestionBandOfLevel(l) === "start");
+const BUILD_LEVELS = SELF_LEVELS.filter((l) => suggestionBandOfLevel(l) === "build");
+
 /** Respondents per level band of each capability: 1–2 (start), 3 (build), 4–5 (able). */
 export function capabilityLevelBands(v: CounterVector): Record<string, { start: number; build: number; able: number }> {
   return Object.fromEntries(
     AGG_CAPABILITIES.map((c) => [
       c,
-      {
-        start: counter(v, `s_${c}_1`) + counter(v, `s_${c}_2`),
-        build: counter(v, `s_${c}_3`),
-        able: counter(v, `s_${c}_4`) + counter(v, `s_${c}_5`),
-      },
+      { start: sumRange(v, `s_${c}_`, START_LEVELS), build: sumRange(v, `s_${c}_`, BUILD_LEVELS), able: sumRange(v, `s_${c}_`, ABLE_LEVELS) },
     ]),
   );
 }

@@ -10,7 +10,7 @@ import { numberFormat } from "../i18n/text";
 import type { SpearmanMethod } from "../../core/stats/index";
 import type { Change } from "./changes";
 import type { Findings, SeniorityFinding, SplitComparison, SplitFinding } from "./figures";
-import type { Priority } from "./priorities";
+import type { Priority } from "./priority-ranking";
 
 type SentenceMessages = DashboardMessages["sentences"];
 

@@ -12,7 +12,7 @@ import { populationFigures } from "../benchmark/report";
 import { trendRows, type TrendRow, type WaveFigures } from "../benchmark/trends";
 import type { Locale } from "../i18n/locale";
 import { dashboardMeta, type DashboardMeta } from "./common";
-import { priorityItems, type PriorityItem } from "./priorities";
+import { priorityItems, type PriorityItem } from "./priority-items";
 import { scopeReport, wavePlan, type DashboardScope } from "./scope";
 
 export type WavePoint = {

@@ -4,7 +4,7 @@
  */
 import type { Db } from "../../db/client";
 import { readReleasedCounters } from "../disclosure/releases";
-import { capabilityLevelBands, rankPriorities, type Priority } from "../benchmark/priorities";
+import { capabilityLevelBands, rankPriorities, type Priority } from "../benchmark/priority-ranking";
 import type { OrganisationReport } from "../benchmark/report";
 import { prioritySentences } from "../benchmark/sentences";
 import { dashboardMessages } from "../i18n/dashboard-messages";

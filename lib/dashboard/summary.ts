@@ -17,7 +17,7 @@ import { dashboardMessages } from "../i18n/dashboard-messages";
 import type { Locale } from "../i18n/locale";
 import { dashboardMeta, type DashboardMeta } from "./common";
 import { invitationsOfWave } from "./invitations";
-import { priorityItems, type PriorityItem } from "./priorities";
+import { priorityItems, type PriorityItem } from "./priority-items";
 import { isFiltered, scopeReport, type DashboardScope } from "./scope";
 
 export type VsOthers = { change: Change; others: { count: number; n: number } } | null;

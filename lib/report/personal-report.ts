@@ -1,5 +1,5 @@
-import { capabilityIndex, indexBand, suggestionBand, weakestCapabilities, type Band } from "../../core/scoring";
-import type { Questionnaire } from "../../questions";
+import { capabilityIndex, indexBand, suggestionBandOfLevel, weakestCapabilities, type Band } from "../../core/scoring";
+import type { Questionnaire, SuggestionBand } from "../../questions";
 import type { Answers } from "../../core/answers";
 
 export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
@@ -10,7 +10,7 @@ export type PersonalReport = {
   levels: { capabilityId: string; level: number }[];
   org: Comparison;
   benchmark: Comparison;
-  nextSteps: { capabilityId: string; level: number; band: "start" | "build" | "extend" }[];
+  nextSteps: { capabilityId: string; level: number; band: SuggestionBand }[];
 };
 
 /**
@@ -41,7 +41,7 @@ export function buildPersonalReport(
     nextSteps: weakestCapabilities(levelMap, q.capabilityIds, 3).map((id) => ({
       capabilityId: id,
       level: levelMap[id]!,
-      band: suggestionBand(levelMap[id]!),
+      band: suggestionBandOfLevel(levelMap[id]!),
     })),
   };
 }

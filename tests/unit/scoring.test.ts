@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capabilityIndex, indexBand, isAble, levelToScore, suggestionBand, weakestCapabilities } from "../../core/scoring";
+import { capabilityIndex, indexBand, isAble, levelToScore, suggestionBandOfLevel, weakestCapabilities } from "../../core/scoring";
 
 describe("scoring", () => {
   it("is able from level 4 up", () => {
@@ -30,7 +30,7 @@ describe("scoring", () => {
   });
 
   it("picks suggestion bands and the weakest capabilities in questionnaire order on ties", () => {
-    expect([1, 2, 3, 4, 5].map(suggestionBand)).toEqual(["start", "start", "build", "extend", "extend"]);
+    expect([1, 2, 3, 4, 5].map(suggestionBandOfLevel)).toEqual(["start", "start", "build", "extend", "extend"]);
     const order = ["data", "security", "coding", "mobile"];
     expect(weakestCapabilities({ data: 3, security: 2, coding: 2, mobile: 5 }, order, 3)).toEqual(["security", "coding", "data"]);
     expect(weakestCapabilities({ data: 5, security: 5, coding: 5, mobile: 5 }, order, 2)).toEqual(["data", "security"]);

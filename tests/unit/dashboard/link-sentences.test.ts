@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankPriorities } from "../../../lib/benchmark/priorities";
+import { rankPriorities } from "../../../lib/benchmark/priority-ranking";
 import { linkWording, prioritySentences, rhoSentence, seniorityGapSentences } from "../../../lib/benchmark/sentences";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
 import { spearmanTest } from "../../../core/stats/index";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { orgLevelCorrelation, type OrgMetrics } from "../../../lib/benchmark/compare";
 import { capabilityLinks } from "../../../lib/benchmark/links";
-import { linkWeight, rankPriorities } from "../../../lib/benchmark/priorities";
+import { linkWeight, rankPriorities } from "../../../lib/benchmark/priority-ranking";
 import { AGG_CAPABILITIES } from "../../../core/counters";
 import { expectRelClose } from "../stats/expect-rel-close";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CapabilityLink } from "../../../lib/benchmark/links";
-import { linkWeight, rankPriorities, suggestionBand, type PriorityInput } from "../../../lib/benchmark/priorities";
+import { linkWeight, rankPriorities, suggestionBandOfGroup, type PriorityInput } from "../../../lib/benchmark/priority-ranking";
 
 const link = (rho: number): CapabilityLink => ({ suppressed: false, rho, pValue: 0.01, organisations: 40 });
 const noLink: CapabilityLink = { suppressed: true, organisations: 3 };
@@ -79,8 +79,8 @@ describe("rankPriorities", () => {
     const [p] = rankPriorities([{ ...input("x", 50, 60, 70), levels: { start: 15, build: 5, able: 20 } }]);
     expect(p!.shares).toEqual({ start: 37.5, build: 12.5, able: 50 });
     expect(p!.band).toBe("start");
-    expect(suggestionBand({ start: 3, build: 9, able: 10 })).toBe("build");
-    expect(suggestionBand({ start: 4, build: 4, able: 10 })).toBe("start");
-    expect(suggestionBand({ start: 0, build: 0, able: 10 })).toBe("extend");
+    expect(suggestionBandOfGroup({ start: 3, build: 9, able: 10 })).toBe("build");
+    expect(suggestionBandOfGroup({ start: 4, build: 4, able: 10 })).toBe("start");
+    expect(suggestionBandOfGroup({ start: 0, build: 0, able: 10 })).toBe("extend");
   });
 });
