@@ -24,6 +24,8 @@ function cli(args: string[], database = dbFile) {
   const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["lib/cli/main.ts", ...args], {
     env: { ...process.env, DATABASE_PATH: database },
     encoding: "utf8",
+    // Room for a whole responses export on stdout (the default is 1 MiB).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -78,6 +80,30 @@ describe("cli", () => {
     const f2 = JSON.parse(cli(["findings", "--json"], fresh).stdout);
     expect(f2.findings).toEqual(f1.findings);
     expect(cli(["export", "responses", "--out", out]).stderr).toContain("already exists");
+  });
+
+  it("exports over 10 pages of responses with no MaxListenersExceededWarning, to a file and to a pipe", () => {
+    // 2,000 rows a page: 22,000 rows are 11 pages, each over the stream's buffer, so each write waits.
+    const file = path.join(dir, "many.db");
+    const db = openDatabase(file);
+    const org = insertOrganisation(db, { slug: "many", name: "Many", sector: "Retail", sizeBand: "large", departments: ["Sales", "Ops"] });
+    const wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "many-open" });
+    db.$client.transaction(() => {
+      for (let i = 0; i < 22_000; i++) {
+        insertSubmittedResponse(db, { id: `many-${i}`, waveId: wave.id, answers: completeAnswers(i % 2 ? "Sales" : "Ops"), submittedAt: "2026-10-01T10:00:00.000Z" }, { aggregate: false });
+      }
+    })();
+    db.$client.close();
+    const out = path.join(dir, "many.csv");
+    const toFile = cli(["export", "responses", "--out", out], file);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stderr).not.toContain("MaxListenersExceededWarning");
+    expect(toFile.stderr.trim().split("\n").at(-1)).toBe(`Exported 22000 responses to ${out}.`);
+    expect(fs.readFileSync(out, "utf8").trim().split("\r\n")).toHaveLength(22_001);
+    const toPipe = cli(["export", "responses"], file);
+    expect(toPipe.code).toBe(0);
+    expect(toPipe.stderr).not.toContain("MaxListenersExceededWarning");
+    expect(toPipe.stdout).toBe(fs.readFileSync(out, "utf8"));
   });
 
   it("refuses a file with one bad row, lists it, and imports nothing", () => {
