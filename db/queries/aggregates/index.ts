@@ -1,0 +1,8 @@
+/*
+ * Per-wave aggregates of the submitted responses (agg_waves, agg_wave_cells): the statements, the
+ * change listeners, the writes that follow each response, the full rebuild and the reads.
+ */
+export { onAggregateChange, type AggregateChange } from "./listeners";
+export { applyResponseToAggregates, applyRowsToAggregates, voidResponseInAggregates } from "./write";
+export { ensureAggregates, rebuildAggregates } from "./rebuild";
+export { readWaveCellsBy, readWaveCounters, type CellFilter } from "./read";
