@@ -6,7 +6,8 @@ import { requireAdminPage } from "@/server/auth/page-guards";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { messages } from "@/lib/i18n/messages";
 import { currentLocale } from "@/server/i18n";
-import { formatNumber, plural } from "@/lib/i18n/text";
+import { formatNumber } from "@/lib/format/numbers";
+import { plural } from "@/lib/i18n/text";
 
 /** Absolute: the admin layout's title template applies to pages below it, not to this one. */
 export async function generateMetadata(): Promise<Metadata> {

@@ -17,6 +17,7 @@ import { AppError } from "../../core/errors";
 import { decodeCountersInto } from "../../core/counter-codec";
 import { addVectors, AGG_CAPABILITIES, counter, emptyCounters, type CounterVector } from "../../core/counters";
 import { compareInSorted, distribution, lowerBound, orgLevelCorrelation, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
+import { roundTo } from "../format/numbers";
 import { capabilityFigures, cronbachAlphaFromCounters, findings, indexDistribution, type CapabilityFigures, type Findings, type IndexDistribution, type Rule, type Shown } from "./figures";
 
 export type PopulationFigures = {
@@ -392,14 +393,13 @@ export function organisationReport(
           coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, groups(`coverage.${c}`, (m) => m.coverage[c] ?? NaN)])),
         }
       : null;
-  const round1 = (x: number) => Math.round(x * 10) / 10;
   const organisationLevel: OrgLevelCorrelation = d.correlation.suppressed
     ? d.correlation
     : {
         ...d.correlation,
         points: d.correlation.points.map((p, i) => ({
-          representativeCoverage: round1(p.representativeCoverage),
-          customerAgree: round1(p.customerAgree),
+          representativeCoverage: roundTo(p.representativeCoverage, 1),
+          customerAgree: roundTo(p.customerAgree, 1),
           self: d.pointOrgs[i] === org.id,
         })),
       };

@@ -6,7 +6,7 @@
 import type { DashboardMessages } from "../i18n/dashboard-messages";
 import { format } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
-import { numberFormat } from "../i18n/text";
+import { formatInteger, formatPercent, formatPValue, formatRho, numberFormat } from "../format/numbers";
 import type { SpearmanMethod } from "../../core/stats/index";
 import type { Change } from "./changes";
 import type { Findings, SeniorityFinding, SplitComparison, SplitFinding } from "./figures";
@@ -14,33 +14,8 @@ import type { Priority } from "./priority-ranking";
 
 type SentenceMessages = DashboardMessages["sentences"];
 
-export function formatInteger(n: number, locale: Locale): string {
-  return numberFormat(locale, 0).format(n);
-}
-
-/** A percentage or point value for reading: whole numbers, one decimal below 1 so a small difference does not read as 0. */
-export function formatPercent(x: number, locale: Locale): string {
-  const abs = Math.abs(x);
-  const digits = abs > 0 && abs < 1 ? 1 : 0;
-  return numberFormat(locale, digits).format(x);
-}
-
-/** p for a table column headed "p": "< 0.001", the value to three decimals, or "< 0.05" when rounding would print 0.050 for a p below it. */
-export function formatPNumber(p: number): string {
-  if (p < 0.001) return "< 0.001";
-  const text = p.toFixed(3);
-  return p < 0.05 && Number(text) >= 0.05 ? "< 0.05" : text;
-}
-
-/** p in running text, in statistical notation (the same in every language): "p < 0.001", "p = 0.042". */
-export function formatPValue(p: number): string {
-  const n = formatPNumber(p);
-  return n.startsWith("<") ? `p ${n}` : `p = ${n}`;
-}
-
-export function formatRho(rho: number): string {
-  return rho.toFixed(2);
-}
+// Dashboard pages import these from here; they live in lib/format/numbers.ts.
+export { formatPNumber, formatPValue, formatRho } from "../format/numbers";
 
 function significance(points: number, pValue: number, significant: boolean, m: SentenceMessages, locale: Locale): string {
   return format(significant ? m.clear : m.unclear, { points: formatPercent(Math.abs(points), locale), p: formatPValue(pValue) });

@@ -12,6 +12,7 @@ import { AGG_CAPABILITIES, counter, type CounterVector } from "../../core/counte
 import { capabilityFigures, findings, indexDistribution } from "./figures";
 import { loadBenchmark } from "./report";
 import { distribution } from "./compare";
+import { roundedCell } from "../format/numbers";
 
 export const TOO_FEW = "too few responses";
 
@@ -27,7 +28,6 @@ export const AGGREGATE_COLUMNS = [
   ...AGG_CAPABILITIES.flatMap((c) => [`coverage_${c}_pct`, `perceived_${c}_pct`, `gap_${c}_points`]),
 ];
 
-const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : "");
 
 /** One group's figures as the dashboards show them: each only where the release's plan allows it. */
 function figuresRow(v: CounterVector, gate: FigureGate): (number | string)[] {
@@ -36,12 +36,12 @@ function figuresRow(v: CounterVector, gate: FigureGate): (number | string)[] {
   const f1 = findings(v, gate).f1;
   return [
     counter(v, "n"),
-    index.suppressed ? "" : round(index.mean),
-    f1.suppressed ? "" : round(f1.agree.pct),
+    index.suppressed ? "" : roundedCell(index.mean),
+    f1.suppressed ? "" : roundedCell(f1.agree.pct),
     ...caps.flatMap((c) => [
-      c.coverage.suppressed ? "" : round(c.coverage.pct),
-      c.perceived.suppressed ? "" : round(c.perceived.pct),
-      c.perceptionGap.suppressed ? "" : round(c.perceptionGap.points),
+      c.coverage.suppressed ? "" : roundedCell(c.coverage.pct),
+      c.perceived.suppressed ? "" : roundedCell(c.perceived.pct),
+      c.perceptionGap.suppressed ? "" : roundedCell(c.perceptionGap.points),
     ]),
   ];
 }
@@ -100,7 +100,7 @@ export function benchmarkTableRows(db: Db, min: number): (string | number)[][] {
       rows.push(
         d.suppressed
           ? [s.scope, s.value, name, d.organisations, "", "", "", "too few organisations"]
-          : [s.scope, s.value, name, d.organisations, round(d.median), round(d.topQuartile), round(d.topDecile), "shown"],
+          : [s.scope, s.value, name, d.organisations, roundedCell(d.median), roundedCell(d.topQuartile), roundedCell(d.topDecile), "shown"],
       );
     }
   }

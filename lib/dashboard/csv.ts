@@ -9,22 +9,20 @@ import type { Shown } from "../benchmark/figures";
 import type { AnalysisData } from "./analysis";
 import type { PrioritiesData } from "./priorities-view";
 import type { SummaryData } from "./summary";
+import { exportPValue, roundedCell } from "../format/numbers";
 
 export const DASHBOARD_CSV_COLUMNS = ["organisation", "wave", "group", "table", "row", "column", "value", "status"] as const;
 
 const TOO_FEW_ORGS = "too few organisations";
 type Cell = string | number;
 
-/** p-values keep three significant digits (a tiny p must not round to 0). */
-const pValue = (p: number): string => String(Number(p.toPrecision(3)));
-const round = (x: number | null | undefined, digits = 1): Cell => (x === null || x === undefined || !Number.isFinite(x) ? "" : Math.round(x * 10 ** digits) / 10 ** digits);
 
 export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, priorities: PrioritiesData): Cell[][] {
   const meta = summary.meta;
   const group = meta.filter.department !== undefined ? `department:${meta.filter.department}` : meta.filter.seniority !== undefined ? `seniority:${meta.filter.seniority}` : "all";
   const rows: Cell[][] = [];
   const add = (table: string, row: string, column: string, value: number | null | undefined | string, status = "shown", digits = 1) =>
-    rows.push([meta.organisation.slug, meta.wave?.label ?? "", group, table, row, column, typeof value === "string" ? value : status === "shown" ? round(value, digits) : "", status]);
+    rows.push([meta.organisation.slug, meta.wave?.label ?? "", group, table, row, column, typeof value === "string" ? value : status === "shown" ? roundedCell(value, digits) : "", status]);
   const shown = <T extends object>(table: string, row: string, value: Shown<T>, columns: [string, (v: T) => number | string | null][]) => {
     if (value.suppressed) add(table, row, "", null, TOO_FEW);
     else for (const [column, get] of columns) add(table, row, column, get(value as T));
@@ -83,7 +81,7 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
           ["no_agree_pct", (x) => x.no.agree.pct],
           ["no_responses", (x) => x.no.n],
           ["difference_points", (x) => x.comparison.differencePoints],
-          ["p_value", (x) => pValue(x.comparison.pValue)],
+          ["p_value", (x) => exportPValue(x.comparison.pValue)],
         ]);
       }
     }
@@ -132,7 +130,7 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
       add("seniority_gap", "all_three_difference", "difference_points", f5.comparison.differencePoints);
       add("seniority_gap", "all_three_difference", "ci_low", f5.comparison.differenceCi95[0]);
       add("seniority_gap", "all_three_difference", "ci_high", f5.comparison.differenceCi95[1]);
-      add("seniority_gap", "all_three_difference", "p_value", pValue(f5.comparison.pValue));
+      add("seniority_gap", "all_three_difference", "p_value", exportPValue(f5.comparison.pValue));
       add("seniority_gap", "all_three_difference", "test", f5.comparison.test);
     }
   }
@@ -156,7 +154,7 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
     add("priorities", p.capability, "points_below_top_quartile", p.pointsBelowTopQuartile);
     add("priorities", p.capability, "link_rho", p.link.suppressed ? null : p.link.rho, "shown", 3);
     if (!p.link.suppressed) {
-      add("priorities", p.capability, "link_p_value", pValue(p.link.pValue));
+      add("priorities", p.capability, "link_p_value", exportPValue(p.link.pValue));
       if (p.link.method) add("priorities", p.capability, "link_test", p.link.method === "exact_permutation" ? "spearman_exact_permutation" : "spearman_t_approximation");
     }
     add("priorities", p.capability, "score", p.score, "shown", 2);
@@ -174,11 +172,11 @@ export function dashboardCsvRows(summary: SummaryData, analysis: AnalysisData, p
     if (r.change) {
       add("trends", row, "ci_low", r.change.ci95[0]);
       add("trends", row, "ci_high", r.change.ci95[1]);
-      add("trends", row, "p_value", pValue(r.change.pValue));
+      add("trends", row, "p_value", exportPValue(r.change.pValue));
       add("trends", row, "test", r.change.test);
       // Adjusted over every tested row of the table (one family), and the verdict drawn from
       // interval, p and adjusted p together (lib/benchmark/trends.ts).
-      add("trends", row, "adjusted_p_value", pValue(r.change.adjustedP));
+      add("trends", row, "adjusted_p_value", exportPValue(r.change.adjustedP));
       add("trends", row, "p_adjustment", r.change.adjustment.method);
       add("trends", row, "comparisons", r.change.adjustment.comparisons, "shown", 0);
       add("trends", row, "verdict", r.change.verdict);

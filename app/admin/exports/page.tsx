@@ -9,7 +9,8 @@ import { MIN_COMPARISON_ORGS } from "@/core/disclosure/threshold";
 import { adminMessages, type AdminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";
 import { currentLocale } from "@/server/i18n";
-import { formatNumber, formatUtcDateTime, plural } from "@/lib/i18n/text";
+import { formatNumber } from "@/lib/format/numbers";
+import { formatUtcDateTime, plural } from "@/lib/i18n/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: adminMessages(await currentLocale()).meta.exports };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { percentageChange } from "../../../lib/benchmark/changes";
 import { percentage, splitFinding, type SeniorityFinding } from "../../../lib/benchmark/figures";
 import { rankPriorities } from "../../../lib/benchmark/priority-ranking";
-import { f1Sentences, formatPercent, formatPValue, linkStrength, prioritySentences, reliabilityLevel, seniorityGapSentences, splitSentences } from "../../../lib/benchmark/sentences";
+import { formatPercent, formatPValue } from "../../../lib/format/numbers";
+import { f1Sentences, linkStrength, prioritySentences, reliabilityLevel, seniorityGapSentences, splitSentences } from "../../../lib/benchmark/sentences";
 import { release, SUPPRESSED } from "../../../core/disclosure/released";
 import { dashboardMessages } from "../../../lib/i18n/dashboard-messages";
 

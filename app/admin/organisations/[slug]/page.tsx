@@ -12,7 +12,7 @@ import { invitationCounts } from "@/db/queries/invitations";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";
 import { currentLocale } from "@/server/i18n";
-import { formatNumber } from "@/lib/i18n/text";
+import { formatNumber } from "@/lib/format/numbers";
 import { addLeadAction, archiveOrganisationAction, createWaveAction, removeLeadAction, resetLeadPasswordAction, setWaveStatusAction, updateOrganisationAction } from "../../actions";
 import { LeadsPanel } from "./leads-panel";
 import { OrganisationForm } from "../../organisation-form";

@@ -5,7 +5,8 @@ import { useState } from "react";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locale";
 import { format } from "@/lib/i18n/messages";
-import { formatNumber, joinSentences, plural, sentenceGap } from "@/lib/i18n/text";
+import { formatNumber } from "@/lib/format/numbers";
+import { joinSentences, plural, sentenceGap } from "@/lib/i18n/text";
 import { errorProps, FieldError } from "../../../../../components/field-error";
 import { formatNodes } from "../../../../../components/format-nodes";
 

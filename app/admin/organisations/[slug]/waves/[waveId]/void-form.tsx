@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { format } from "@/lib/i18n/messages";
-import { formatNumber, plural } from "@/lib/i18n/text";
+import { formatNumber } from "@/lib/format/numbers";
+import { plural } from "@/lib/i18n/text";
 import { errorProps, FieldError } from "../../../../../components/field-error";
 import type { VoidState } from "../../../../actions";
 
