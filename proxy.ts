@@ -9,7 +9,7 @@ import { AppError } from "./core/errors";
 import { clientIp } from "./server/http/client-ip";
 import { errorResponse } from "./server/http/error-response";
 import { isHttps } from "./server/http/https";
-import { bodyTooLarge } from "./server/http/json";
+import { bodyTooLarge, MAX_JSON_BYTES, ROSTER_UPLOAD_MAX_BYTES } from "./server/http/json";
 import { crossSiteRefusal, originAllowed } from "./server/http/origin";
 import { RateLimiter } from "./server/http/rate-limit";
 import { resumeToken } from "./server/http/survey-cookies";
@@ -29,16 +29,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * experimental.proxyClientMaxBodySize (next.config.ts) and then refused by the handler (server/http/json.ts).
  */
 const KB = 1024;
-// app/api/admin/organisations/[slug]/waves/[waveId]/invitations/route.ts reads at most this much.
-const ROSTER_UPLOAD_MAX_BYTES = 1_200_000;
 const ROSTER_UPLOAD = /^\/api\/admin\/organisations\/[^/]+\/waves\/[^/]+\/invitations$/;
 const BODY_CAPS: { match: (pathname: string, request: NextRequest) => boolean; maxBytes: number }[] = [
   { match: (pathname) => ROSTER_UPLOAD.test(pathname), maxBytes: ROSTER_UPLOAD_MAX_BYTES },
   // Server actions: the same limit as experimental.serverActions.bodySizeLimit.
   { match: (_pathname, request) => request.headers.has("next-action"), maxBytes: 64 * KB },
-  { match: (pathname) => /^\/api\/(survey|auth|dashboard)\//.test(pathname), maxBytes: 16 * KB },
+  { match: (pathname) => /^\/api\/(survey|auth|dashboard)\//.test(pathname), maxBytes: MAX_JSON_BYTES },
 ];
-const DEFAULT_BODY_CAP = 16 * KB;
+const DEFAULT_BODY_CAP = MAX_JSON_BYTES;
 
 function bodyCap(pathname: string, request: NextRequest): number {
   return BODY_CAPS.find((cap) => cap.match(pathname, request))?.maxBytes ?? DEFAULT_BODY_CAP;

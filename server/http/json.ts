@@ -1,7 +1,10 @@
 import { AppError } from "../../core/errors";
 import { errorResponse } from "./error-response";
 
+/** The largest JSON body a route reads unless it says otherwise; proxy.ts refuses a longer declared one. */
 export const MAX_JSON_BYTES = 16 * 1024;
+/** A roster upload (a CSV inside JSON): the one route that reads more. */
+export const ROSTER_UPLOAD_MAX_BYTES = 1_200_000;
 
 /**
  * How much of an unread or refused request body is read and thrown away before answering. A server

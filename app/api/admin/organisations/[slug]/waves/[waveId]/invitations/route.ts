@@ -3,14 +3,14 @@ import { AppError } from "@/core/errors";
 import { inviteBodySchema, outcomeJson, withInvitationContext } from "@/server/invitations-http";
 import { inviteRoster } from "@/lib/invitations/service";
 import { fieldsFromZod } from "@/core/field-errors";
-import { jsonRoute, readJsonObject } from "@/server/http/json";
+import { jsonRoute, readJsonObject, ROSTER_UPLOAD_MAX_BYTES } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 
 /** Upload a roster: one single-use personal link per person, emailed when SMTP is configured. */
 export const POST = jsonRoute<Ctx>((request, context) =>
   withInvitationContext(request, context, async (ctx) => {
-    const body = inviteBodySchema.safeParse(await readJsonObject(request, 1_200_000));
+    const body = inviteBodySchema.safeParse(await readJsonObject(request, ROSTER_UPLOAD_MAX_BYTES));
     if (!body.success) throw new AppError("validation_failed", "The request has invalid fields", fieldsFromZod(body.error));
     const outcome = await inviteRoster(ctx, body.data.roster, body.data.defaultLocale);
     if (!outcome.ok) {
