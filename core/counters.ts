@@ -7,7 +7,7 @@
 
 import { getQuestionnaire } from "../questions";
 import { ORG_ANSWERS, ORG_ITEMS, type OrgAnswer, type OrgItemId, type Seniority } from "../questions/constants";
-import { isAble } from "./scoring";
+import { agrees, disagrees, isAble } from "./scoring";
 
 /** The questionnaire version whose items the counters (and so the aggregate tables' columns) hold. */
 const COUNTED = getQuestionnaire(1);
@@ -189,12 +189,12 @@ export function addResponse(target: CounterVector, values: ArrayLike<unknown>, s
 
   const cu = values[CU];
   if (typeof cu !== "number") return; // the findings' base is respondents who answered customer understanding
-  const agree = cu >= 4 ? 1 : 0;
-  const dis = cu === 1 || cu === 2 ? 1 : 0;
+  const agree = agrees(cu) ? 1 : 0;
+  const dis = disagrees(cu) ? 1 : 0;
   const splitGroups: ("y" | "n" | null)[] = [
     repAnswered ? (all3 ? "y" : "n") : null,
-    typeof values[VISION] === "number" ? ((values[VISION] as number) >= 4 ? "y" : "n") : null,
-    typeof values[LD] === "number" ? ((values[LD] as number) >= 4 ? "y" : "n") : null,
+    typeof values[VISION] === "number" ? (agrees(values[VISION] as number) ? "y" : "n") : null,
+    typeof values[LD] === "number" ? (agrees(values[LD] as number) ? "y" : "n") : null,
   ];
   splitGroups.forEach((g, f) => {
     if (!g) return;

@@ -10,6 +10,20 @@ export function isAble(level: number): boolean {
 /** The self levels that count as able (4 and 5); measured coverage is their share. */
 export const ABLE_LEVELS: readonly number[] = SELF_LEVELS.filter(isAble);
 
+/** On the agreement scale of the organisation items (1..5, 0 = don't know): 4–5 agree, 1–2 disagree. */
+export const AGREE_THRESHOLD = 4;
+
+export function agrees(value: number): boolean {
+  return value >= AGREE_THRESHOLD;
+}
+
+export function disagrees(value: number): boolean {
+  return value >= 1 && value < 3;
+}
+
+export const AGREE_LEVELS: readonly number[] = SELF_LEVELS.filter(agrees);
+export const DISAGREE_LEVELS: readonly number[] = SELF_LEVELS.filter(disagrees);
+
 export const INDEX_BANDS = ["developing", "capable", "proficient"] as const;
 export type Band = (typeof INDEX_BANDS)[number];
 

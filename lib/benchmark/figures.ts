@@ -12,7 +12,7 @@ import {
 import { toGate, type FigureGate } from "../../core/disclosure/figure-gate";
 import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../../core/disclosure/released";
 import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, ORG_VALUES, REPRESENTATIVE, type CounterVector } from "../../core/counters";
-import { ABLE_LEVELS, INDEX_BANDS, indexBand, type Band } from "../../core/scoring";
+import { ABLE_LEVELS, AGREE_LEVELS, DISAGREE_LEVELS, INDEX_BANDS, indexBand, type Band } from "../../core/scoring";
 import { SELF_LEVELS } from "../../questions/constants";
 
 export type { Released, Shown } from "../../core/disclosure/released";
@@ -278,9 +278,7 @@ export type Findings = {
 
 export function findings(v: CounterVector, rule: Rule): Findings {
   const g = toGate(rule);
-  const cuBase = sumRange(v, "cu_", [1, 2, 3, 4, 5, "dk"]);
-  const agree = counter(v, "cu_4") + counter(v, "cu_5");
-  const disagree = counter(v, "cu_1") + counter(v, "cu_2");
+  const { agree, disagree, base: cuBase } = customerCounts(v);
   return {
     f1: gate(g.allows("cu", cuBase), () => ({ agree: percentage(agree, cuBase), disagreePct: pct(disagree / cuBase) })),
     f2: splitFrom(v, "f2", g),
@@ -295,7 +293,12 @@ export function representativeCoverage(v: CounterVector): number {
   return Math.min(...REPRESENTATIVE.map((c) => coveragePct(v, c)));
 }
 
+/** F1 as counts: respondents answering customer understanding (don't know included), agreeing, disagreeing. */
+export function customerCounts(v: CounterVector): { agree: number; disagree: number; base: number } {
+  return { agree: sumRange(v, "cu_", AGREE_LEVELS), disagree: sumRange(v, "cu_", DISAGREE_LEVELS), base: sumRange(v, "cu_", [...SELF_LEVELS, "dk"]) };
+}
+
 export function customerAgreePct(v: CounterVector): number {
-  const base = sumRange(v, "cu_", [1, 2, 3, 4, 5, "dk"]);
-  return base > 0 ? pct((counter(v, "cu_4") + counter(v, "cu_5")) / base) : NaN;
+  const { agree, base } = customerCounts(v);
+  return base > 0 ? pct(agree / base) : NaN;
 }

@@ -5,9 +5,8 @@
  */
 import type { Db } from "../../db/client";
 import { percentageChange, type Change } from "../benchmark/changes";
-import { counter } from "../../core/counters";
 import type { ComparisonGroups, GroupComparison } from "../benchmark/compare";
-import { sumRange, type Findings, type Shown, type SplitFinding } from "../benchmark/figures";
+import { customerCounts, type Findings, type Shown, type SplitFinding } from "../benchmark/figures";
 import { ownMember } from "../benchmark/report";
 import { othersOf } from "../../core/disclosure/comparison";
 import { participation, type Participation } from "../benchmark/participation";
@@ -60,7 +59,8 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
     const own = ownMember(db, scope.org.id, scope.min);
     // Its benchmark wave is in the pooled F1 only when its own release shows F1 for the whole wave.
     const inPool = own && own.plan.views.all?.includes("cu");
-    const ownF1 = own && inPool ? { count: counter(own.counters, "cu_4") + counter(own.counters, "cu_5"), n: sumRange(own.counters, "cu_", [1, 2, 3, 4, 5, "dk"]) } : null;
+    const ownCounts = own && inPool ? customerCounts(own.counters) : null;
+    const ownF1 = ownCounts ? { count: ownCounts.agree, n: ownCounts.base } : null;
     const others = othersOf(b.f1.agree, ownF1);
     if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
   }

@@ -1,11 +1,11 @@
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { AGG_CAPABILITIES, COUNTERS, ORG_VALUES, REPRESENTATIVE, SENIORITY_GROUPS, SOURCE_COLUMNS } from "../../core/counters";
-import { ABLE_LEVELS, ABLE_THRESHOLD, INDEX_BANDS, indexBand, suggestionBandOfLevel } from "../../core/scoring";
+import { ABLE_LEVELS, ABLE_THRESHOLD, AGREE_THRESHOLD, INDEX_BANDS, indexBand, suggestionBandOfLevel } from "../../core/scoring";
 import { answersToColumns, columnsToAnswers } from "../../db/item-columns";
 import { aggWaves, responses, type ResponseRow } from "../../db/schema";
 import { capabilityLevelBands } from "../../lib/benchmark/priority-ranking";
-import { indexDistribution } from "../../lib/benchmark/figures";
+import { customerCounts, indexDistribution } from "../../lib/benchmark/figures";
 import { getQuestionnaire } from "../../questions";
 import { ORG_ANSWERS, ORG_ITEMS, SELF_LEVELS, SENIORITIES } from "../../questions/constants";
 import structureV1 from "../../questions/v1/structure.json";
@@ -52,6 +52,20 @@ describe("one home for each term", () => {
       const able = level >= ABLE_THRESHOLD ? 1 : 0;
       expect(v[COUNTERS.indexOf("staff_s_data_able")]).toBe(able);
       expect(capabilityLevelBands(v).data).toEqual({ start: suggestionBandOfLevel(level) === "start" ? 1 : 0, build: suggestionBandOfLevel(level) === "build" ? 1 : 0, able });
+    }
+  });
+
+  it("'agree' is AGREE_THRESHOLD in the counters' splits and in F1's counts; 1–2 disagree; 0 (don't know) neither", () => {
+    for (const answer of [0, 1, 2, 3, 4, 5]) {
+      const v = emptyCounters();
+      addResponse(v, SOURCE_COLUMNS.map((c) => (ORG_ITEMS.includes(c as never) ? answer : null)));
+      const agree = answer >= AGREE_THRESHOLD ? 1 : 0;
+      const disagree = answer === 1 || answer === 2 ? 1 : 0;
+      expect(customerCounts(v)).toEqual({ agree, disagree, base: 1 });
+      // F3 splits by vision: agreeing puts the respondent in its "yes" group.
+      expect(v[COUNTERS.indexOf("f3_y_n")]).toBe(agree);
+      expect(v[COUNTERS.indexOf("f3_y_agree")]).toBe(agree);
+      expect(v[COUNTERS.indexOf("f3_n_dis")]).toBe(disagree);
     }
   });
 
