@@ -1,4 +1,4 @@
-import { SELF_LEVELS, type SuggestionBand } from "../questions/constants";
+import { AGREE_ANSWERS, SELF_LEVELS, type SuggestionBand } from "../questions/constants";
 
 /** A respondent is able in a capability when they can do it on their own or teach it (self >= 4). */
 export const ABLE_THRESHOLD = 4;
@@ -21,8 +21,10 @@ export function disagrees(value: number): boolean {
   return value >= 1 && value < 3;
 }
 
-export const AGREE_LEVELS: readonly number[] = SELF_LEVELS.filter(agrees);
-export const DISAGREE_LEVELS: readonly number[] = SELF_LEVELS.filter(disagrees);
+/** The agreement scale's levels 1..5, without "don't know". */
+export const AGREE_SCALE: readonly number[] = AGREE_ANSWERS.filter((a): a is Extract<typeof a, number> => typeof a === "number");
+export const AGREE_LEVELS: readonly number[] = AGREE_SCALE.filter(agrees);
+export const DISAGREE_LEVELS: readonly number[] = AGREE_SCALE.filter(disagrees);
 
 export const INDEX_BANDS = ["developing", "capable", "proficient"] as const;
 export type Band = (typeof INDEX_BANDS)[number];

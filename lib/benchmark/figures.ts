@@ -12,7 +12,7 @@ import {
 import { toGate, type FigureGate } from "../../core/disclosure/figure-gate";
 import { gate, release, SUPPRESSED, type Released, type Shown, type Suppressed } from "../../core/disclosure/released";
 import { AGG_CAPABILITIES, counter, INDEX_TOTAL_MAX, INDEX_TOTAL_MIN, ORG_VALUES, REPRESENTATIVE, type CounterVector } from "../../core/counters";
-import { ABLE_LEVELS, AGREE_LEVELS, DISAGREE_LEVELS, INDEX_BANDS, indexBand, type Band } from "../../core/scoring";
+import { ABLE_LEVELS, AGREE_LEVELS, AGREE_SCALE, DISAGREE_LEVELS, INDEX_BANDS, indexBand, type Band } from "../../core/scoring";
 import { SELF_LEVELS } from "../../questions/constants";
 
 export type { Released, Shown } from "../../core/disclosure/released";
@@ -295,7 +295,7 @@ export function representativeCoverage(v: CounterVector): number {
 
 /** F1 as counts: respondents answering customer understanding (don't know included), agreeing, disagreeing. */
 export function customerCounts(v: CounterVector): { agree: number; disagree: number; base: number } {
-  return { agree: sumRange(v, "cu_", AGREE_LEVELS), disagree: sumRange(v, "cu_", DISAGREE_LEVELS), base: sumRange(v, "cu_", [...SELF_LEVELS, "dk"]) };
+  return { agree: sumRange(v, "cu_", AGREE_LEVELS), disagree: sumRange(v, "cu_", DISAGREE_LEVELS), base: sumRange(v, "cu_", [...AGREE_SCALE, "dk"]) };
 }
 
 export function customerAgreePct(v: CounterVector): number {
