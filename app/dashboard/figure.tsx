@@ -1,4 +1,4 @@
-/** A dashboard figure: heading, caption, the chart, its data table and any sentences. */
+/** A dashboard figure: heading, caption, the chart, its data table (a DataTable, which brings its own wrapper) and any sentences. */
 export function Figure({
   id,
   title,
@@ -24,7 +24,7 @@ export function Figure({
       <p className="figure-caption">{caption}</p>
       <div className={`figure-body${layout === "stacked" ? "" : ` figure-${layout}`}`}>
         {chart}
-        {table && <div className="data-table-wrap">{table}</div>}
+        {table}
       </div>
       {children}
     </section>

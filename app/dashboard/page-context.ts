@@ -2,6 +2,7 @@ import { minimumGroupSize } from "@/core/disclosure/threshold";
 import "server-only";
 import { headers } from "next/headers";
 import { getDb, type Db } from "@/db/client";
+import type { DashboardMeta } from "@/lib/dashboard/common";
 import { requireDashboardPage } from "@/server/auth/dashboard-guard";
 import { parseDashboardQuery, type DashboardQuery } from "@/lib/dashboard/query";
 import { resolveScope, type DashboardScope } from "@/lib/dashboard/scope";
@@ -15,6 +16,14 @@ import { dashboardLabels, type DashboardLabels } from "./format";
 export type DashboardView = "summary" | "analysis" | "priorities";
 
 export const VIEW_PATHS: Record<DashboardView, string> = { summary: "", analysis: "/analysis", priorities: "/priorities" };
+
+/** What Next passes to every dashboard page. */
+export type DashboardPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A department or seniority level is chosen: the figures are that group's, not the whole organisation's. */
+export function isFilteredView(meta: DashboardMeta): boolean {
+  return meta.filter.department !== undefined || meta.filter.seniority !== undefined;
+}
 
 export type PageContext = {
   db: Db;

@@ -1,6 +1,8 @@
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { format } from "@/lib/i18n/messages";
+import { DataTable, RowHeader } from "../../data-table";
 import { Figure } from "../../figure";
+import { shownOrNull, SuppressedCell, SuppressedRowCells } from "../../figure-cell";
 import { fmtPct } from "../../format";
 import type { PageContext } from "../../page-context";
 
@@ -21,44 +23,36 @@ export function HeatmapFigure({ heatmap, ctx, minGroupSize, filtered }: { heatma
   const a = m.analysis;
   return (
     <Figure id="heatmap" title={a.heatmapTitle} caption={`${format(a.heatmapCaption, { min: minGroupSize })}${filtered ? ` ${a.heatmapWhole}` : ""}`}>
-      <div className="data-table-wrap">
-        <table className="data heatmap" data-testid="heatmap-table">
-          <caption className="visually-hidden">{a.heatmapTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{a.department}</th>
-              {heatmap.capabilities.map((c) => (
-                <th scope="col" key={c} className="num heat-head">
-                  {labels.capability(c)}
-                </th>
-              ))}
+      <DataTable
+        testId="heatmap-table"
+        variant="heatmap"
+        caption={a.heatmapTitle}
+        captionHidden
+        columns={[{ label: a.department }, ...heatmap.capabilities.map((c) => ({ label: labels.capability(c), numeric: true, className: "heat-head" }))]}
+      >
+        {heatmap.rows.map((r) => {
+          const row = shownOrNull(r);
+          return (
+            <tr key={r.department} data-testid={`heatmap-row-${r.department}`} className={row ? undefined : "row-suppressed"}>
+              <RowHeader>{labels.department(r.department)}</RowHeader>
+              {row ? (
+                heatmap.capabilities.map((c) => {
+                  const v = row.coverage[c];
+                  return v === null || v === undefined ? (
+                    <SuppressedCell key={c} />
+                  ) : (
+                    <td key={c} className="num heat-cell" style={heat(v)}>
+                      {fmtPct(v, locale)}
+                    </td>
+                  );
+                })
+              ) : (
+                <SuppressedRowCells span={heatmap.capabilities.length} text={m.common.tooFew} />
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {heatmap.rows.map((r) => (
-              <tr key={r.department} data-testid={`heatmap-row-${r.department}`} className={r.suppressed ? "row-suppressed" : undefined}>
-                <th scope="row">{labels.department(r.department)}</th>
-                {r.suppressed ? (
-                  <td colSpan={heatmap.capabilities.length} className="suppressed-cell">
-                    {m.common.tooFew}
-                  </td>
-                ) : (
-                  heatmap.capabilities.map((c) => {
-                    const v = r.coverage[c];
-                    return v === null || v === undefined ? (
-                      <td key={c} className="suppressed-cell">–</td>
-                    ) : (
-                      <td key={c} className="num heat-cell" style={heat(v)}>
-                        {fmtPct(v, locale)}
-                      </td>
-                    );
-                  })
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <div className="heat-legend" aria-hidden="true">
         <span>0%</span>
         <span className="heat-legend-bar" />
