@@ -33,3 +33,17 @@ export function authSecret(): string {
   fs.chmodSync(file, 0o600);
   return (generated = secret);
 }
+
+/**
+ * Why the server must not start (an invalid environment, production without NEXTAUTH_SECRET), or
+ * undefined. `next build` serves nobody, so it is never refused here.
+ */
+export function startupConfigurationProblem(): string | undefined {
+  if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
+  try {
+    authSecret();
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
