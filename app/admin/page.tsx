@@ -1,3 +1,4 @@
+import { DataTable, NumCell, RowHeader } from "@/app/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -31,41 +32,25 @@ export default async function AdminHome() {
           {t.newOrganisation}
         </Link>
       </div>
-      <div className="data-table-wrap">
-        <table className="data" data-testid="org-table">
-          <caption>{plural(locale, t.caption, orgs.length)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.identifier}</th>
-              <th scope="col">{t.sector}</th>
-              <th scope="col">{t.size}</th>
-              <th scope="col" className="num">
-                {t.waves}
-              </th>
-              <th scope="col" className="num">
-                {t.responses}
-              </th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orgs.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link href={`/admin/organisations/${o.slug}`}>{o.name}</Link>
-                </th>
-                <td>{o.slug}</td>
-                <td>{o.sector}</td>
-                <td>{m.common.sizeBands[o.sizeBand]}</td>
-                <td className="num">{formatNumber(locale, o.waves)}</td>
-                <td className="num">{formatNumber(locale, o.submitted)}</td>
-                <td>{o.archivedAt ? t.archived : t.active}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="org-table"
+        caption={plural(locale, t.caption, orgs.length)}
+        columns={[{ label: t.name }, { label: t.identifier }, { label: t.sector }, { label: t.size }, { label: t.waves, numeric: true }, { label: t.responses, numeric: true }, { label: t.status }]}
+      >
+        {orgs.map((o) => (
+          <tr key={o.id}>
+            <RowHeader>
+              <Link href={`/admin/organisations/${o.slug}`}>{o.name}</Link>
+            </RowHeader>
+            <td>{o.slug}</td>
+            <td>{o.sector}</td>
+            <td>{m.common.sizeBands[o.sizeBand]}</td>
+            <NumCell>{formatNumber(locale, o.waves)}</NumCell>
+            <NumCell>{formatNumber(locale, o.submitted)}</NumCell>
+            <td>{o.archivedAt ? t.archived : t.active}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

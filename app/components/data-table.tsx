@@ -1,6 +1,7 @@
 /*
- * The dashboards' data table: the accessible twin of every chart. Markup is fixed here (the wrapping
- * div, "data" class, column headers, right-aligned numeric columns) so the CSS and tests match it.
+ * The data table of the dashboards (the accessible twin of every chart) and the admin console.
+ * Markup is fixed here (the wrapping div, "data" class, column headers, right-aligned numeric
+ * columns) so the CSS and tests match it.
  */
 
 /** A column header; `className` adds classes after "num" (e.g. "nowrap"). */
@@ -17,7 +18,8 @@ export function DataTable({
   scroll = false,
 }: {
   testId: string;
-  caption: string;
+  /** Omitted where the section heading right above names the table. */
+  caption?: string;
   /** The figure's heading already names the table for sighted readers. */
   captionHidden?: boolean;
   /** `false` entries are columns this view leaves out. */
@@ -34,7 +36,7 @@ export function DataTable({
   return (
     <div className={`data-table-wrap${scroll ? " scroll-y" : ""}`}>
       <table className={`data${variant ? ` ${variant}` : ""}`} data-testid={testId}>
-        <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+        {caption !== undefined && <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>}
         <thead>
           <tr>
             {shown.map((c, i) => (

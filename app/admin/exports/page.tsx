@@ -1,3 +1,4 @@
+import { DataTable, NumCell, RowHeader } from "@/app/components/data-table";
 import { minimumGroupSize } from "@/core/disclosure/threshold";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -84,36 +85,24 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         {total === 0 ? (
           <p className="muted">{t.auditEmpty}</p>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data" data-testid="audit-table">
-              <caption>{plural(locale, t.auditCaption, total)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.when}</th>
-                  <th scope="col">{t.who}</th>
-                  <th scope="col">{t.what}</th>
-                  <th scope="col">{t.scope}</th>
-                  <th scope="col" className="num">
-                    {t.rows}
-                  </th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.detail}</th>
+          <>
+            <DataTable
+              testId="audit-table"
+              caption={plural(locale, t.auditCaption, total)}
+              columns={[{ label: t.when }, { label: t.who }, { label: t.what }, { label: t.scope }, { label: t.rows, numeric: true }, { label: t.status }, { label: t.detail }]}
+            >
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatUtcDateTime(locale, e.at, "medium", m.common.utc)}</td>
+                  <td>{e.userEmail}</td>
+                  <RowHeader>{t.actions[e.action]}</RowHeader>
+                  <td>{e.scope === "all" ? t.allOrganisations : e.scope}</td>
+                  <NumCell>{e.rows === null ? "—" : num(e.rows)}</NumCell>
+                  <td>{t.statuses[e.status]}</td>
+                  <td className="small prose-cell">{e.detail ?? "—"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatUtcDateTime(locale, e.at, "medium", m.common.utc)}</td>
-                    <td>{e.userEmail}</td>
-                    <th scope="row">{t.actions[e.action]}</th>
-                    <td>{e.scope === "all" ? t.allOrganisations : e.scope}</td>
-                    <td className="num">{e.rows === null ? "—" : num(e.rows)}</td>
-                    <td>{t.statuses[e.status]}</td>
-                    <td className="small prose-cell">{e.detail ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
             {pages > 1 && (
               <nav className="pager" aria-label={t.pagesLabel}>
                 {requested > 1 && <Link href={`?page=${requested - 1}`}>{t.newer}</Link>}
@@ -121,7 +110,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
                 {requested < pages && <Link href={`?page=${requested + 1}`}>{t.older}</Link>}
               </nav>
             )}
-          </div>
+          </>
         )}
       </section>
     </>

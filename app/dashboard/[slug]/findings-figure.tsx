@@ -2,7 +2,7 @@ import type { Percentage, SplitFinding } from "@/lib/benchmark/figures";
 import { comparisonDetails } from "@/lib/benchmark/sentences";
 import type { SummaryData } from "@/lib/dashboard/summary";
 import { BarChart, type BarSeries } from "../charts/bar-chart";
-import { DataTable, RowHeader } from "../data-table";
+import { DataTable, RowHeader } from "../../components/data-table";
 import { Figure } from "../figure";
 import { FigureCell, shownOrNull } from "../figure-cell";
 import { fmtInterval, fmtNum, fmtPct } from "../format";

@@ -3,7 +3,7 @@ import type { DashboardMeta } from "@/lib/dashboard/common";
 import type { SummaryData } from "@/lib/dashboard/summary";
 import { format } from "@/lib/i18n/messages";
 import { BarChart } from "../charts/bar-chart";
-import { DataTable, NumCell, RowHeader } from "../data-table";
+import { DataTable, NumCell, RowHeader } from "../../components/data-table";
 import { Figure } from "../figure";
 import { shownOrNull } from "../figure-cell";
 import { fmtNum } from "../format";

@@ -1,6 +1,6 @@
 import type { Participation } from "@/lib/benchmark/participation";
 import { ParticipationChart } from "../charts/participation-chart";
-import { DataTable, NumCell, RowHeader } from "../data-table";
+import { DataTable, NumCell, RowHeader } from "../../components/data-table";
 import { Figure } from "../figure";
 import { fmtDay, fmtNum } from "../format";
 import type { PageContext } from "../page-context";

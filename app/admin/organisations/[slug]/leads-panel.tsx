@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable, RowHeader } from "@/app/components/data-table";
 import { useActionState } from "react";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import { format } from "@/lib/i18n/messages";
@@ -49,40 +50,32 @@ export function LeadsPanel({ leads, t, addAction, resetActions, removeActions }:
   const err = (name: string) => <FieldError id={`err-lead-${name}`} message={state.fields[name]} />;
   return (
     <>
-      <div className="data-table-wrap">
-        <table className="data" data-testid="lead-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.email}</th>
-              <th scope="col">{t.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {leads.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  {t.none}
-                </td>
-              </tr>
-            )}
-            {leads.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.name}</th>
-                <td>{l.email}</td>
-                <td className="row-actions">
-                  <ResetButton action={resetActions[l.id]!} t={t} />
-                  <form action={removeActions[l.id]!}>
-                    <button className="btn btn-secondary btn-small" type="submit">
-                      {t.remove}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="lead-table"
+        columns={[{ label: t.name }, { label: t.email }, { label: t.actions }]}
+      >
+        {leads.length === 0 && (
+          <tr>
+            <td colSpan={3} className="muted">
+              {t.none}
+            </td>
+          </tr>
+        )}
+        {leads.map((l) => (
+          <tr key={l.id}>
+            <RowHeader>{l.name}</RowHeader>
+            <td>{l.email}</td>
+            <td className="row-actions">
+              <ResetButton action={resetActions[l.id]!} t={t} />
+              <form action={removeActions[l.id]!}>
+                <button className="btn btn-secondary btn-small" type="submit">
+                  {t.remove}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h3 style={{ marginTop: "1.5rem" }}>{t.addTitle}</h3>
       <form action={formAction} className="stack-form admin-form" noValidate key={JSON.stringify(state.values)}>
         {state.notice && (

@@ -1,3 +1,4 @@
+import { DataTable, NumCell, RowHeader } from "@/app/components/data-table";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -62,46 +63,33 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
 
       <section className="card" aria-labelledby="waves-title">
         <h2 id="waves-title">{t.wavesTitle}</h2>
-        <div className="data-table-wrap">
-          <table className="data" data-testid="wave-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.wave}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.surveyLink}</th>
-                <th scope="col" className="num">
-                  {t.responses}
-                </th>
-                <th scope="col">{t.invitations}</th>
-                <th scope="col">{t.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waves.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{w.label}</Link>
-                  </th>
-                  <td>{m.common.waveStatus[waveAvailability(w)]}</td>
-                  <td>
-                    <input className="copy-link" readOnly value={`${origin}/s/${w.code}`} aria-label={format(t.surveyLinkFor, { wave: w.label })} />
-                  </td>
-                  <td className="num">{formatNumber(locale, w.submitted)}</td>
-                  <td>
-                    <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{invitedLabel(w.id)}</Link>
-                  </td>
-                  <td>
-                    <form action={setWaveStatusAction.bind(null, org.slug, w.id, w.status === "open" ? "closed" : "open")}>
-                      <button className="btn btn-secondary btn-small" type="submit">
-                        {w.status === "open" ? t.close : t.reopen}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="wave-table"
+          columns={[{ label: t.wave }, { label: t.status }, { label: t.surveyLink }, { label: t.responses, numeric: true }, { label: t.invitations }, { label: t.action }]}
+        >
+          {waves.map((w) => (
+            <tr key={w.id}>
+              <RowHeader>
+                <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{w.label}</Link>
+              </RowHeader>
+              <td>{m.common.waveStatus[waveAvailability(w)]}</td>
+              <td>
+                <input className="copy-link" readOnly value={`${origin}/s/${w.code}`} aria-label={format(t.surveyLinkFor, { wave: w.label })} />
+              </td>
+              <NumCell>{formatNumber(locale, w.submitted)}</NumCell>
+              <td>
+                <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{invitedLabel(w.id)}</Link>
+              </td>
+              <td>
+                <form action={setWaveStatusAction.bind(null, org.slug, w.id, w.status === "open" ? "closed" : "open")}>
+                  <button className="btn btn-secondary btn-small" type="submit">
+                    {w.status === "open" ? t.close : t.reopen}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <h3 style={{ marginTop: "1.5rem" }}>{t.newWave}</h3>
         <WaveForm action={createWaveAction.bind(null, org.slug)} t={m.waveForm} />
       </section>

@@ -1,7 +1,7 @@
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { format } from "@/lib/i18n/messages";
 import { BarChart } from "../../charts/bar-chart";
-import { DataTable, RowHeader } from "../../data-table";
+import { DataTable, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { FigureCell, shownOrNull } from "../../figure-cell";
 import { fmtInterval, fmtNum, fmtPct } from "../../format";

@@ -1,6 +1,6 @@
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { format } from "@/lib/i18n/messages";
-import { DataTable, RowHeader } from "../../data-table";
+import { DataTable, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { shownOrNull, SuppressedCell, SuppressedRowCells } from "../../figure-cell";
 import { fmtPct } from "../../format";

@@ -1,6 +1,6 @@
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { BarChart } from "../../charts/bar-chart";
-import { DataTable, RowHeader } from "../../data-table";
+import { DataTable, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { FigureCell, shownOrNull } from "../../figure-cell";
 import { fmtPct, fmtSigned } from "../../format";

@@ -2,7 +2,7 @@ import { rhoSentence } from "@/lib/benchmark/sentences";
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { format } from "@/lib/i18n/messages";
 import { ScatterChart } from "../../charts/scatter-chart";
-import { DataTable, NumCell, RowHeader } from "../../data-table";
+import { DataTable, NumCell, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { shownOrNull } from "../../figure-cell";
 import { fmtNum, fmtPct } from "../../format";

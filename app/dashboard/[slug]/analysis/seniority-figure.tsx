@@ -1,6 +1,6 @@
 import type { AnalysisData } from "@/lib/dashboard/analysis";
 import { BarChart } from "../../charts/bar-chart";
-import { DataTable, NumCell, RowHeader } from "../../data-table";
+import { DataTable, NumCell, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { shownOrNull } from "../../figure-cell";
 import { fmtNum, fmtPct } from "../../format";

@@ -2,7 +2,7 @@ import { formatPNumber } from "@/lib/benchmark/sentences";
 import type { TrendRow } from "@/lib/benchmark/trends";
 import type { PrioritiesData } from "@/lib/dashboard/priorities-view";
 import { format } from "@/lib/i18n/messages";
-import { DataTable, NumCell, RowHeader } from "../../data-table";
+import { DataTable, NumCell, RowHeader } from "../../../components/data-table";
 import { FigureCell, shownOrNull, SuppressedRowCells } from "../../figure-cell";
 import { fmtInterval, fmtNum, fmtSigned } from "../../format";
 import type { PageContext } from "../../page-context";

@@ -1,7 +1,7 @@
 import { formatPValue, formatRho } from "@/lib/benchmark/sentences";
 import type { PriorityItem } from "@/lib/dashboard/priority-items";
 import { BarChart } from "../../charts/bar-chart";
-import { DataTable, NumCell, RowHeader } from "../../data-table";
+import { DataTable, NumCell, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { FigureCell } from "../../figure-cell";
 import { fmtNum, fmtPct, fmtSigned } from "../../format";

@@ -1,6 +1,6 @@
 import type { WavePoint } from "@/lib/dashboard/priorities-view";
 import { LineChart } from "../../charts/line-chart";
-import { DataTable, RowHeader } from "../../data-table";
+import { DataTable, RowHeader } from "../../../components/data-table";
 import { Figure } from "../../figure";
 import { FigureCell } from "../../figure-cell";
 import { fmtNum, fmtPct } from "../../format";

@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable, RowHeader } from "@/app/components/data-table";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
@@ -197,29 +198,22 @@ export function InvitationsPanel({ locale, t, listSeparator, inviteUrl, remindUr
               <button className="btn" type="button" onClick={() => download(o.linksCsv!, `${fileName}.csv`)} data-testid="download-links">
                 {t.download}
               </button>
-              <div className="data-table-wrap">
-                <table className="data" data-testid="link-table">
-                  <caption>
+              <DataTable
+                testId="link-table"
+                caption=
                     {o.links.length > SHOWN_LINKS ? format(t.firstOf, { shown: num(SHOWN_LINKS), total: num(o.links.length) }) : plural(locale, t.linkCount, o.links.length)}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.email}</th>
-                      <th scope="col">{t.personalLink}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.links.slice(0, SHOWN_LINKS).map((l) => (
-                      <tr key={l.link}>
-                        <th scope="row">{l.email}</th>
-                        <td>
-                          <input className="copy-link" readOnly value={l.link} aria-label={format(t.personalLinkFor, { email: l.email })} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  
+                columns={[{ label: t.email }, { label: t.personalLink }]}
+              >
+                {o.links.slice(0, SHOWN_LINKS).map((l) => (
+                  <tr key={l.link}>
+                    <RowHeader>{l.email}</RowHeader>
+                    <td>
+                      <input className="copy-link" readOnly value={l.link} aria-label={format(t.personalLinkFor, { email: l.email })} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { DataTable, NumCell, RowHeader } from "@/app/components/data-table";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -137,39 +138,23 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
             {ts.noBursts}
           </p>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data" data-testid="burst-table">
-              <caption>{format(ts.burstsCaption, { usual: num(activity.usualPerMinute) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ts.from}</th>
-                  <th scope="col">{ts.to}</th>
-                  <th scope="col" className="num">
-                    {ts.submitted}
-                  </th>
-                  <th scope="col" className="num">
-                    {format(ts.fast, { seconds: num(FAST_SECONDS) })}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{ts.review}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {activity.bursts.map((b) => (
-                  <tr key={b.from}>
-                    <th scope="row">{when(b.from)}</th>
-                    <td>{when(b.to)}</td>
-                    <td className="num">{num(b.submitted)}</td>
-                    <td className="num">{num(b.fast)}</td>
-                    <td>
-                      <Link href={`?from=${b.from.slice(0, 16)}&to=${b.to.slice(0, 16)}${b.fast >= b.submitted / 2 ? "&fast=1" : ""}#void-title`}>{ts.review}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="burst-table"
+            caption={format(ts.burstsCaption, { usual: num(activity.usualPerMinute) })}
+            columns={[{ label: ts.from }, { label: ts.to }, { label: ts.submitted, numeric: true }, { label: format(ts.fast, { seconds: num(FAST_SECONDS) }), numeric: true }, { label: <span className="visually-hidden">{ts.review}</span> }]}
+          >
+            {activity.bursts.map((b) => (
+              <tr key={b.from}>
+                <RowHeader>{when(b.from)}</RowHeader>
+                <td>{when(b.to)}</td>
+                <NumCell>{num(b.submitted)}</NumCell>
+                <NumCell>{num(b.fast)}</NumCell>
+                <td>
+                  <Link href={`?from=${b.from.slice(0, 16)}&to=${b.to.slice(0, 16)}${b.fast >= b.submitted / 2 ? "&fast=1" : ""}#void-title`}>{ts.review}</Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <h3 id="void-title" className="subsection">
           {ts.voidTitle}
@@ -184,31 +169,20 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
           initial={windowFrom(query)}
         />
         {activity.voids.length > 0 && (
-          <div className="data-table-wrap">
-            <table className="data" data-testid="void-history">
-              <caption>{plural(locale, ts.historyCaption, activity.voids.length)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ts.when}</th>
-                  <th scope="col">{ts.who}</th>
-                  <th scope="col" className="num">
-                    {ts.voidedCount}
-                  </th>
-                  <th scope="col">{ts.detail}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activity.voids.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{when(e.at)}</th>
-                    <td>{e.userEmail}</td>
-                    <td className="num">{e.rows === null ? "—" : num(e.rows)}</td>
-                    <td className="prose-cell">{e.detail ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="void-history"
+            caption={plural(locale, ts.historyCaption, activity.voids.length)}
+            columns={[{ label: ts.when }, { label: ts.who }, { label: ts.voidedCount, numeric: true }, { label: ts.detail }]}
+          >
+            {activity.voids.map((e) => (
+              <tr key={e.id}>
+                <RowHeader>{when(e.at)}</RowHeader>
+                <td>{e.userEmail}</td>
+                <NumCell>{e.rows === null ? "—" : num(e.rows)}</NumCell>
+                <td className="prose-cell">{e.detail ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -234,38 +208,24 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
         {all.length === 0 ? (
           <p className="muted">{t.nobody}</p>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data" data-testid="invitation-table">
-              <caption>{format(t.caption, { total: num(all.length), from: num((page - 1) * PAGE_SIZE + 1), to: num((page - 1) * PAGE_SIZE + shown.length) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.email}</th>
-                  <th scope="col">{t.department}</th>
-                  <th scope="col">{t.language}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col" className="num">
-                    {t.linksIssued}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.emailsSent}
-                  </th>
-                  <th scope="col">{t.lastContact}</th>
+          <>
+            <DataTable
+              testId="invitation-table"
+              caption={format(t.caption, { total: num(all.length), from: num((page - 1) * PAGE_SIZE + 1), to: num((page - 1) * PAGE_SIZE + shown.length) })}
+              columns={[{ label: t.email }, { label: t.department }, { label: t.language }, { label: t.status }, { label: t.linksIssued, numeric: true }, { label: t.emailsSent, numeric: true }, { label: t.lastContact }]}
+            >
+              {shown.map((i) => (
+                <tr key={i.id}>
+                  <RowHeader>{i.email}</RowHeader>
+                  <td>{i.department ?? "—"}</td>
+                  <td>{isLocale(i.locale) ? LOCALE_NAMES[i.locale] : i.locale}</td>
+                  <td>{i.completed ? <span className="tag tag-done">{t.done}</span> : <span className="tag">{t.notYet}</span>}</td>
+                  <NumCell>{num(i.linksIssued)}</NumCell>
+                  <NumCell>{num(i.emailsSent)}</NumCell>
+                  <td>{when([i.lastEmailedAt, i.lastLinkAt].filter(Boolean).sort().at(-1) ?? null)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">{i.email}</th>
-                    <td>{i.department ?? "—"}</td>
-                    <td>{isLocale(i.locale) ? LOCALE_NAMES[i.locale] : i.locale}</td>
-                    <td>{i.completed ? <span className="tag tag-done">{t.done}</span> : <span className="tag">{t.notYet}</span>}</td>
-                    <td className="num">{num(i.linksIssued)}</td>
-                    <td className="num">{num(i.emailsSent)}</td>
-                    <td>{when([i.lastEmailedAt, i.lastLinkAt].filter(Boolean).sort().at(-1) ?? null)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
             {pages > 1 && (
               <nav className="pager" aria-label={t.pagesLabel}>
                 {page > 1 && <Link href={`?page=${page - 1}`}>{t.previous}</Link>}
@@ -273,7 +233,7 @@ export default async function WaveAdminPage({ params, searchParams }: Props) {
                 {page < pages && <Link href={`?page=${page + 1}`}>{t.next}</Link>}
               </nav>
             )}
-          </div>
+          </>
         )}
       </section>
     </>
