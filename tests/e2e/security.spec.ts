@@ -65,7 +65,7 @@ test("the dashboards draw their chart.js charts under the CSP with no violation"
   await signIn(page, "lead@demo.local", "demo-lead-pass");
   for (const path of ["/dashboard/northwind", "/dashboard/northwind/analysis", "/dashboard/northwind/priorities", "/dashboard/northwind?department=Sales"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    for (const chart of await page.locator(".dash-chart").all()) await expect(chart, path).toHaveAttribute("data-drawn", "true");
     const canvases = page.locator("canvas");
     expect(await canvases.count(), path).toBeGreaterThan(0);
     // Each canvas was drawn on: some pixel is not transparent.

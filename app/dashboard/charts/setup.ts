@@ -29,6 +29,24 @@ ChartJS.defaults.color = "#3b4856";
 ChartJS.defaults.borderColor = "#e3e8ee";
 ChartJS.defaults.animation = false;
 
+/*
+ * Marks the chart's wrapper data-drawn="true" once Chart.js has finished drawing (afterRender fires
+ * after the last animation frame, or right after the draw when animation is off), so tests and
+ * tools wait for the drawn chart, not for network silence. An update marks it "false" until redrawn.
+ */
+const DRAWN = "data-drawn";
+export const drawnSignal: Plugin = {
+  id: "drawnSignal",
+  beforeUpdate(chart) {
+    chart.canvas.parentElement?.setAttribute(DRAWN, "false");
+  },
+  afterRender(chart) {
+    // A chart in a box of no size draws nothing; it is not drawn until it has room.
+    if (chart.width > 0 && chart.height > 0) chart.canvas.parentElement?.setAttribute(DRAWN, "true");
+  },
+};
+ChartJS.register(drawnSignal);
+
 /** Draws 95% interval whiskers over bars whose dataset carries `ci: ([low, high] | null)[]`. */
 export const intervalWhiskers: Plugin = {
   id: "intervalWhiskers",
