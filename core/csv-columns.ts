@@ -3,7 +3,7 @@ import { SIZE_BANDS } from "./vocabulary";
 import { LOCALES, ORG_ANSWERS, SENIORITIES } from "../questions/constants";
 import { AGG_CAPABILITIES } from "./counters";
 
-/** The responses CSV header, in order (DESIGN.md contract). */
+/** The responses CSV header, in order (docs/csv-format.md). */
 export const RESPONSE_CSV_COLUMNS = [
   "response_id",
   "org",

@@ -3,8 +3,8 @@
  * level, and the F5 seniority groups inside the wave and inside each department. Every published
  * view is a set of department × seniority cells; a reader who subtracts and adds published figures
  * learns the figures of any set of cells whose indicator lies in the span of the published sets.
- * The plan hides views until no such set has fewer than `min` responses (DESIGN.md: "differences
- * that would reveal a suppressed cell are suppressed too"). Pure: no database.
+ * The plan hides views until no such set has fewer than `min` responses (docs/privacy.md, "The
+ * rules": a difference that would reveal a suppressed group is suppressed too). Pure: no database.
  */
 import { SENIORITY_GROUPS } from "../counters";
 import { findSmallSetInSpan, indicator, solve, transpose } from "./span";

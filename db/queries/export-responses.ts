@@ -3,7 +3,7 @@ import { AGG_CAPABILITIES } from "../../core/counters";
 
 const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c} end`;
 
-/** Columns in the responses CSV order (DESIGN.md); agreement "don't know" (stored 0) as dont_know. */
+/** Columns in the responses CSV order (docs/csv-format.md); agreement "don't know" (stored 0) as dont_know. */
 const SELECT = [
   "r.id",
   "o.slug",

@@ -1,6 +1,6 @@
 /*
  * Figures of one population (an organisation's wave, a filtered part of it, a sector, the whole
- * benchmark) computed from its counters, exactly as DESIGN.md defines them. Pure: no database.
+ * benchmark) computed from its counters, exactly as docs/figures.md defines them. Pure: no database.
  */
 import {
   oddsRatio,

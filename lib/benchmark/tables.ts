@@ -1,6 +1,6 @@
 /*
  * Organisation aggregates and benchmark tables as rows for CSV export, with the privacy rules of
- * DESIGN.md applied: a suppressed group keeps its label and says "too few responses", nothing else.
+ * docs/privacy.md applied: a suppressed group keeps its label and says "too few responses", nothing else.
  */
 import type { Db } from "../../db/client";
 import { listWaves } from "../../db/queries/organisations";

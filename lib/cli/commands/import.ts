@@ -48,7 +48,7 @@ export const importCommand: Command = {
   summary: `  import <file.csv>                  import a responses CSV (all rows or none)`,
   help: `Usage: npm run cli -- import <file.csv>
 
-Validates every row of a responses CSV (DESIGN.md format, UTF-8, optional BOM, CRLF or LF) and
+Validates every row of a responses CSV (docs/csv-format.md, UTF-8, optional BOM, CRLF or LF) and
 imports all of them, or none when any row is bad; each problem is printed as
 "line N, column X: what is wrong; what is allowed". Rows whose response_id is already stored are
 skipped when identical. Missing organisations and waves are created. Progress goes to stderr.`,
