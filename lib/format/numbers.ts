@@ -3,7 +3,7 @@
  * sentences, in statistical notation for p and rho, and rounded but unformatted for CSV and JSON.
  * No zod or server code, so client components can import it.
  */
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../../questions/constants";
 
 const DASH = "–";
 const numberFormats = new Map<string, Intl.NumberFormat>();
