@@ -1,5 +1,6 @@
 /*
- * Runs before every request (Next.js proxy, Node runtime): rate limits per client address and per draft, refusal
+ * Runs before every request (Next.js proxy, Node runtime): rate limits per client address and per draft
+ * (held in the database, so shared by every instance), refusal
  * of cross-site writes (API and server actions), and the security headers with a fresh CSP nonce per request.
  * Authorisation is not here: it lives next to the data in every page, action and route handler.
  */
@@ -11,14 +12,11 @@ import { errorResponse } from "./server/http/error-response";
 import { isHttps } from "./server/http/https";
 import { bodyTooLarge, MAX_JSON_BYTES, ROSTER_UPLOAD_MAX_BYTES } from "./server/http/json";
 import { crossSiteRefusal, originAllowed } from "./server/http/origin";
-import { RateLimiter } from "./server/http/rate-limit";
+import { takeRateLimit } from "./server/http/rate-limit";
 import { resumeToken } from "./server/http/survey-cookies";
-import { hashToken } from "./core/tokens";
-import { DRAFT_SAVES_PER_MINUTE } from "./lib/survey/limits";
+import { DRAFT_SAVES_PER_MINUTE, SUBMITS_PER_DRAFT_PER_MINUTE } from "./lib/survey/limits";
 
-const limiter: RateLimiter = ((globalThis as { __dsLimiter?: RateLimiter }).__dsLimiter ??= new RateLimiter());
-
-const SURVEY_WRITE = /^\/api\/survey\/[^/]+\/(start|submit)$/;
+const SURVEY_WRITE = /^\/api\/survey\/([^/]+)\/(start|submit)$/;
 const DRAFT_SAVE = /^\/api\/survey\/([^/]+)\/draft$/;
 const SIGN_IN = "/api/auth/callback/credentials";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -69,6 +67,42 @@ function safeDecode(segment: string): string {
   }
 }
 
+type Refusal = { seconds: number; message: string; signIn?: boolean };
+const FROM_NETWORK = "Too many requests from your network";
+
+/*
+ * The rate limits (docs/api.md, "Limits"), token buckets in the database shared by every instance:
+ * starts and sign-ins per client address; submits per address, then per resume token; draft saves per
+ * resume token. Without a token there is no draft: the handler answers 401.
+ */
+function rateLimitWait(request: NextRequest, pathname: string): Refusal | undefined {
+  if (request.method === "POST" && pathname === SIGN_IN) {
+    const seconds = takeRateLimit("signin", clientIp(request.headers), { perMinute: env().RATE_LIMIT_SIGNIN_PER_MIN });
+    return seconds > 0 ? { seconds, message: FROM_NETWORK, signIn: true } : undefined;
+  }
+  const surveyWrite = request.method === "POST" ? SURVEY_WRITE.exec(pathname) : null;
+  if (surveyWrite?.[2] === "start") {
+    const seconds = takeRateLimit("start", clientIp(request.headers), { perMinute: env().RATE_LIMIT_START_PER_MIN });
+    return seconds > 0 ? { seconds, message: FROM_NETWORK } : undefined;
+  }
+  if (surveyWrite?.[2] === "submit") {
+    const perAddress = env().RATE_LIMIT_SUBMIT_PER_MIN;
+    const seconds = takeRateLimit("submit", clientIp(request.headers), { perMinute: perAddress });
+    if (seconds > 0) return { seconds, message: FROM_NETWORK };
+    // The address first: a flood of made-up tokens is stopped there, before it adds a bucket per token.
+    const token = resumeToken(request, safeDecode(surveyWrite[1]!));
+    const perDraft = token && perAddress > 0 ? takeRateLimit("submit-draft", token, { perMinute: SUBMITS_PER_DRAFT_PER_MINUTE }) : 0;
+    return perDraft > 0 ? { seconds: perDraft, message: `Too many submissions of this draft (at most ${SUBMITS_PER_DRAFT_PER_MINUTE} a minute)` } : undefined;
+  }
+  const draftSave = request.method === "PUT" ? DRAFT_SAVE.exec(pathname) : null;
+  const token = draftSave ? resumeToken(request, safeDecode(draftSave[1]!)) : undefined;
+  if (token) {
+    const seconds = takeRateLimit("draft-save", token, { perMinute: DRAFT_SAVES_PER_MINUTE });
+    return seconds > 0 ? { seconds, message: `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute)` } : undefined;
+  }
+  return undefined;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const write = !SAFE_METHODS.has(request.method);
@@ -89,28 +123,11 @@ export function proxy(request: NextRequest) {
     return errorResponse(crossSiteRefusal());
   }
 
-  if (request.method === "POST" && (SURVEY_WRITE.test(pathname) || pathname === SIGN_IN)) {
-    const signIn = pathname === SIGN_IN;
-    const { RATE_LIMIT_SIGNIN_PER_MIN, RATE_LIMIT_SUBMIT_PER_MIN } = env();
-    const wait = limiter.take(`${signIn ? "signin" : "survey"}:${clientIp(request.headers)}`, { perMinute: signIn ? RATE_LIMIT_SIGNIN_PER_MIN : RATE_LIMIT_SUBMIT_PER_MIN });
-    if (wait > 0) {
-      const message = `Too many requests from your network; try again in ${wait} seconds`;
-      // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
-      const extra = signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait}` } : {};
-      return errorResponse(new AppError("rate_limited", message), { extra, headers: { "Retry-After": String(wait) } });
-    }
-  }
-
-  // Saves of one draft, per resume token (keyed by its hash, never the token itself). Without a token
-  // there is no draft to protect: the handler answers 401.
-  const draftSave = request.method === "PUT" ? DRAFT_SAVE.exec(pathname) : null;
-  if (draftSave) {
-    const token = resumeToken(request, safeDecode(draftSave[1]!));
-    const wait = token ? limiter.take(`draft:${hashToken(token)}`, { perMinute: DRAFT_SAVES_PER_MINUTE }) : 0;
-    if (wait > 0) {
-      const message = `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute); try again in ${wait} seconds`;
-      return errorResponse(new AppError("rate_limited", message), { headers: { "Retry-After": String(wait) } });
-    }
+  const wait = rateLimitWait(request, pathname);
+  if (wait) {
+    // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
+    const extra = wait.signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait.seconds}` } : {};
+    return errorResponse(new AppError("rate_limited", `${wait.message}; try again in ${wait.seconds} seconds`), { extra, headers: { "Retry-After": String(wait.seconds) } });
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

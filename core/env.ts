@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { parseTrustedProxies, trustedProxyProblem } from "./trusted-proxies";
 
+/** A per-minute request limit: a whole number, 0 or more. */
+function perMinute(name: string, fallback: number) {
+  const message = `${name} must be a whole number of requests a minute, 0 or more (0 turns the limit off)`;
+  return z.coerce.number({ message }).int(message).min(0, message).default(fallback);
+}
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, "DATABASE_PATH must be a file path").default("data/digiskills.db"),
   /** Smallest group whose aggregates may be shown; configurable upward, never below 3. */
@@ -19,10 +25,19 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) address such as https://skills.example.com" })
     .transform((u) => u.replace(/\/+$/, ""))
     .optional(),
-  /** Survey starts and submissions accepted per client address per minute (a burst of one minute's worth); 0 turns the limit off (benchmarks only). */
-  RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SUBMIT_PER_MIN must be a whole number" }).int("RATE_LIMIT_SUBMIT_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SUBMIT_PER_MIN cannot be negative").default(120),
+  /**
+   * Survey starts accepted per client address per minute, as a burst of this many then this many a
+   * minute: the default lets an office of 1,000 behind one address all start in the same minute.
+   * Limits live in the database, shared by every instance. 0 turns it off (benchmarks only).
+   */
+  RATE_LIMIT_START_PER_MIN: perMinute("RATE_LIMIT_START_PER_MIN", 1200),
+  /**
+   * Survey submissions accepted per client address per minute (the same burst), besides the fixed
+   * limit per draft (lib/survey/limits.ts). 0 turns both submit limits off (benchmarks only).
+   */
+  RATE_LIMIT_SUBMIT_PER_MIN: perMinute("RATE_LIMIT_SUBMIT_PER_MIN", 1200),
   /** Sign-in attempts accepted per client address per minute, before the per-account back-off; 0 turns it off. */
-  RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number({ message: "RATE_LIMIT_SIGNIN_PER_MIN must be a whole number" }).int("RATE_LIMIT_SIGNIN_PER_MIN must be a whole number").min(0, "RATE_LIMIT_SIGNIN_PER_MIN cannot be negative").default(20),
+  RATE_LIMIT_SIGNIN_PER_MIN: perMinute("RATE_LIMIT_SIGNIN_PER_MIN", 20),
   /** Drafts not saved for this many days are deleted (at start and daily, or npm run cli -- purge-drafts). */
   DRAFT_RETENTION_DAYS: z.coerce
     .number({ message: "DRAFT_RETENTION_DAYS must be a whole number of days, at least 1" })

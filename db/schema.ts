@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { COUNTERS } from "../core/counters";
 import { SIZE_BANDS } from "../core/vocabulary";
 import { ORG_ANSWERS, SENIORITIES } from "../questions/constants";
@@ -234,6 +234,21 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   lockedUntil: text("locked_until"),
   updatedAt: text("updated_at").notNull(),
 });
+
+/**
+ * Token buckets of the request rate limits (server/http/rate-limit.ts), held here so every app
+ * instance on the database shares them. `key` is a kind and the SHA-256 of what is limited (an
+ * address or a resume token), never the thing itself; a row untouched for an hour is full and swept.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    tokens: real("tokens").notNull(),
+    updatedMs: integer("updated_ms").notNull(),
+  },
+  (t) => [index("rate_limits_updated").on(t.updatedMs)],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

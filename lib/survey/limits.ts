@@ -7,6 +7,12 @@
 export const DRAFT_SAVES_PER_MINUTE = 30;
 
 /**
+ * Submit requests per minute per resume token (a burst of this many; proxy.ts). A submit is accepted
+ * once; the rest are a person's retries or a script's, so a handful is plenty.
+ */
+export const SUBMITS_PER_DRAFT_PER_MINUTE = 10;
+
+/**
  * Saves one draft accepts in its whole life, counted in responses.writes by the saving UPDATE itself,
  * so every app instance on the database agrees. Past it the draft can still be submitted.
  */

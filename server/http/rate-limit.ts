@@ -1,37 +1,30 @@
 /**
- * Token buckets per key (e.g. "submit:203.0.113.7"), in the memory of this server process. A bucket
- * holds `perMinute` tokens and refills continuously at `perMinute` per minute, so a burst of one
- * minute's allowance is accepted and a steady flood is held to the rate.
+ * The request rate limits (proxy.ts), as token buckets held in the database (db/queries/rate-limits.ts),
+ * so every `next start` on the same file shares them. A bucket is keyed by the kind of limit and the
+ * SHA-256 of its subject (a client address or a resume token): the table never holds either.
  */
-export type RateLimit = { perMinute: number };
+import type { RateLimit } from "../../core/token-bucket";
+import { hashToken } from "../../core/tokens";
+import { getDb } from "../../db/client";
+import { sweepRateLimits, takeRateLimitToken } from "../../db/queries/rate-limits";
 
-type Bucket = { tokens: number; at: number; perMinute: number };
+export type LimitKind = "start" | "submit" | "submit-draft" | "signin" | "draft-save";
 
-export class RateLimiter {
-  private buckets = new Map<string, Bucket>();
-  private lastSweep = 0;
+const SWEEP_EVERY_MS = 60_000;
+const state = globalThis as { __dsRateLimitSweptMs?: number };
 
-  /** Takes one token; returns 0 when allowed, otherwise the whole seconds to wait. */
-  take(key: string, limit: RateLimit, now = Date.now()): number {
-    if (limit.perMinute <= 0) return 0;
-    this.sweep(now);
-    const rate = limit.perMinute / 60_000; // tokens per millisecond
-    const b = this.buckets.get(key) ?? { tokens: limit.perMinute, at: now, perMinute: limit.perMinute };
-    b.perMinute = limit.perMinute;
-    b.tokens = Math.min(limit.perMinute, b.tokens + (now - b.at) * rate);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
+export function rateLimitKey(kind: LimitKind, subject: string): string {
+  return `${kind}:${hashToken(subject)}`;
+}
+
+/** Takes one token for `subject`; returns 0 when allowed, otherwise the whole seconds to wait. A limit of 0 is off. */
+export function takeRateLimit(kind: LimitKind, subject: string, limit: RateLimit, nowMs = Date.now()): number {
+  if (limit.perMinute <= 0) return 0;
+  const db = getDb();
+  // Now and then (once a minute per process) forget the buckets idle for an hour, so the table stays small.
+  if (nowMs - (state.__dsRateLimitSweptMs ?? 0) >= SWEEP_EVERY_MS) {
+    state.__dsRateLimitSweptMs = nowMs;
+    sweepRateLimits(db, nowMs);
   }
-
-  /** Forgets buckets that have refilled (by their own limit) now and then, so the map cannot grow without bound. */
-  private sweep(now: number) {
-    if (now - this.lastSweep < 60_000 && this.buckets.size < 100_000) return;
-    this.lastSweep = now;
-    for (const [key, b] of this.buckets) if (b.tokens + ((now - b.at) * b.perMinute) / 60_000 >= b.perMinute) this.buckets.delete(key);
-  }
+  return takeRateLimitToken(db, rateLimitKey(kind, subject), limit, nowMs);
 }

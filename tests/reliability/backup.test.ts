@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("online backup under write load", () => {
   it("gives a consistent copy that restores to the same counts", async () => {
-    const live = await startServer(dbPath, { RATE_LIMIT_SUBMIT_PER_MIN: "0" });
+    const live = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" });
     servers.push(live);
     let stop = false;
     let acknowledged = 0;

@@ -48,7 +48,7 @@ describe("SIGKILL under submission load", () => {
     it(`round ${round}: killed after ${target} acknowledgements, nothing acknowledged is lost, nothing is corrupt, the server serves again`, async () => {
       dir = tempDir(`crash-${round}`);
       const { dbPath } = createFixtureDb(dir);
-      server = await startServer(dbPath, { RATE_LIMIT_SUBMIT_PER_MIN: "0" });
+      server = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" });
       const url = server.url;
       let stop = false;
       let failures = 0;
@@ -96,7 +96,7 @@ describe("SIGKILL under submission load", () => {
       }
 
       // The restarted server serves and takes answers.
-      server = await startServer(dbPath, { RATE_LIMIT_SUBMIT_PER_MIN: "0" });
+      server = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" });
       const health = await fetch(`${server.url}/api/health`);
       expect(await health.json()).toEqual({ status: "ok", database: "ok" });
       expect((await respondOnce(server.url)).acknowledged).toBe(true);

@@ -1,27 +1,68 @@
-import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../server/http/rate-limit";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { takeToken, type Bucket } from "../../core/token-bucket";
+import { openDatabase } from "../../db/client";
+import { sweepRateLimits, takeRateLimitToken } from "../../db/queries/rate-limits";
 
-describe("RateLimiter (token bucket per key)", () => {
+describe("takeToken (token-bucket arithmetic)", () => {
   it("accepts a minute's allowance at once, then answers with the seconds to wait, and refills at the rate", () => {
-    const limiter = new RateLimiter();
     const t0 = 1_000_000;
-    for (let i = 0; i < 3; i++) expect(limiter.take("k", { perMinute: 3 }, t0)).toBe(0);
-    expect(limiter.take("k", { perMinute: 3 }, t0)).toBe(20); // one token per 20 s
-    expect(limiter.take("other", { perMinute: 3 }, t0)).toBe(0);
-    expect(limiter.take("k", { perMinute: 3 }, t0 + 20_000)).toBe(0);
-    expect(limiter.take("k", { perMinute: 0 }, t0)).toBe(0); // 0 = off
+    let bucket: Bucket | undefined;
+    for (let i = 0; i < 3; i++) {
+      const taken = takeToken(bucket, { perMinute: 3 }, t0);
+      expect(taken.waitSeconds).toBe(0);
+      bucket = taken.bucket;
+    }
+    const refused = takeToken(bucket, { perMinute: 3 }, t0);
+    expect(refused.waitSeconds).toBe(20); // one token per 20 s
+    expect(refused.bucket).toEqual(bucket); // a refusal spends nothing
+    expect(takeToken(refused.bucket, { perMinute: 3 }, t0 + 20_000).waitSeconds).toBe(0);
   });
 
-  it("a sweep started by a request under a smaller limit keeps a part-used bucket of a larger one", () => {
-    const limiter = new RateLimiter();
-    const submit = { perMinute: 120 };
-    const t0 = 2_000_000;
-    limiter.take("signin:x", { perMinute: 20 }, t0); // the first call sweeps; the next sweep is due a minute later
-    const t1 = t0 + 59_999;
-    for (let i = 0; i < 70; i++) expect(limiter.take("submit:a", submit, t1)).toBe(0); // 50 of 120 left
-    limiter.take("signin:b", { perMinute: 20 }, t0 + 60_000); // sweep due: 50 ≥ 20 must not count as "full"
+  it("never holds more than one minute's allowance, and a clock behind the stored time counts as no time passed", () => {
+    const full = takeToken({ tokens: 0, updatedMs: 0 }, { perMinute: 3 }, 10 * 60_000);
+    expect(full.bucket.tokens).toBe(2);
+    const behind = takeToken({ tokens: 0.5, updatedMs: 5_000 }, { perMinute: 3 }, 1_000);
+    expect(behind).toEqual({ bucket: { tokens: 0.5, updatedMs: 5_000 }, waitSeconds: 10 });
+  });
+});
+
+describe("takeRateLimitToken (buckets in the database)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-rate-limit-"));
+  const file = path.join(dir, "app.db");
+  const a = openDatabase(file);
+  const b = openDatabase(file);
+  afterAll(() => {
+    a.$client.close();
+    b.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("two connections on one file spend one bucket: what one takes, the other cannot", () => {
+    const t0 = 3_000_000;
+    const limit = { perMinute: 4 };
+    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
+    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
+    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
+    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
+    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(15);
+    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(15);
+    expect(takeRateLimitToken(b, "start:y", limit, t0)).toBe(0); // another key is another bucket
+    expect(takeRateLimitToken(a, "start:x", limit, t0 + 15_000)).toBe(0);
+  });
+
+  it("the sweep deletes buckets idle for an hour and keeps a part-used one", () => {
+    const t0 = 10_000_000;
+    takeRateLimitToken(a, "old", { perMinute: 20 }, t0);
+    for (let i = 0; i < 70; i++) expect(takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_599_000)).toBe(0);
+    expect(sweepRateLimits(b, t0 + 3_600_001)).toBeGreaterThanOrEqual(1);
+    const keys = a.$client.prepare("select key from rate_limits where key in ('old', 'busy')").pluck().all();
+    expect(keys).toEqual(["busy"]);
+    // 50 of 120 left in the kept bucket (plus what two seconds refilled: 4).
     let accepted = 0;
-    while (limiter.take("submit:a", submit, t0 + 60_000) === 0) accepted++;
-    expect(accepted).toBe(50);
+    while (takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_601_000) === 0) accepted++;
+    expect(accepted).toBe(54);
   });
 });
