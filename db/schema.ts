@@ -250,6 +250,20 @@ export const rateLimits = sqliteTable(
   (t) => [index("rate_limits_updated").on(t.updatedMs)],
 );
 
+/**
+ * The change feed: one row each time an organisation's place in the benchmark population may have
+ * changed (a release of one of its waves was written or re-planned, the organisation was edited or
+ * archived, one of its waves was moved or deleted). Written by triggers in the same transaction as
+ * the change (migration 0008), so no writer can forget it; every process follows the rows after the
+ * last it has seen and re-reads only those organisations (lib/benchmark/population.ts). Rows older
+ * than an hour are pruned.
+ */
+export const changeFeed = sqliteTable("change_feed", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  orgId: integer("org_id").notNull(),
+  at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 

@@ -103,22 +103,25 @@ export type StoredMember = { orgId: number; slug: string; sector: string; sizeBa
  * The benchmark population from released states: for each organisation (not archived), its latest
  * wave with a release (latest by opening date, then creation), with the threshold its plan was made
  * for and the figures the plan shows for the whole wave (extracted by SQLite: the rest of the plan,
- * views and history, is not needed here and would cost a JSON parse per organisation).
+ * views and history, is not needed here and would cost a JSON parse per organisation), in organisation
+ * id order. With `orgId`,
+ * only that organisation's member (none when it has no released wave or is archived).
  */
-export function readReleasedPopulation(db: Db): StoredMember[] {
+export function readReleasedPopulation(db: Db, orgId?: number): StoredMember[] {
   const rows = db.$client
     .prepare(
       `select o.id, o.slug, o.sector, o.size_band, r.wave_id, json_extract(r.plan, '$.min'), coalesce(json_extract(r.plan, '$.views.all'), '[]'), r.counters
        from (
          select w.id as wave_id, w.org_id,
            row_number() over (partition by w.org_id order by coalesce(w.opens_at, w.created_at) desc, w.id desc) as rn
-         from waves w join agg_releases x on x.wave_id = w.id where x.n > 0
+         from waves w join agg_releases x on x.wave_id = w.id where x.n > 0 ${orgId === undefined ? "" : "and w.org_id = ?"}
        ) latest
        join agg_releases r on r.wave_id = latest.wave_id
        join organisations o on o.id = latest.org_id
-       where latest.rn = 1 and o.archived_at is null`,
+       where latest.rn = 1 and o.archived_at is null
+       order by o.id`,
     )
     .raw(true)
-    .all() as [number, string, string, string, number, number, string, Buffer][];
+    .all(...(orgId === undefined ? [] : [orgId])) as [number, string, string, string, number, number, string, Buffer][];
   return rows.map((r) => ({ orgId: r[0], slug: r[1], sector: r[2], sizeBand: r[3], waveId: r[4], planMin: r[5], wholeFigures: r[6], counters: r[7] }));
 }

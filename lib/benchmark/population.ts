@@ -1,12 +1,13 @@
 /*
  * The benchmark population in memory: every organisation's latest released wave, the figures derived
- * from it, and the sorted comparison arrays, kept in step with releases.
+ * from it, and the sorted comparison arrays, kept in step with releases through the change feed.
  */
 import type { Db } from "../../db/client";
-import { readRelease, readReleasedPopulation } from "../../db/queries/releases";
+import { readReleasedPopulation, type StoredMember } from "../../db/queries/releases";
+import { changedOrganisations, latestChange, pruneChangeFeed } from "../../db/queries/change-feed";
 import { planGate } from "../../core/disclosure/figure-gate";
 import type { FigureKey, WavePlan } from "../../core/disclosure/plan";
-import { currentRelease, onRelease, releasePending } from "../disclosure/releases";
+import { currentRelease, releasePending } from "../disclosure/releases";
 import { meetsThreshold } from "../../core/disclosure/threshold";
 import { decodeCountersInto } from "../../core/counter-codec";
 import { addVectors, AGG_CAPABILITIES, emptyCounters, type CounterVector } from "../../core/counters";
@@ -32,63 +33,89 @@ type Derived = {
 type BenchmarkState = {
   db: Db;
   min: number;
-  dataVersion: number;
+  /** The last row of the change feed (db/queries/change-feed.ts) this state includes. */
+  feedId: number;
   generation: number;
+  /** One member per organisation, by organisation id. */
   members: Map<number, Member>;
   total: CounterVector;
   derived?: Derived & { generation: number };
-  /** Sorted comparison arrays, kept up to date across submissions (see patchSorted). */
+  /** Sorted comparison arrays, kept up to date across releases (see patchSorted). */
   sorted?: { min: number; groups: Map<string, Float64Array> };
 };
 
 /*
  * The benchmark population is made of released states (lib/disclosure/releases.ts) and kept in
- * memory; it follows this process's releases exactly (each adds its change), and a release of a
- * wave that is not an organisation's benchmark wave, or a commit by another process
- * (PRAGMA data_version), makes the next request re-read it.
+ * memory. Every change to it, by this process or another one on the same database, leaves a row in
+ * the change feed (written by triggers, migration 0008); before each use the state reads the rows
+ * after its last one and re-reads only the organisations they name, so several processes agree
+ * without reloading everything. Only a feed pruned past the state's last row (a process idle for
+ * over an hour) makes it load everything again.
  */
 const states = new WeakMap<Db, BenchmarkState>();
 
-onRelease((db, change) => {
-  const state = states.get(db);
-  if (!state) return;
-  const member = state.members.get(change.waveId);
-  const stored = member ? readRelease(db, change.waveId) : undefined;
-  if (!member || !stored) {
-    states.delete(db);
-    return;
-  }
-  addVectors(member.counters, change.delta);
-  addVectors(state.total, change.delta);
-  member.plan = JSON.parse(stored.plan) as WavePlan;
-  const before = member.metrics;
-  member.metrics = orgMetrics(member, planGate(member.plan, "all"));
-  if (state.sorted && !patchSorted(state.sorted.groups, before, member.metrics, state.sorted.min)) state.sorted = undefined;
-  state.generation++;
-  state.dataVersion = dataVersion(db);
-});
+const FEED_KEEP_MS = 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 1000;
+const pruned = new WeakMap<Db, number>();
 
-function dataVersion(db: Db): number {
-  return db.$client.pragma("data_version", { simple: true }) as number;
+function memberOf(db: Db, stored: StoredMember, min: number): Member {
+  const m = { orgId: stored.orgId, slug: stored.slug, sector: stored.sector, sizeBand: stored.sizeBand, waveId: stored.waveId, counters: decodeCountersInto(stored.counters) };
+  // Members need only what their plan shows for the whole wave.
+  let plan: WavePlan = { min: stored.planMin, views: { all: JSON.parse(stored.wholeFigures) as FigureKey[] } };
+  // Planned under another threshold: plan the released state again under this one.
+  if (plan.min !== min) plan = currentRelease(db, m.waveId, min)?.plan ?? plan;
+  return { ...m, plan, metrics: orgMetrics(m, planGate(plan, "all")) };
+}
+
+/** Applies the change feed's rows after the state's last one; false when they were pruned. */
+function follow(state: BenchmarkState): boolean {
+  const { db } = state;
+  const latest = latestChange(db);
+  if (latest === state.feedId) return true;
+  const changed = changedOrganisations(db, state.feedId, latest);
+  if (!changed) return false;
+  for (const orgId of changed) {
+    const before = state.members.get(orgId);
+    const stored = readReleasedPopulation(db, orgId)[0];
+    const after = stored ? memberOf(db, stored, state.min) : undefined;
+    if (before) addVectors(state.total, before.counters.map((x) => -x));
+    if (after) {
+      addVectors(state.total, after.counters);
+      state.members.set(orgId, after);
+      // Members stay in organisation id order, as a full load reads them, so sums over them are the same.
+      if (!before) state.members = new Map([...state.members].sort((a, b) => a[0] - b[0]));
+    } else state.members.delete(orgId);
+    const moved = before && after && before.sector === after.sector && before.sizeBand === after.sizeBand;
+    if (state.sorted && !(moved && patchSorted(state.sorted.groups, before.metrics, after.metrics, state.sorted.min))) state.sorted = undefined;
+  }
+  state.feedId = latest;
+  state.generation++;
+  return true;
+}
+
+function pruneFeed(db: Db): void {
+  const now = Date.now();
+  if (now - (pruned.get(db) ?? 0) < PRUNE_EVERY_MS) return;
+  pruned.set(db, now);
+  pruneChangeFeed(db, new Date(now - FEED_KEEP_MS).toISOString());
 }
 
 export function loadState(db: Db, min: number): BenchmarkState {
+  pruneFeed(db);
   const cached = states.get(db);
-  if (cached && cached.min === min && cached.dataVersion === dataVersion(db)) return cached;
+  if (cached && cached.min === min && follow(cached)) return cached;
   // Waves whose responses have not been released yet (an import, a seed, another process) are first.
   releasePending(db, min);
+  // Read before the population: a change written meanwhile is applied again by the next follow().
+  const feedId = latestChange(db);
   const members = new Map<number, Member>();
   const total = emptyCounters();
   for (const stored of readReleasedPopulation(db)) {
-    const m = { orgId: stored.orgId, slug: stored.slug, sector: stored.sector, sizeBand: stored.sizeBand, waveId: stored.waveId, counters: decodeCountersInto(stored.counters) };
-    // Members need only what their plan shows for the whole wave.
-    let plan: WavePlan = { min: stored.planMin, views: { all: JSON.parse(stored.wholeFigures) as FigureKey[] } };
-    // Planned under another threshold: plan the released state again under this one.
-    if (plan.min !== min) plan = currentRelease(db, m.waveId, min)?.plan ?? plan;
-    members.set(m.waveId, { ...m, plan, metrics: orgMetrics(m, planGate(plan, "all")) });
-    addVectors(total, m.counters);
+    const member = memberOf(db, stored, min);
+    members.set(member.orgId, member);
+    addVectors(total, member.counters);
   }
-  const state: BenchmarkState = { db, min, dataVersion: dataVersion(db), generation: 0, members, total };
+  const state: BenchmarkState = { db, min, feedId, generation: 0, members, total };
   states.set(db, state);
   return state;
 }
@@ -136,6 +163,5 @@ export function benchmarkMemo<T>(db: Db, min: number, key: string, compute: (met
 }
 /** The organisation's own contribution to the benchmark population, when it has one. */
 export function ownMember(db: Db, orgId: number, min: number): { counters: CounterVector; plan: WavePlan } | null {
-  for (const m of loadState(db, min).members.values()) if (m.orgId === orgId) return m;
-  return null;
+  return loadState(db, min).members.get(orgId) ?? null;
 }

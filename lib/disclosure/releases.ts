@@ -27,14 +27,6 @@ import { isSmallDifference, meetsThreshold } from "../../core/disclosure/thresho
 
 export type Release = { waveId: number; seq: number; n: number; releasedAt: string; plan: WavePlan; totals: CounterVector };
 
-export type ReleaseChange = { waveId: number; delta: CounterVector };
-const listeners = new Set<(db: Db, change: ReleaseChange) => void>();
-
-/** Lets in-memory caches (the benchmark population) follow this process's releases. */
-export function onRelease(listener: (db: Db, change: ReleaseChange) => void): void {
-  listeners.add(listener);
-}
-
 // Parsed plans per wave and sequence number, and the live count at which a release was last refused.
 const planCache = new WeakMap<Db, Map<number, { seq: number; plan: WavePlan }>>();
 const refused = new WeakMap<Db, Map<number, string>>();
@@ -77,14 +69,8 @@ function tryRelease(db: Db, waveId: number, min: number): boolean {
   const total = emptyCounters();
   for (const c of live) addVectors(total, c.counters);
   const written = writeRelease(db, waveId, previous?.seq ?? null, { live: state.live, voided: state.voided }, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
-  if (!written) return false;
-  const delta = total.slice();
-  if (previous) {
-    const before = decodeCountersInto(previous.counters);
-    for (let i = 0; i < delta.length; i++) delta[i]! -= before[i]!;
-  }
-  for (const l of listeners) l(db, { waveId, delta });
-  return true;
+  // Processes holding the benchmark population learn of it from the change feed (migration 0008).
+  return written;
 }
 
 /**

@@ -1,8 +1,7 @@
 /*
- * Per-wave aggregates of the submitted responses (agg_waves, agg_wave_cells): the statements, the
- * change listeners, the writes that follow each response, the full rebuild and the reads.
+ * Per-wave aggregates of the submitted responses (agg_waves, agg_wave_cells): the statements,
+ * the writes that follow each response, the full rebuild and the reads.
  */
-export { onAggregateChange, type AggregateChange } from "./listeners";
 export { applyResponseToAggregates, applyRowsToAggregates, voidResponseInAggregates } from "./write";
 export { ensureAggregates, rebuildAggregates } from "./rebuild";
 export { readWaveCellsBy, readWaveCounters, type CellFilter } from "./read";

@@ -7,7 +7,6 @@ import { encodeCounters } from "../../../core/counter-codec";
 import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
 import { ORG_ANSWERS } from "../../../questions/constants";
 import { COLS, PLACEHOLDERS } from "./statements";
-import { notifyAggregateChange } from "./listeners";
 
 const ORG_CODE = (col: string) => `(case ${col} when 'yes' then 1 when 'partly' then 2 when 'no' then 3 when 'dont_know' then 4 else 0 end)`;
 const CAPS = SOURCE_COLUMNS.filter((c) => c.startsWith("self_")).map((c) => c.slice(5));
@@ -98,7 +97,6 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
     for (const [id, total] of totals) insertWave.run([id, ...total]);
   });
   rebuild.immediate();
-  notifyAggregateChange(db, { kind: "all" });
   return rows;
 }
 

@@ -6,7 +6,6 @@ import type { Db } from "../../client";
 import { decodeCountersInto, encodeCounters } from "../../../core/counter-codec";
 import { addResponse, addVectors, emptyCounters, type CounterVector } from "../../../core/counters";
 import { statements } from "./statements";
-import { notifyAggregateChange } from "./listeners";
 
 /** Adds a vector to one cell and to its wave's totals (call inside a transaction). */
 function writeVector(db: Db, waveId: number, department: string, seniority: string, v: CounterVector): void {
@@ -29,7 +28,6 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
   const v = emptyCounters();
   addResponse(v, values, sign);
   writeVector(db, waveId as number, (department as string | null) ?? "", (seniority as string | null) ?? "", v);
-  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta: v });
 }
 
 /**
@@ -47,7 +45,6 @@ export function voidResponseInAggregates(db: Db, responseId: string): void {
   addResponse(removed, values);
   const delta = removed.map((x) => -x);
   writeVector(db, waveId as number, cellDepartment, cellSeniority, delta);
-  notifyAggregateChange(db, { kind: "wave", waveId: waveId as number, delta });
   const sqlite = db.$client;
   // A response no release has shown leaves nothing a reader saw: only released ones are a removal.
   if (!sqlite.prepare("select released from responses where id = ?").pluck().get(responseId)) return;
@@ -93,6 +90,5 @@ export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number
   }
   finishWave();
   for (const [id, department, seniority, encoded] of finished) writeVector(db, id, department, seniority, decodeCountersInto(encoded));
-  notifyAggregateChange(db, { kind: "all" });
   return count;
 }
