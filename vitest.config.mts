@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    // One throwaway PostgreSQL cluster for the tests of the second database (tests/unit/pg).
+    globalSetup: ["tests/helpers/pg-global-setup.ts"],
     environment: "node",
     pool: "forks",
     // Some tests start real CLI processes and seed thousands of rows; correctness, not speed, is tested.

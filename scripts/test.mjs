@@ -1,4 +1,4 @@
-// `npm test`: every check and every test, installing Debian's Chromium first when it is missing.
+// `npm test`: every check and every test, installing Debian's Chromium and PostgreSQL server first when missing.
 // The reliability suite's long load runs are in `npm run bench`; here it checks correctness.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +25,19 @@ if (!fs.existsSync(chromium)) {
   run("install Chromium (apt)", "bash", [
     "-c",
     "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null",
+  ]);
+}
+
+// The PostgreSQL tests (tests/unit/pg) start a throwaway cluster from Debian's server binaries.
+const hasPostgres = fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+if (!hasPostgres && !env.PG_BIN) {
+  if (process.getuid?.() !== 0) {
+    console.error("PostgreSQL server binaries are missing (initdb, pg_ctl). Install them with: sudo apt-get install -y postgresql");
+    process.exit(1);
+  }
+  run("install PostgreSQL (apt)", "bash", [
+    "-c",
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null",
   ]);
 }
 

@@ -1,0 +1,420 @@
+CREATE TABLE "agg_release_cells" (
+	"wave_id" integer NOT NULL,
+	"department" text NOT NULL,
+	"seniority" text NOT NULL,
+	"n" integer NOT NULL,
+	"counters" "bytea" NOT NULL,
+	CONSTRAINT "agg_release_cells_wave_id_department_seniority_pk" PRIMARY KEY("wave_id","department","seniority")
+);
+--> statement-breakpoint
+CREATE TABLE "agg_releases" (
+	"wave_id" integer PRIMARY KEY NOT NULL,
+	"seq" integer NOT NULL,
+	"n" integer NOT NULL,
+	"released_at" text NOT NULL,
+	"plan" text NOT NULL,
+	"counters" "bytea" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "agg_void_cells" (
+	"wave_id" integer NOT NULL,
+	"department" text NOT NULL,
+	"seniority" text NOT NULL,
+	"n" integer NOT NULL,
+	"counters" "bytea" NOT NULL,
+	CONSTRAINT "agg_void_cells_wave_id_department_seniority_pk" PRIMARY KEY("wave_id","department","seniority")
+);
+--> statement-breakpoint
+CREATE TABLE "agg_wave_cells" (
+	"wave_id" integer NOT NULL,
+	"department" text NOT NULL,
+	"seniority" text NOT NULL,
+	"n" integer NOT NULL,
+	"counters" "bytea" NOT NULL,
+	CONSTRAINT "agg_wave_cells_wave_id_department_seniority_pk" PRIMARY KEY("wave_id","department","seniority")
+);
+--> statement-breakpoint
+CREATE TABLE "agg_waves" (
+	"wave_id" integer PRIMARY KEY NOT NULL,
+	"n" integer DEFAULT 0 NOT NULL,
+	"s_data_1" integer DEFAULT 0 NOT NULL,
+	"s_data_2" integer DEFAULT 0 NOT NULL,
+	"s_data_3" integer DEFAULT 0 NOT NULL,
+	"s_data_4" integer DEFAULT 0 NOT NULL,
+	"s_data_5" integer DEFAULT 0 NOT NULL,
+	"o_data_yes" integer DEFAULT 0 NOT NULL,
+	"o_data_partly" integer DEFAULT 0 NOT NULL,
+	"o_data_no" integer DEFAULT 0 NOT NULL,
+	"o_data_dk" integer DEFAULT 0 NOT NULL,
+	"s_security_1" integer DEFAULT 0 NOT NULL,
+	"s_security_2" integer DEFAULT 0 NOT NULL,
+	"s_security_3" integer DEFAULT 0 NOT NULL,
+	"s_security_4" integer DEFAULT 0 NOT NULL,
+	"s_security_5" integer DEFAULT 0 NOT NULL,
+	"o_security_yes" integer DEFAULT 0 NOT NULL,
+	"o_security_partly" integer DEFAULT 0 NOT NULL,
+	"o_security_no" integer DEFAULT 0 NOT NULL,
+	"o_security_dk" integer DEFAULT 0 NOT NULL,
+	"s_coding_1" integer DEFAULT 0 NOT NULL,
+	"s_coding_2" integer DEFAULT 0 NOT NULL,
+	"s_coding_3" integer DEFAULT 0 NOT NULL,
+	"s_coding_4" integer DEFAULT 0 NOT NULL,
+	"s_coding_5" integer DEFAULT 0 NOT NULL,
+	"o_coding_yes" integer DEFAULT 0 NOT NULL,
+	"o_coding_partly" integer DEFAULT 0 NOT NULL,
+	"o_coding_no" integer DEFAULT 0 NOT NULL,
+	"o_coding_dk" integer DEFAULT 0 NOT NULL,
+	"s_mobile_1" integer DEFAULT 0 NOT NULL,
+	"s_mobile_2" integer DEFAULT 0 NOT NULL,
+	"s_mobile_3" integer DEFAULT 0 NOT NULL,
+	"s_mobile_4" integer DEFAULT 0 NOT NULL,
+	"s_mobile_5" integer DEFAULT 0 NOT NULL,
+	"o_mobile_yes" integer DEFAULT 0 NOT NULL,
+	"o_mobile_partly" integer DEFAULT 0 NOT NULL,
+	"o_mobile_no" integer DEFAULT 0 NOT NULL,
+	"o_mobile_dk" integer DEFAULT 0 NOT NULL,
+	"s_social_1" integer DEFAULT 0 NOT NULL,
+	"s_social_2" integer DEFAULT 0 NOT NULL,
+	"s_social_3" integer DEFAULT 0 NOT NULL,
+	"s_social_4" integer DEFAULT 0 NOT NULL,
+	"s_social_5" integer DEFAULT 0 NOT NULL,
+	"o_social_yes" integer DEFAULT 0 NOT NULL,
+	"o_social_partly" integer DEFAULT 0 NOT NULL,
+	"o_social_no" integer DEFAULT 0 NOT NULL,
+	"o_social_dk" integer DEFAULT 0 NOT NULL,
+	"s_analytics_1" integer DEFAULT 0 NOT NULL,
+	"s_analytics_2" integer DEFAULT 0 NOT NULL,
+	"s_analytics_3" integer DEFAULT 0 NOT NULL,
+	"s_analytics_4" integer DEFAULT 0 NOT NULL,
+	"s_analytics_5" integer DEFAULT 0 NOT NULL,
+	"o_analytics_yes" integer DEFAULT 0 NOT NULL,
+	"o_analytics_partly" integer DEFAULT 0 NOT NULL,
+	"o_analytics_no" integer DEFAULT 0 NOT NULL,
+	"o_analytics_dk" integer DEFAULT 0 NOT NULL,
+	"s_cloud_1" integer DEFAULT 0 NOT NULL,
+	"s_cloud_2" integer DEFAULT 0 NOT NULL,
+	"s_cloud_3" integer DEFAULT 0 NOT NULL,
+	"s_cloud_4" integer DEFAULT 0 NOT NULL,
+	"s_cloud_5" integer DEFAULT 0 NOT NULL,
+	"o_cloud_yes" integer DEFAULT 0 NOT NULL,
+	"o_cloud_partly" integer DEFAULT 0 NOT NULL,
+	"o_cloud_no" integer DEFAULT 0 NOT NULL,
+	"o_cloud_dk" integer DEFAULT 0 NOT NULL,
+	"s_ai_1" integer DEFAULT 0 NOT NULL,
+	"s_ai_2" integer DEFAULT 0 NOT NULL,
+	"s_ai_3" integer DEFAULT 0 NOT NULL,
+	"s_ai_4" integer DEFAULT 0 NOT NULL,
+	"s_ai_5" integer DEFAULT 0 NOT NULL,
+	"o_ai_yes" integer DEFAULT 0 NOT NULL,
+	"o_ai_partly" integer DEFAULT 0 NOT NULL,
+	"o_ai_no" integer DEFAULT 0 NOT NULL,
+	"o_ai_dk" integer DEFAULT 0 NOT NULL,
+	"vision_1" integer DEFAULT 0 NOT NULL,
+	"vision_2" integer DEFAULT 0 NOT NULL,
+	"vision_3" integer DEFAULT 0 NOT NULL,
+	"vision_4" integer DEFAULT 0 NOT NULL,
+	"vision_5" integer DEFAULT 0 NOT NULL,
+	"vision_dk" integer DEFAULT 0 NOT NULL,
+	"ld_1" integer DEFAULT 0 NOT NULL,
+	"ld_2" integer DEFAULT 0 NOT NULL,
+	"ld_3" integer DEFAULT 0 NOT NULL,
+	"ld_4" integer DEFAULT 0 NOT NULL,
+	"ld_5" integer DEFAULT 0 NOT NULL,
+	"ld_dk" integer DEFAULT 0 NOT NULL,
+	"cu_1" integer DEFAULT 0 NOT NULL,
+	"cu_2" integer DEFAULT 0 NOT NULL,
+	"cu_3" integer DEFAULT 0 NOT NULL,
+	"cu_4" integer DEFAULT 0 NOT NULL,
+	"cu_5" integer DEFAULT 0 NOT NULL,
+	"cu_dk" integer DEFAULT 0 NOT NULL,
+	"idx_8" integer DEFAULT 0 NOT NULL,
+	"idx_9" integer DEFAULT 0 NOT NULL,
+	"idx_10" integer DEFAULT 0 NOT NULL,
+	"idx_11" integer DEFAULT 0 NOT NULL,
+	"idx_12" integer DEFAULT 0 NOT NULL,
+	"idx_13" integer DEFAULT 0 NOT NULL,
+	"idx_14" integer DEFAULT 0 NOT NULL,
+	"idx_15" integer DEFAULT 0 NOT NULL,
+	"idx_16" integer DEFAULT 0 NOT NULL,
+	"idx_17" integer DEFAULT 0 NOT NULL,
+	"idx_18" integer DEFAULT 0 NOT NULL,
+	"idx_19" integer DEFAULT 0 NOT NULL,
+	"idx_20" integer DEFAULT 0 NOT NULL,
+	"idx_21" integer DEFAULT 0 NOT NULL,
+	"idx_22" integer DEFAULT 0 NOT NULL,
+	"idx_23" integer DEFAULT 0 NOT NULL,
+	"idx_24" integer DEFAULT 0 NOT NULL,
+	"idx_25" integer DEFAULT 0 NOT NULL,
+	"idx_26" integer DEFAULT 0 NOT NULL,
+	"idx_27" integer DEFAULT 0 NOT NULL,
+	"idx_28" integer DEFAULT 0 NOT NULL,
+	"idx_29" integer DEFAULT 0 NOT NULL,
+	"idx_30" integer DEFAULT 0 NOT NULL,
+	"idx_31" integer DEFAULT 0 NOT NULL,
+	"idx_32" integer DEFAULT 0 NOT NULL,
+	"idx_33" integer DEFAULT 0 NOT NULL,
+	"idx_34" integer DEFAULT 0 NOT NULL,
+	"idx_35" integer DEFAULT 0 NOT NULL,
+	"idx_36" integer DEFAULT 0 NOT NULL,
+	"idx_37" integer DEFAULT 0 NOT NULL,
+	"idx_38" integer DEFAULT 0 NOT NULL,
+	"idx_39" integer DEFAULT 0 NOT NULL,
+	"idx_40" integer DEFAULT 0 NOT NULL,
+	"a_sum_data" integer DEFAULT 0 NOT NULL,
+	"a_sq_data" integer DEFAULT 0 NOT NULL,
+	"a_sum_security" integer DEFAULT 0 NOT NULL,
+	"a_sq_security" integer DEFAULT 0 NOT NULL,
+	"a_sum_coding" integer DEFAULT 0 NOT NULL,
+	"a_sq_coding" integer DEFAULT 0 NOT NULL,
+	"a_sum_mobile" integer DEFAULT 0 NOT NULL,
+	"a_sq_mobile" integer DEFAULT 0 NOT NULL,
+	"a_sum_social" integer DEFAULT 0 NOT NULL,
+	"a_sq_social" integer DEFAULT 0 NOT NULL,
+	"a_sum_analytics" integer DEFAULT 0 NOT NULL,
+	"a_sq_analytics" integer DEFAULT 0 NOT NULL,
+	"a_sum_cloud" integer DEFAULT 0 NOT NULL,
+	"a_sq_cloud" integer DEFAULT 0 NOT NULL,
+	"a_sum_ai" integer DEFAULT 0 NOT NULL,
+	"a_sq_ai" integer DEFAULT 0 NOT NULL,
+	"f2_y_n" integer DEFAULT 0 NOT NULL,
+	"f2_y_agree" integer DEFAULT 0 NOT NULL,
+	"f2_y_dis" integer DEFAULT 0 NOT NULL,
+	"f2_n_n" integer DEFAULT 0 NOT NULL,
+	"f2_n_agree" integer DEFAULT 0 NOT NULL,
+	"f2_n_dis" integer DEFAULT 0 NOT NULL,
+	"f3_y_n" integer DEFAULT 0 NOT NULL,
+	"f3_y_agree" integer DEFAULT 0 NOT NULL,
+	"f3_y_dis" integer DEFAULT 0 NOT NULL,
+	"f3_n_n" integer DEFAULT 0 NOT NULL,
+	"f3_n_agree" integer DEFAULT 0 NOT NULL,
+	"f3_n_dis" integer DEFAULT 0 NOT NULL,
+	"f4_y_n" integer DEFAULT 0 NOT NULL,
+	"f4_y_agree" integer DEFAULT 0 NOT NULL,
+	"f4_y_dis" integer DEFAULT 0 NOT NULL,
+	"f4_n_n" integer DEFAULT 0 NOT NULL,
+	"f4_n_agree" integer DEFAULT 0 NOT NULL,
+	"f4_n_dis" integer DEFAULT 0 NOT NULL,
+	"all3_yes" integer DEFAULT 0 NOT NULL,
+	"all3_n" integer DEFAULT 0 NOT NULL,
+	"senior_n" integer DEFAULT 0 NOT NULL,
+	"senior_all3_yes" integer DEFAULT 0 NOT NULL,
+	"senior_all3_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_data_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_data_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_data_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_data_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_security_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_security_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_security_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_security_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_coding_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_coding_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_coding_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_coding_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_mobile_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_mobile_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_mobile_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_mobile_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_social_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_social_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_social_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_social_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_analytics_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_analytics_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_analytics_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_analytics_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_cloud_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_cloud_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_cloud_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_cloud_n" integer DEFAULT 0 NOT NULL,
+	"senior_o_ai_yes" integer DEFAULT 0 NOT NULL,
+	"senior_o_ai_n" integer DEFAULT 0 NOT NULL,
+	"senior_s_ai_able" integer DEFAULT 0 NOT NULL,
+	"senior_s_ai_n" integer DEFAULT 0 NOT NULL,
+	"staff_n" integer DEFAULT 0 NOT NULL,
+	"staff_all3_yes" integer DEFAULT 0 NOT NULL,
+	"staff_all3_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_data_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_data_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_data_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_data_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_security_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_security_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_security_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_security_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_coding_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_coding_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_coding_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_coding_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_mobile_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_mobile_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_mobile_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_mobile_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_social_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_social_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_social_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_social_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_analytics_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_analytics_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_analytics_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_analytics_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_cloud_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_cloud_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_cloud_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_cloud_n" integer DEFAULT 0 NOT NULL,
+	"staff_o_ai_yes" integer DEFAULT 0 NOT NULL,
+	"staff_o_ai_n" integer DEFAULT 0 NOT NULL,
+	"staff_s_ai_able" integer DEFAULT 0 NOT NULL,
+	"staff_s_ai_n" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"at" text DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') NOT NULL,
+	"user_id" integer,
+	"user_email" text NOT NULL,
+	"action" text NOT NULL,
+	"scope" text NOT NULL,
+	"rows" integer,
+	"status" text NOT NULL,
+	"detail" text
+);
+--> statement-breakpoint
+CREATE TABLE "invitation_links" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"invitation_id" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invitations" (
+	"id" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "invitations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"wave_id" integer NOT NULL,
+	"email" text NOT NULL,
+	"department" text,
+	"locale" text NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"emails_sent" integer DEFAULT 0 NOT NULL,
+	"last_emailed_at" text,
+	"links_issued" integer DEFAULT 0 NOT NULL,
+	"last_link_at" text,
+	"created_at" text DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"user_id" integer NOT NULL,
+	"org_id" integer NOT NULL,
+	CONSTRAINT "memberships_user_id_org_id_pk" PRIMARY KEY("user_id","org_id")
+);
+--> statement-breakpoint
+CREATE TABLE "organisations" (
+	"id" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "organisations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"slug" text NOT NULL,
+	"name" text NOT NULL,
+	"sector" text NOT NULL,
+	"size_band" text NOT NULL,
+	"departments" text DEFAULT '[]' NOT NULL,
+	"archived_at" text,
+	"created_at" text DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') NOT NULL,
+	CONSTRAINT "organisations_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"tokens" double precision NOT NULL,
+	"updated_ms" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "responses" (
+	"id" text PRIMARY KEY NOT NULL,
+	"wave_id" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"token_hash" text,
+	"locale" text NOT NULL,
+	"step" integer DEFAULT 0 NOT NULL,
+	"department" text,
+	"seniority" text,
+	"self_data" integer,
+	"self_security" integer,
+	"self_coding" integer,
+	"self_mobile" integer,
+	"self_social" integer,
+	"self_analytics" integer,
+	"self_cloud" integer,
+	"self_ai" integer,
+	"org_data" text,
+	"org_security" text,
+	"org_coding" text,
+	"org_mobile" text,
+	"org_social" text,
+	"org_analytics" text,
+	"org_cloud" text,
+	"org_ai" text,
+	"vision" integer,
+	"ld_awareness" integer,
+	"customer_understanding" integer,
+	"created_at" text NOT NULL,
+	"updated_at" text NOT NULL,
+	"submitted_at" text,
+	"writes" integer DEFAULT 0 NOT NULL,
+	"voided_at" text,
+	"released" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "responses_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "self_range" CHECK (coalesce("responses"."self_data",1) between 1 and 5 and coalesce("responses"."self_security",1) between 1 and 5
+        and coalesce("responses"."self_coding",1) between 1 and 5 and coalesce("responses"."self_mobile",1) between 1 and 5
+        and coalesce("responses"."self_social",1) between 1 and 5 and coalesce("responses"."self_analytics",1) between 1 and 5
+        and coalesce("responses"."self_cloud",1) between 1 and 5 and coalesce("responses"."self_ai",1) between 1 and 5),
+	CONSTRAINT "agree_range" CHECK (coalesce("responses"."vision",0) between 0 and 5 and coalesce("responses"."ld_awareness",0) between 0 and 5
+        and coalesce("responses"."customer_understanding",0) between 0 and 5),
+	CONSTRAINT "submitted_has_time" CHECK ("responses"."status" = 'draft' or "responses"."submitted_at" is not null)
+);
+--> statement-breakpoint
+CREATE TABLE "sign_in_throttle" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"locked_until" text,
+	"updated_at" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "users_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"role" text NOT NULL,
+	"disabled_at" text,
+	"created_at" text DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') NOT NULL,
+	"session_version" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "users_email_unique" UNIQUE("email")
+);
+--> statement-breakpoint
+CREATE TABLE "waves" (
+	"id" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "waves_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"org_id" integer NOT NULL,
+	"label" text NOT NULL,
+	"questionnaire_version" integer NOT NULL,
+	"code" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"opens_at" text,
+	"closes_at" text,
+	"created_at" text DEFAULT to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') NOT NULL,
+	CONSTRAINT "waves_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+ALTER TABLE "agg_release_cells" ADD CONSTRAINT "agg_release_cells_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agg_releases" ADD CONSTRAINT "agg_releases_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agg_void_cells" ADD CONSTRAINT "agg_void_cells_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agg_wave_cells" ADD CONSTRAINT "agg_wave_cells_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD CONSTRAINT "agg_waves_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitation_links" ADD CONSTRAINT "invitation_links_invitation_id_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."invitations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "responses" ADD CONSTRAINT "responses_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "waves" ADD CONSTRAINT "waves_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_at" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "invitation_links_invitation" ON "invitation_links" USING btree ("invitation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "invitations_wave_email" ON "invitations" USING btree ("wave_id","email");--> statement-breakpoint
+CREATE INDEX "rate_limits_updated" ON "rate_limits" USING btree ("updated_ms");--> statement-breakpoint
+CREATE INDEX "responses_wave_status" ON "responses" USING btree ("wave_id","status");--> statement-breakpoint
+CREATE INDEX "responses_status_updated" ON "responses" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "waves_org_label" ON "waves" USING btree ("org_id","label");
