@@ -39,6 +39,57 @@ function acknowledgementsReached(target: number, ms: number, progress: () => str
   return { reached, check };
 }
 
+const NO_LIMITS = { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" };
+
+/** Whether every acknowledged submission is stored, the file is sound and the aggregates equal a rebuild; returns the stored count. */
+function checkStored(dbPath: string, acknowledged: readonly string[]): number {
+  const db = openDatabase(dbPath);
+  try {
+    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+    const submitted = new Set(db.$client.prepare("select token_hash from responses where status = 'submitted'").pluck().all() as string[]);
+    const missing = acknowledged.filter((t) => !submitted.has(hashToken(t)));
+    expect(missing).toEqual([]);
+    const { stored: inFile, rebuilt } = aggregatesMatchRebuild(db, dir!);
+    expect(inFile).toBe(rebuilt);
+    return submitted.size;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Respondents submitting in a loop against `urls` (worker i uses urls[i % n]) until stopped. */
+function load(urls: readonly string[], target: number) {
+  let stop = false;
+  let failures = 0;
+  const acknowledged: string[] = [];
+  const statuses = new Map<number, number>();
+  const wait = acknowledgementsReached(target, ACK_TIMEOUT_MS, () => `${acknowledged.length} acknowledged, statuses ${JSON.stringify([...statuses])}, ${failures} failed`);
+  const worker = async (i: number) => {
+    while (!stop) {
+      try {
+        const r = await respondOnce(urls[i % urls.length]!);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        if (r.acknowledged) acknowledged.push(r.token);
+        if (acknowledged.length >= target) wait.check();
+      } catch {
+        failures++; // the connection died with the server: not acknowledged
+        if (stop) return;
+      }
+    }
+  };
+  const workers = Array.from({ length: WORKERS }, (_, i) => worker(i));
+  return {
+    acknowledged,
+    reached: wait.reached,
+    failures: () => failures,
+    stop: async () => {
+      stop = true;
+      await Promise.all(workers);
+    },
+  };
+}
+
 describe("SIGKILL under submission load", () => {
   for (const [round, target] of [
     [1, 20],
@@ -48,61 +99,75 @@ describe("SIGKILL under submission load", () => {
     it(`round ${round}: killed after ${target} acknowledgements, nothing acknowledged is lost, nothing is corrupt, the server serves again`, async () => {
       dir = tempDir(`crash-${round}`);
       const { dbPath } = createFixtureDb(dir);
-      server = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" });
-      const url = server.url;
-      let stop = false;
-      let failures = 0;
-      const acknowledged: string[] = [];
-      const statuses = new Map<number, number>();
-      const wait = acknowledgementsReached(target, ACK_TIMEOUT_MS, () => `${acknowledged.length} acknowledged, statuses ${JSON.stringify([...statuses])}, ${failures} failed`);
-      const worker = async () => {
-        while (!stop) {
-          try {
-            const r = await respondOnce(url);
-            statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-            if (r.acknowledged) acknowledged.push(r.token);
-            if (acknowledged.length >= target) wait.check();
-          } catch {
-            failures++; // the connection died with the server: not acknowledged
-            if (stop) return;
-          }
-        }
-      };
-      const workers = Array.from({ length: WORKERS }, worker);
+      server = await startServer(dbPath, NO_LIMITS);
+      const run = load([server.url], target);
       try {
         // Kill while the other workers' requests are still in flight.
-        await wait.reached;
+        await run.reached;
       } finally {
         await killServer(server);
-        stop = true;
-        await Promise.all(workers);
+        await run.stop();
         server = undefined;
       }
-      expect(acknowledged.length).toBeGreaterThanOrEqual(target);
-
-      const db = openDatabase(dbPath);
-      let stored: number;
-      try {
-        expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-        expect(db.$client.pragma("foreign_key_check")).toEqual([]);
-        const submitted = new Set(db.$client.prepare("select token_hash from responses where status = 'submitted'").pluck().all() as string[]);
-        const missing = acknowledged.filter((t) => !submitted.has(hashToken(t)));
-        expect(missing).toEqual([]);
-        const { stored: inFile, rebuilt } = aggregatesMatchRebuild(db, dir);
-        expect(inFile).toBe(rebuilt);
-        stored = submitted.size;
-      } finally {
-        db.$client.close();
-      }
+      expect(run.acknowledged.length).toBeGreaterThanOrEqual(target);
+      const stored = checkStored(dbPath, run.acknowledged);
 
       // The restarted server serves and takes answers.
-      server = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" });
+      server = await startServer(dbPath, NO_LIMITS);
       const health = await fetch(`${server.url}/api/health`);
       expect(await health.json()).toEqual({ status: "ok", database: "ok" });
       expect((await respondOnce(server.url)).acknowledged).toBe(true);
       await killServer(server, "SIGTERM");
       server = undefined;
-      console.log(`[crash] round ${round}: ${acknowledged.length} acknowledged, ${failures} cut off by the kill, ${stored} stored`);
+      console.log(`[crash] round ${round}: ${run.acknowledged.length} acknowledged, ${run.failures()} cut off by the kill, ${stored} stored`);
+    });
+  }
+});
+
+/*
+ * Two `next start` processes on one SQLite file, respondents spread over both; one is killed with
+ * SIGKILL mid-load. The other goes on taking submissions; afterwards every submission either
+ * acknowledged is stored and the aggregates equal a rebuild.
+ */
+describe("SIGKILL of one of two instances under submission load", () => {
+  let survivor: AppServer | undefined;
+  afterEach(async () => {
+    if (survivor) await killServer(survivor);
+    survivor = undefined;
+  });
+
+  for (const [round, target] of [
+    [1, 24],
+    [2, 50],
+    [3, 76],
+  ] as const) {
+    it(`round ${round}: one instance killed after ${target} acknowledgements; the other goes on; nothing acknowledged is lost`, async () => {
+      dir = tempDir(`crash-two-${round}`);
+      const { dbPath } = createFixtureDb(dir);
+      [server, survivor] = await Promise.all([startServer(dbPath, NO_LIMITS), startServer(dbPath, NO_LIMITS)]);
+      const run = load([server.url, survivor.url], target);
+      try {
+        // Kill one while requests to both are in flight.
+        await run.reached;
+      } finally {
+        await killServer(server);
+        server = undefined;
+        await run.stop();
+      }
+      const afterKill = run.acknowledged.length;
+      // The survivor goes on acknowledging: 20 more after the kill.
+      const more = load([survivor.url], 20);
+      try {
+        await more.reached;
+      } finally {
+        await more.stop();
+      }
+      run.acknowledged.push(...more.acknowledged);
+      expect(more.acknowledged.length).toBeGreaterThanOrEqual(20);
+      await killServer(survivor, "SIGTERM");
+      survivor = undefined;
+      const stored = checkStored(dbPath, run.acknowledged);
+      console.log(`[crash] two instances, round ${round}: ${run.acknowledged.length} acknowledged (${afterKill} before the kill), ${run.failures()} cut off, ${stored} stored`);
     });
   }
 });
