@@ -14,15 +14,15 @@ async function exportResponses(db: Db, values: CliValues): Promise<void> {
   const progress = progressReporter("export", total);
   const o = commandOutput(values.out);
   let rows = 0;
-  const it = responsesCsvChunks(db, { orgSlug: values.org });
-  for (let step = it.next(); !step.done; step = it.next()) {
+  const it = responsesCsvChunks(db, { orgSlug: values.org, onRows: (n) => (rows = n) });
+  let step = it.next();
+  for (; !step.done; step = it.next()) {
     await o.write(step.value);
-    rows = Math.min(total, rows + 2000);
-    progress.update(rows, rows);
+    progress.update(Math.min(total, rows), Math.min(total, rows));
   }
   await o.close();
-  progress.done(total);
-  process.stderr.write(`Exported ${total} responses${values.out ? ` to ${values.out}` : ""}.\n`);
+  progress.done(step.value);
+  process.stderr.write(`Exported ${step.value} responses${values.out ? ` to ${values.out}` : ""}.\n`);
 }
 
 async function exportTable(csv: string, file: string | undefined): Promise<void> {
