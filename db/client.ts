@@ -1,28 +1,44 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type pg from "pg";
 import { env } from "../core/env";
 import * as schema from "./schema";
-import { ensureAggregates } from "./queries/aggregates";
+import { ensureAggregates } from "./queries/aggregates/ensure";
+import { sqliteSql } from "./sql/sqlite";
+import type { Sql } from "./sql/types";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/*
+ * The database the app runs on (docs/decisions/016-async-data-layer.md): every query goes through
+ * `sql`, the same on both. The SQLite connection is also there for what only SQLite does (backups,
+ * integrity checks, its bulk loops).
+ */
+type Common = { readonly sql: Sql; /** The SQLite file, or the PostgreSQL URL without its password. */ readonly name: string };
+export type SqliteDb = Common & { readonly dialect: "sqlite"; readonly $client: Database.Database };
+export type PostgresDb = Common & { readonly dialect: "postgres"; readonly pool: pg.Pool };
+export type Db = SqliteDb | PostgresDb;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Opens a database file with the contract's settings and applies pending migrations. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string): SqliteDb {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  ensureAggregates(db as Db);
-  return db as Db;
+  migrate(drizzle(sqlite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureAggregates(sqlite);
+  return { dialect: "sqlite", sql: sqliteSql(sqlite), name: sqlite.name, $client: sqlite };
+}
+
+/** Closes the database's connections. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (db.dialect === "sqlite") db.$client.close();
+  else await db.pool.end();
 }
 
 // One cached connection per process; kept on globalThis so dev hot reload does not leak handles.

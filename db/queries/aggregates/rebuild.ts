@@ -2,6 +2,7 @@
  * Recomputing every aggregate from the stored responses: the CLI's rebuild-aggregates and a database
  * from before aggregates existed.
  */
+import type Database from "better-sqlite3";
 import type { Db } from "../../client";
 import { encodeCounters } from "../../../core/counter-codec";
 import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
@@ -48,11 +49,20 @@ function unpack(self: number, org: number, agree: number, seniority: string, out
  * Recomputes every aggregate from the submitted responses in one pass, in one transaction.
  * Returns the number of responses read.
  */
-export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): number {
-  const sqlite = db.$client;
+export async function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): Promise<number> {
+  if (db.dialect === "sqlite") {
+    const sqlite = db.$client;
+    // better-sqlite3's synchronous loop, inside the connection's transaction (db/sql/sqlite.ts).
+    return db.sql.transaction(async () => rebuildSqlite(sqlite, onProgress));
+  }
+  return rebuildPortable(db, onProgress);
+}
+
+/** The SQLite rebuild body, to run inside a transaction: one pass over the packed responses. */
+export function rebuildSqlite(sqlite: Database.Database, onProgress?: (rows: number) => void): number {
   let rows = 0;
   const values: unknown[] = new Array(SOURCE_COLUMNS.length).fill(null);
-  const rebuild = sqlite.transaction(() => {
+  {
     sqlite.prepare("delete from agg_wave_cells").run();
     sqlite.prepare("delete from agg_waves").run();
     const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
@@ -95,16 +105,7 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
     finishWave();
     for (const cell of written) insertCell.run(cell);
     for (const [id, total] of totals) insertWave.run([id, ...total]);
-  });
-  rebuild.immediate();
+  }
   return rows;
 }
 
-/** Rebuilds aggregates when responses exist but no aggregate does (a database from before aggregates). */
-export function ensureAggregates(db: Db): void {
-  const has = db.$client.prepare("select exists(select 1 from agg_waves) a, exists(select 1 from responses where status = 'submitted') r").get() as {
-    a: number;
-    r: number;
-  };
-  if (!has.a && has.r) rebuildAggregates(db);
-}
