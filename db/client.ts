@@ -48,3 +48,11 @@ export function getDb(): Db {
   globalForDb.digiskillsDb ??= openDatabase(env().DATABASE_PATH);
   return globalForDb.digiskillsDb;
 }
+
+/**
+ * Runs `fn` in one transaction (db/sql/types.ts) with a Db bound to it: every query function called
+ * with that Db runs inside the transaction, on both databases.
+ */
+export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.sql.transaction((sql) => fn({ ...db, sql } as Db));
+}
