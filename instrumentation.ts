@@ -21,8 +21,8 @@ export async function register() {
     const { loadBenchmark } = await import("./lib/benchmark/report");
     const { minimumGroupSize } = await import("./core/disclosure/threshold");
     // Releases what is due (lib/disclosure/releases.ts) and loads the population.
-    loadBenchmark(getDb(), minimumGroupSize());
+    await loadBenchmark(getDb(), minimumGroupSize());
     const { startDraftPurge } = await import("./lib/survey/purge-schedule");
-    startDraftPurge();
+    await startDraftPurge();
   }
 }

@@ -4,7 +4,7 @@
  * Each command, with its help, is in commands/<command>.ts; this file parses and dispatches.
  */
 import { parseArgs } from "node:util";
-import { openDatabase, type Db } from "../../db/client";
+import { closeDatabase, openDatabase, type Db } from "../../db/client";
 import { env } from "../../core/env";
 import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { UsageError, type Command } from "./command";
@@ -69,12 +69,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: ${message}\n`);
     return e instanceof UsageError ? 2 : 1;
   } finally {
-    db?.$client.close();
+    if (db) await closeDatabase(db);
   }
 }
 
 if (process.argv[1] && /main\.(ts|js)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

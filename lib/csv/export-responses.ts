@@ -5,15 +5,18 @@ import { BOM, csvLines } from "./safe-cell";
 
 /**
  * The responses CSV as a sequence of text chunks: BOM and header first, then a page of rows at a
- * time, so no export ever holds the whole result in memory.
+ * time (each page read when the consumer asks for it), so no export ever holds the whole result in memory.
  */
-export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSize?: number; onRows?: (rowsSoFar: number) => void } = {}): Generator<string, number> {
+export async function* responsesCsvChunks(
+  db: Db,
+  options: { orgSlug?: string; pageSize?: number; onRows?: (rowsSoFar: number) => void } = {},
+): AsyncGenerator<string, number> {
   const pageSize = options.pageSize ?? 2000;
   yield BOM + csvLines([[...RESPONSE_CSV_COLUMNS]]);
   let after = 0;
   let rows = 0;
   for (;;) {
-    const page = exportResponsesPage(db, after, pageSize, options.orgSlug);
+    const page = await exportResponsesPage(db, after, pageSize, options.orgSlug);
     if (page.length === 0) break;
     after = page[page.length - 1]!.rowid;
     rows += page.length;
