@@ -4,7 +4,7 @@
  * benchmark population is read from the aggregates first) and warm (population in memory).
  */
 import crypto from "node:crypto";
-import { openDatabase, type Db, type SqliteDb } from "../db/client";
+import { openDatabase, transaction, type Db, type SqliteDb } from "../db/client";
 import { createRng, generateAnswers } from "../db/factories";
 import { answersToColumns } from "../db/item-columns";
 import { applyResponseToAggregates } from "../db/queries/aggregates";
@@ -55,20 +55,20 @@ async function addEarlierWave(db: SqliteDb, org: Organisation, seed: number): Pr
   );
   const insert = sqlite.prepare(`insert into responses (${COLUMNS.join(", ")}) values (${COLUMNS.map(() => "?").join(", ")})`);
   const ids: string[] = [];
-  await db.sql.transaction(async () => {
+  await transaction(db, async (tx) => {
     for (let i = 0; i < BENCH_PER_ORG; i++) {
       const a = answersToColumns(generateAnswers(rng, q.capabilityIds, { maturity: 0, departments: org.departments })) as Record<string, unknown>;
       const id = `earlier-${org.id}-${i}-${crypto.randomUUID()}`;
       const at = "2025-10-15T10:00:00.000Z";
       insert.run(id, waveId, "submitted", "en", 0, a.department, a.seniority, a.selfData, a.selfSecurity, a.selfCoding, a.selfMobile, a.selfSocial, a.selfAnalytics, a.selfCloud, a.selfAi, a.orgData, a.orgSecurity, a.orgCoding, a.orgMobile, a.orgSocial, a.orgAnalytics, a.orgCloud, a.orgAi, a.vision, a.ldAwareness, a.customerUnderstanding, at, at, at);
-      await applyResponseToAggregates(db, id);
+      await applyResponseToAggregates(tx, id);
       ids.push(id);
     }
   });
   return () =>
-    db.sql.transaction(async () => {
+    transaction(db, async (tx) => {
       for (const id of ids) {
-        await applyResponseToAggregates(db, id, -1);
+        await applyResponseToAggregates(tx, id, -1);
         sqlite.prepare("delete from responses where id = ?").run(id);
       }
       sqlite.prepare("delete from agg_wave_cells where wave_id = ?").run(waveId);

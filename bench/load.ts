@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { openDatabase } from "../db/client";
+import { openDatabase, transaction } from "../db/client";
 import { createDraft, saveDraft } from "../db/queries/survey";
 import { addMembership, insertUser } from "../db/queries/users";
 import { seedDemo } from "../db/seed-demo";
@@ -39,10 +39,10 @@ async function prepare(file: string): Promise<string[]> {
   const tokens: string[] = [];
   db.$client.pragma("synchronous = OFF"); // preparing only; the servers run with FULL
   // One transaction of the connection (db/sql/sqlite.ts), each draft's statements awaited in turn.
-  await db.sql.transaction(async () => {
+  await transaction(db, async (tx) => {
     for (let i = 0; i < DRAFTS; i++) {
-      const { id, token } = await createDraft(db, waveId, "en");
-      await saveDraft(db, id, answers, 10, "en", DRAFT_MAX_SAVES);
+      const { id, token } = await createDraft(tx, waveId, "en");
+      await saveDraft(tx, id, answers, 10, "en", DRAFT_MAX_SAVES);
       tokens.push(token);
     }
   });

@@ -13,7 +13,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type SqliteDb } from "../db/client";
+import { openDatabase, transaction, type SqliteDb } from "../db/client";
 import { answersToColumns } from "../db/item-columns";
 import { applyResponseToAggregates, rebuildAggregates } from "../db/queries/aggregates";
 import { findOrganisationBySlug } from "../db/queries/organisations";
@@ -121,15 +121,15 @@ async function benchDatabase(): Promise<void> {
       const waveId = (sqlite.prepare("select w.id from waves w where w.org_id = ?").get(org.id) as { id: number }).id;
       for (let i = 0; i < 10; i++) {
         const id = `after-${i}-${crypto.randomUUID()}`;
-        await db.sql.transaction(async () => {
+        await transaction(db, async (tx) => {
           sqlite.prepare("insert into responses (id, wave_id, status, locale, step, self_data, self_security, self_coding, self_mobile, self_social, self_analytics, self_cloud, self_ai, customer_understanding, created_at, updated_at, submitted_at) values (?, ?, 'submitted', 'en', 0, 3, 3, 3, 3, 3, 3, 3, 3, 4, 'x', 'x', 'x')").run(id, waveId);
-          await applyResponseToAggregates(db, id);
+          await applyResponseToAggregates(tx, id);
         });
         afterSubmit.push((await time(async () => JSON.stringify(await organisationReport(db, orgs[1 + i]!, MIN))))[1]);
       }
       for (const id of sqlite.prepare("select id from responses where id like 'after-%'").pluck().all() as string[]) {
-        await db.sql.transaction(async () => {
-          await applyResponseToAggregates(db, id, -1);
+        await transaction(db, async (tx) => {
+          await applyResponseToAggregates(tx, id, -1);
           sqlite.prepare("delete from responses where id = ?").run(id);
         });
       }
@@ -157,13 +157,13 @@ async function benchDatabase(): Promise<void> {
     }
     // Both through the connection's own transaction path (db/sql/sqlite.ts), as the app's submissions.
     const bare = (id: string) =>
-      db.sql.transaction(async () => {
+      transaction(db, async () => {
         insert.run(...row(id));
       });
     const withAgg = (id: string) =>
-      db.sql.transaction(async () => {
+      transaction(db, async (tx) => {
         insert.run(...row(id));
-        await applyResponseToAggregates(db, id);
+        await applyResponseToAggregates(tx, id);
       });
     const bareMs: number[] = [];
     const aggMs: number[] = [];
