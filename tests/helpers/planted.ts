@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import { transaction, type Db } from "../../db/client";
 import { createRng, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import type { Answers } from "../../core/answers";
 
@@ -24,9 +24,8 @@ export async function plantReportFigures(db: Db, organisations = 20): Promise<vo
     const org = await insertOrganisation(db, { slug: `planted-${i}`, name: `Planted ${i}`, sector: ["Retail", "Technology", "Healthcare", "Logistics"][i % 4]!, sizeBand: (["small", "medium", "large", "enterprise"] as const)[i % 4]!, departments: ["Sales", "IT"] });
     orgs.push((await insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: `planted-${i}` })).id);
   }
-  // One transaction for the 10,000 rows; the factory writes through the transaction's own `sql`.
-  await db.sql.transaction(async (tx) => {
-    const inTx: Db = { ...db, sql: tx };
+  // One transaction for the 10,000 rows.
+  await transaction(db, async (inTx) => {
     for (let i = 0; i < P.n; i++) {
       const agree = i < P.agree;
       const k = agree ? i : i - P.agree; // position within its block

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { closeDatabase, openDatabase, type Db } from "../../db/client";
+import { closeDatabase, openDatabase, transaction } from "../../db/client";
 import { seedDemo } from "../../db/seed-demo";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { createDraft } from "../../db/queries/survey";
@@ -88,9 +88,7 @@ describe("cli", () => {
     const db = openDatabase(file);
     const org = await insertOrganisation(db, { slug: "many", name: "Many", sector: "Retail", sizeBand: "large", departments: ["Sales", "Ops"] });
     const wave = await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "many-open" });
-    // One transaction for the 22,000 rows; the factory writes through the transaction's own `sql`.
-    await db.sql.transaction(async (tx) => {
-      const inTx: Db = { ...db, sql: tx };
+    await transaction(db, async (inTx) => {
       for (let i = 0; i < 22_000; i++) {
         await insertSubmittedResponse(inTx, { id: `many-${i}`, waveId: wave.id, answers: completeAnswers(i % 2 ? "Sales" : "Ops"), submittedAt: "2026-10-01T10:00:00.000Z" }, { aggregate: false });
       }
