@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import { AGG_CAPABILITIES } from "../../core/counters";
 
-const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c} end`;
+const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else cast(r.${c} as text) end as ${c}`;
 
 /** Columns in the responses CSV order (docs/csv-format.md); agreement "don't know" (stored 0) as dont_know. */
 const SELECT = [
@@ -22,30 +22,38 @@ const SELECT = [
   agree("customer_understanding"),
 ].join(", ");
 
+/** Where an export page starts: after this key (null: from the first row). */
+export type ExportCursor = number | string | null;
+
 /**
- * One page of submitted responses for export, after the given rowid. Keyset paging instead of an open
+ * One page of submitted responses for export, after the given key. Keyset paging instead of an open
  * cursor: better-sqlite3 refuses writes on a connection while a cursor is open, and submissions must
- * keep working during a long export.
+ * keep working during a long export. The key is the rowid on SQLite (insertion order), the response
+ * id on PostgreSQL (its primary key; the order of rows is not part of the CSV contract).
  */
-export function exportResponsesPage(db: Db, afterRowid: number, limit: number, orgSlug?: string): { rowid: number; cells: unknown[] }[] {
-  const rows = db.$client
-    .prepare(
-      `select r.rowid, ${SELECT}
-       from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
-       where r.status = 'submitted' and r.rowid > ? ${orgSlug ? "and o.slug = ?" : ""}
-       order by r.rowid limit ?`,
-    )
-    .raw(true)
-    .all(...(orgSlug ? [afterRowid, orgSlug, limit] : [afterRowid, limit])) as unknown[][];
-  return rows.map((r) => ({ rowid: r[0] as number, cells: r.slice(1) }));
+export async function exportResponsesPage(db: Db, after: ExportCursor, limit: number, orgSlug?: string): Promise<{ key: ExportCursor; cells: unknown[] }[]> {
+  const key = db.dialect === "sqlite" ? "r.rowid" : "r.id";
+  const start = after === null ? "" : `and ${key} > ?`;
+  const params: unknown[] = [...(after === null ? [] : [after]), ...(orgSlug ? [orgSlug] : []), limit];
+  const rows = await db.sql.all<Record<string, unknown>>(
+    `select ${key} as export_key, ${SELECT}
+     from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
+     where r.status = 'submitted' ${start} ${orgSlug ? "and o.slug = ?" : ""}
+     order by ${key} limit ?`,
+    params,
+  );
+  return rows.map((r) => {
+    const cells = Object.values(r);
+    return { key: cells[0] as ExportCursor, cells: cells.slice(1) };
+  });
 }
 
-export function countSubmitted(db: Db, orgSlug?: string): number {
-  const row = db.$client
-    .prepare(
-      `select count(*) n from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
+export async function countSubmitted(db: Db, orgSlug?: string): Promise<number> {
+  return (
+    (await db.sql.value<number>(
+      `select count(*) from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
        where r.status = 'submitted' ${orgSlug ? "and o.slug = ?" : ""}`,
-    )
-    .get(...(orgSlug ? [orgSlug] : [])) as { n: number };
-  return row.n;
+      orgSlug ? [orgSlug] : [],
+    )) ?? 0
+  );
 }

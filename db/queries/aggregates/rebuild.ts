@@ -3,7 +3,7 @@
  * from before aggregates existed.
  */
 import type Database from "better-sqlite3";
-import type { Db } from "../../client";
+import { transaction, type Db } from "../../client";
 import { encodeCounters } from "../../../core/counter-codec";
 import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
 import { ORG_ANSWERS } from "../../../questions/constants";
@@ -109,3 +109,46 @@ export function rebuildSqlite(sqlite: Database.Database, onProgress?: (rows: num
   return rows;
 }
 
+/**
+ * The rebuild on PostgreSQL: the submitted responses in pages of 10,000 (wave, then id order), each
+ * added to its cell, then every cell and wave total written, all in one transaction.
+ */
+async function rebuildPortable(db: Db, onProgress?: (rows: number) => void): Promise<number> {
+  return transaction(db, async (tx) => {
+    await tx.sql.run("delete from agg_wave_cells");
+    await tx.sql.run("delete from agg_waves");
+    const cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+    let rows = 0;
+    let after: [number, string] = [-1, ""];
+    for (;;) {
+      const page = await tx.sql.all<Record<string, unknown>>(
+        `select wave_id, id, department, seniority, ${SOURCE_COLUMNS.join(", ")} from responses
+         where status = 'submitted' and (wave_id > ? or (wave_id = ? and id > ?)) order by wave_id, id limit 10000`,
+        [after[0], after[0], after[1]],
+      );
+      if (page.length === 0) break;
+      for (const r of page) {
+        const waveId = r.wave_id as number;
+        const department = (r.department as string | null) ?? "";
+        const seniority = (r.seniority as string | null) ?? "";
+        const key = `${waveId}\u0000${department}\u0000${seniority}`;
+        let cell = cells.get(key);
+        if (!cell) cells.set(key, (cell = { waveId, department, seniority, v: emptyCounters() }));
+        addResponse(cell.v, SOURCE_COLUMNS.map((c) => r[c] ?? null));
+      }
+      rows += page.length;
+      onProgress?.(rows);
+      const last = page[page.length - 1]!;
+      after = [last.wave_id as number, last.id as string];
+    }
+    const totals = new Map<number, CounterVector>();
+    for (const c of cells.values()) {
+      await tx.sql.run("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)", [c.waveId, c.department, c.seniority, c.v[0], encodeCounters(c.v)]);
+      let total = totals.get(c.waveId);
+      if (!total) totals.set(c.waveId, (total = emptyCounters()));
+      addVectors(total, c.v);
+    }
+    for (const [waveId, total] of totals) await tx.sql.run(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`, [waveId, ...total]);
+    return rows;
+  });
+}
