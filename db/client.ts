@@ -8,6 +8,8 @@ import { env } from "../core/env";
 import * as schema from "./schema";
 import { ensureAggregates } from "./queries/aggregates/ensure";
 import { sqliteSql } from "./sql/sqlite";
+import { postgresPool, postgresSql } from "./sql/postgres";
+import { migratePostgres } from "./pg/migrate";
 import type { Sql } from "./sql/types";
 
 /*
@@ -41,11 +43,31 @@ export async function closeDatabase(db: Db): Promise<void> {
   else await db.pool.end();
 }
 
-// One cached connection per process; kept on globalThis so dev hot reload does not leak handles.
+/** A PostgreSQL database by URL (a pool; its migrations are applied by prepareDatabase). */
+export function openPostgresDb(url: string): PostgresDb {
+  const pool = postgresPool(url);
+  return { dialect: "postgres", sql: postgresSql(pool), name: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1@"), pool };
+}
+
+/**
+ * Makes the database ready before the first request: SQLite was migrated when it was opened;
+ * PostgreSQL is migrated here, under the advisory lock that lets several instances start together.
+ */
+export async function prepareDatabase(db: Db): Promise<void> {
+  if (db.dialect === "postgres") await migratePostgres(db.pool);
+}
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */
+export function openConfiguredDatabase(): Db {
+  const { DATABASE_URL, DATABASE_PATH } = env();
+  return DATABASE_URL ? openPostgresDb(DATABASE_URL) : openDatabase(DATABASE_PATH);
+}
+
+// One cached database per process; kept on globalThis so dev hot reload does not leak handles.
 const globalForDb = globalThis as unknown as { digiskillsDb?: Db };
 
 export function getDb(): Db {
-  globalForDb.digiskillsDb ??= openDatabase(env().DATABASE_PATH);
+  globalForDb.digiskillsDb ??= openConfiguredDatabase();
   return globalForDb.digiskillsDb;
 }
 
