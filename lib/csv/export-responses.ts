@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { exportResponsesPage } from "../../db/queries/export-responses";
+import { exportResponsesPage, type ExportCursor } from "../../db/queries/export-responses";
 import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { BOM, csvLines } from "./safe-cell";
 
@@ -13,12 +13,12 @@ export async function* responsesCsvChunks(
 ): AsyncGenerator<string, number> {
   const pageSize = options.pageSize ?? 2000;
   yield BOM + csvLines([[...RESPONSE_CSV_COLUMNS]]);
-  let after = 0;
+  let after: ExportCursor = null;
   let rows = 0;
   for (;;) {
     const page = await exportResponsesPage(db, after, pageSize, options.orgSlug);
     if (page.length === 0) break;
-    after = page[page.length - 1]!.rowid;
+    after = page[page.length - 1]!.key;
     rows += page.length;
     options.onRows?.(rows);
     yield csvLines(page.map((r) => r.cells.map((c) => (c === null ? "" : c))));
