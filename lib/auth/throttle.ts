@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import { transaction, type Db } from "../../db/client";
 import { clearThrottle, readThrottle, writeThrottle, type ThrottleRow } from "../../db/queries/users";
 
 /**
@@ -52,18 +52,25 @@ function secondsLeft(row: ThrottleRow | undefined, now: number): number {
   return Math.max(0, Math.ceil((Date.parse(row.lockedUntil) - now) / 1000));
 }
 
+/**
+ * Counts a failure for the key; returns the seconds it must now wait. The count is read and written
+ * in one transaction: on SQLite its BEGIN IMMEDIATE holds off every other writer (other requests of
+ * this process, other instances on the file), so failures arriving together are each counted.
+ */
 export async function recordFailure(db: Db, key: string, now = Date.now()): Promise<number> {
-  const row = await readThrottle(db, key);
-  const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && secondsLeft(row, now) === 0;
-  const failures = (row && !stale ? row.failures : 0) + 1;
-  const wait = backoffSeconds(failures, policyFor(key));
-  await writeThrottle(db, {
-    key,
-    failures,
-    lockedUntil: wait > 0 ? new Date(now + wait * 1000).toISOString() : null,
-    updatedAt: new Date(now).toISOString(),
+  return transaction(db, async (tx) => {
+    const row = await readThrottle(tx, key);
+    const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && secondsLeft(row, now) === 0;
+    const failures = (row && !stale ? row.failures : 0) + 1;
+    const wait = backoffSeconds(failures, policyFor(key));
+    await writeThrottle(tx, {
+      key,
+      failures,
+      lockedUntil: wait > 0 ? new Date(now + wait * 1000).toISOString() : null,
+      updatedAt: new Date(now).toISOString(),
+    });
+    return wait;
   });
-  return wait;
 }
 
 export async function recordSuccess(db: Db, key: string): Promise<void> {
