@@ -73,6 +73,9 @@ async function addEarlierWave(db: SqliteDb, org: Organisation, seed: number): Pr
       }
       sqlite.prepare("delete from agg_wave_cells where wave_id = ?").run(waveId);
       sqlite.prepare("delete from agg_waves where wave_id = ?").run(waveId);
+      // The dashboards released the wave when they read it (lib/disclosure/releases.ts).
+      sqlite.prepare("delete from agg_release_cells where wave_id = ?").run(waveId);
+      sqlite.prepare("delete from agg_releases where wave_id = ?").run(waveId);
       sqlite.prepare("delete from waves where id = ?").run(waveId);
     });
 }
