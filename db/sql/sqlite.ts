@@ -13,12 +13,23 @@ import type { Params, Sql } from "./types";
 type Statement = Database.Statement<unknown[], unknown>;
 
 export function sqliteSql(database: Database.Database): Sql {
-  const statements = new Map<string, Statement>();
+  // Two caches: better-sqlite3's pluck() changes the statement it is called on for good, so a
+  // statement read whole (all, get) and one read by its first column (column, value) are two.
+  const whole = new Map<string, Statement>();
+  const plucked = new Map<string, Statement>();
   const prepare = (text: string): Statement => {
-    let s = statements.get(text);
+    let s = whole.get(text);
     if (!s) {
       s = database.prepare(text);
-      statements.set(text, s);
+      whole.set(text, s);
+    }
+    return s;
+  };
+  const preparePlucked = (text: string): Statement => {
+    let s = plucked.get(text);
+    if (!s) {
+      s = database.prepare(text).pluck();
+      plucked.set(text, s);
     }
     return s;
   };
@@ -46,11 +57,11 @@ export function sqliteSql(database: Database.Database): Sql {
     },
     async column<T>(text: string, params: Params = []) {
       await turn();
-      return prepare(text).pluck().all(...bind(params)) as T[];
+      return preparePlucked(text).all(...bind(params)) as T[];
     },
     async value<T>(text: string, params: Params = []) {
       await turn();
-      return prepare(text).pluck().get(...bind(params)) as T | undefined;
+      return preparePlucked(text).get(...bind(params)) as T | undefined;
     },
     async run(text: string, params: Params = []) {
       await turn();
