@@ -1,5 +1,6 @@
 import { transaction, type Db } from "../../db/client";
 import { clearThrottle, readThrottle, writeThrottle, type ThrottleRow } from "../../db/queries/users";
+import { lockSignInThrottle } from "../../db/queries/locks";
 
 /**
  * Sign-in back-off, per key, after a number of free failures; a key's count starts again after 15
@@ -54,11 +55,12 @@ function secondsLeft(row: ThrottleRow | undefined, now: number): number {
 
 /**
  * Counts a failure for the key; returns the seconds it must now wait. The count is read and written
- * in one transaction: on SQLite its BEGIN IMMEDIATE holds off every other writer (other requests of
- * this process, other instances on the file), so failures arriving together are each counted.
+ * in one transaction holding the row (SQLite: BEGIN IMMEDIATE holds off every other writer;
+ * PostgreSQL: an advisory lock on the key), so failures arriving together are each counted.
  */
 export async function recordFailure(db: Db, key: string, now = Date.now()): Promise<number> {
   return transaction(db, async (tx) => {
+    await lockSignInThrottle(tx, key);
     const row = await readThrottle(tx, key);
     const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && secondsLeft(row, now) === 0;
     const failures = (row && !stale ? row.failures : 0) + 1;
