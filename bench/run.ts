@@ -3,8 +3,9 @@
  * organisations, next to plain SQL in the sqlite3 shell on the same file, and the dashboards' view
  * times. Prints figures only; record them in docs/benchmarks.md. Set BENCH_DB to reuse a generated
  * database. Name sections to run only those: `npm run bench -- dashboards` (bundles, engine,
- * dashboards, sql, csv, load; bundles reads the last `npm run build`; load is bench/load.ts: HTTP
- * load against `next start` on copies of the demo and bench databases).
+ * dashboards, sql, csv, export, load; bundles reads the last `npm run build`; export is
+ * bench/export.ts: the responses CSV export next to `sqlite3 -csv` on the same file; load is
+ * bench/load.ts: HTTP load against `next start` on copies of the demo and bench databases).
  * Every section leaves the database as it found it, but the engine section rebuilds all aggregates:
  * point BENCH_DB at a copy when the file is shared.
  */
@@ -26,13 +27,14 @@ import { getQuestionnaire } from "../questions";
 import { benchDashboards } from "./dashboards";
 import { firstLoadJs } from "./first-load-js-build";
 import { runLoad } from "./load";
+import { benchExport } from "./export";
 import { BENCH_ORGS, generateBenchDatabase } from "./generate";
 
 const dir = path.resolve("bench/data");
 const dbFile = process.env.BENCH_DB ?? path.join(dir, "bench-1m.db");
 const MIN = 5;
 const log = (s: string) => console.log(s);
-const SECTIONS = ["bundles", "engine", "dashboards", "sql", "csv", "load"];
+const SECTIONS = ["bundles", "engine", "dashboards", "sql", "csv", "export", "load"];
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!SECTIONS.includes(name)) throw new Error(`Unknown section "${name}"; sections: ${SECTIONS.join(", ")}`);
 const want = (section: string) => chosen.length === 0 || chosen.includes(section);
@@ -60,6 +62,13 @@ async function main(): Promise<void> {
       log(`\n[bundles] first-load JS per page (.next manifests: root main files + the page's and layouts' entry chunks; gzip -9):`);
       for (const p of firstLoadJs(".next")) log(`  ${p.route.padEnd(45)} ${String(p.files).padStart(2)} files ${kib(p.raw)} raw ${kib(p.gzip)} gzip  chart.js: ${p.chartJs ? "yes" : "no"}`);
     }
+  }
+  if (want("export")) {
+    if (!fs.existsSync(dbFile)) {
+      log(`Generating ${dbFile} (1,000,000 responses)…`);
+      generateBenchDatabase(dbFile, log).$client.close();
+    }
+    await benchExport(dbFile, log);
   }
   if (["engine", "dashboards", "sql", "csv"].some(want)) await benchDatabase();
   // The load runs last (it starts servers and takes minutes).

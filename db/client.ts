@@ -18,7 +18,12 @@ import type { Sql } from "./sql/types";
  * integrity checks, its bulk loops).
  */
 type Common = { readonly sql: Sql; /** The SQLite file, or the PostgreSQL URL without its password. */ readonly name: string };
-export type SqliteDb = Common & { readonly dialect: "sqlite"; readonly $client: Database.Database };
+export type SqliteDb = Common & {
+  readonly dialect: "sqlite";
+  readonly $client: Database.Database;
+  /** Synchronous work on $client in the connection's turn, never inside another request's transaction (db/sql/sqlite.ts). */
+  withConnection<T>(fn: (database: Database.Database) => T): Promise<T>;
+};
 export type PostgresDb = Common & { readonly dialect: "postgres"; readonly pool: pg.Pool };
 export type Db = SqliteDb | PostgresDb;
 
@@ -34,7 +39,8 @@ export function openDatabase(file: string): SqliteDb {
   sqlite.pragma("busy_timeout = 5000");
   migrate(drizzle(sqlite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
   ensureAggregates(sqlite);
-  return { dialect: "sqlite", sql: sqliteSql(sqlite), name: sqlite.name, $client: sqlite };
+  const sql = sqliteSql(sqlite);
+  return { dialect: "sqlite", sql, name: sqlite.name, $client: sqlite, withConnection: (fn) => sql.withConnection(fn) };
 }
 
 /** Closes the database's connections. */

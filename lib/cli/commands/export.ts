@@ -14,14 +14,15 @@ async function exportResponses(db: Db, values: CliValues): Promise<void> {
   const progress = progressReporter("export", total);
   const o = commandOutput(values.out);
   let rows = 0;
-  for await (const chunk of responsesCsvChunks(db, { orgSlug: values.org })) {
-    await o.write(chunk);
-    rows = Math.min(total, rows + 2000);
-    progress.update(rows, rows);
+  const it = responsesCsvChunks(db, { orgSlug: values.org, onRows: (n) => (rows = n) });
+  let step = await it.next();
+  for (; !step.done; step = await it.next()) {
+    await o.write(step.value);
+    progress.update(Math.min(total, rows), Math.min(total, rows));
   }
   await o.close();
-  progress.done(total);
-  process.stderr.write(`Exported ${total} responses${values.out ? ` to ${values.out}` : ""}.\n`);
+  progress.done(step.value);
+  process.stderr.write(`Exported ${step.value} responses${values.out ? ` to ${values.out}` : ""}.\n`);
 }
 
 async function exportTable(csv: string, file: string | undefined): Promise<void> {
