@@ -392,7 +392,7 @@ async function runAfterWrite(file: string, slug: string): Promise<void> {
   const writer = setup.$client.prepare("select o.id, o.slug, w.id wave, w.code from organisations o join waves w on w.org_id = o.id where o.slug <> ? order by o.id limit 1").get(slug) as { id: number; slug: string; wave: number; code: string };
   setup.$client.prepare("update waves set status = 'open' where id = ?").run(writer.wave);
   const leadId = setup.$client.prepare("select id from users where email = ?").pluck().get(LEAD.email) as number;
-  addMembership(setup, leadId, writer.id);
+  await addMembership(setup, leadId, writer.id);
   setup.$client.close();
   const feed = new Database(file, { readonly: true });
   const seqOf = () => feed.prepare("select seq from agg_releases where wave_id = ?").pluck().get(writer.wave) as number;
