@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type SqliteDb } from "../../db/client";
+import { openDatabase, type Db, type SqliteDb } from "../../db/client";
 import { insertOrganisation, insertWave } from "../../db/factories";
 import { rebuildAggregates } from "../../db/queries/aggregates";
 import { addMembership, insertUser } from "../../db/queries/users";
@@ -11,17 +11,22 @@ export const ADMIN = { email: "admin@rel.local", password: "reliability-admin-1"
 export const LEAD = { email: "lead@rel.local", password: "reliability-lead-1" };
 export const ANSWERS = completeAnswers("Sales");
 
-/** A migrated database with one organisation, an open wave `rel-open`, an admin and a lead. */
+/** One organisation, an open wave `rel-open`, an admin and a lead, in a migrated database of either kind. */
+export async function seedFixture(db: Db): Promise<{ waveId: number }> {
+  const org = await insertOrganisation(db, { slug: "rel-co", name: "Reliability Co", sector: "Retail", sizeBand: "medium", departments: ["Sales", "IT", "Ops"] });
+  const wave = await insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "rel-open" });
+  await insertUser(db, { email: ADMIN.email, name: "Admin", role: "admin", passwordHash: hashPasswordSync(ADMIN.password) });
+  const lead = await insertUser(db, { email: LEAD.email, name: "Lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
+  await addMembership(db, lead.id, org.id);
+  return { waveId: wave.id };
+}
+
+/** A migrated SQLite file with the fixture (seedFixture). */
 export async function createFixtureDb(dir: string): Promise<{ dbPath: string; waveId: number }> {
   const dbPath = path.join(dir, "app.db");
   const db = openDatabase(dbPath);
   try {
-    const org = await insertOrganisation(db, { slug: "rel-co", name: "Reliability Co", sector: "Retail", sizeBand: "medium", departments: ["Sales", "IT", "Ops"] });
-    const wave = await insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "rel-open" });
-    await insertUser(db, { email: ADMIN.email, name: "Admin", role: "admin", passwordHash: hashPasswordSync(ADMIN.password) });
-    const lead = await insertUser(db, { email: LEAD.email, name: "Lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
-    await addMembership(db, lead.id, org.id);
-    return { dbPath, waveId: wave.id };
+    return { dbPath, ...(await seedFixture(db)) };
   } finally {
     db.$client.close();
   }
