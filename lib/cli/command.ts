@@ -18,6 +18,8 @@ export type CliValues = {
   seniority?: string;
   json?: boolean;
   "older-than-days"?: string;
+  /** copy-to-postgres: the target PostgreSQL URL. */
+  to?: string;
 };
 
 export type CommandContext = {

@@ -41,7 +41,7 @@ describe("cli", () => {
   });
 
   it.each([
-    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts'],
+    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts, copy-to-postgres'],
     [["import"], 2, "error: import needs a CSV file; see npm run cli -- import --help"],
     [["import", "/nope/missing.csv"], 2, "error: file not found: /nope/missing.csv"],
     [["export", "everything"], 2, 'error: export what? allowed: responses, aggregates, benchmark (got "everything")'],
