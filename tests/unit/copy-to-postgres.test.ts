@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { closeDatabase, openDatabase, openPostgresDb, transaction } from "../../db/client";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_CODE } from "../../db/seed-demo";
 import { voidResponseInAggregates } from "../../db/queries/aggregates";
@@ -45,7 +46,21 @@ beforeAll(async () => {
   await db.sql.run("insert into sign_in_throttle (key, failures, locked_until, updated_at) values ('email:x@example.com', 3, null, '2026-11-28T10:00:00.000Z')");
   await db.sql.run("insert into rate_limits (key, tokens, updated_ms) values ('start:abc', 2.5, 1764324000000)");
   await closeDatabase(db);
-  pgUrl = await freshPgDatabase("copy");
+  // The target is owned by an ordinary role, as in production (the cluster's own role is a superuser):
+  // the copy must not need more than owning the tables it migrates.
+  const superUrl = await freshPgDatabase("copy");
+  const target = new URL(superUrl);
+  const role = `owner_${target.pathname.slice(1)}`;
+  const superuser = new pg.Client({ connectionString: superUrl });
+  await superuser.connect();
+  try {
+    await superuser.query(`create role "${role}" login nosuperuser`);
+    await superuser.query(`alter database "${target.pathname.slice(1)}" owner to "${role}"`);
+  } finally {
+    await superuser.end();
+  }
+  target.username = role;
+  pgUrl = target.toString();
 }, 180_000);
 
 function cli(args: string[]) {
@@ -78,6 +93,7 @@ describe("copy-to-postgres", () => {
     const sqlite = new Database(dbFile, { readonly: true });
     const pg = openPostgresDb(pgUrl);
     try {
+      expect(await pg.sql.value<boolean>("select rolsuper from pg_roles where rolname = current_user")).toBe(false);
       for (const table of COPIED_TABLES) {
         const info = sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string; pk: number }[];
         const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
