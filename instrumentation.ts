@@ -17,12 +17,14 @@ export async function register() {
       console.error(problem);
       process.exit(1);
     }
-    const { getDb } = await import("./db/client");
+    const { getDb, prepareDatabase } = await import("./db/client");
     const { loadBenchmark } = await import("./lib/benchmark/report");
     const { minimumGroupSize } = await import("./core/disclosure/threshold");
+    // SQLite was migrated when getDb() opened it; PostgreSQL is migrated here (db/client.ts).
+    await prepareDatabase(getDb());
     // Releases what is due (lib/disclosure/releases.ts) and loads the population.
-    loadBenchmark(getDb(), minimumGroupSize());
+    await loadBenchmark(getDb(), minimumGroupSize());
     const { startDraftPurge } = await import("./lib/survey/purge-schedule");
-    startDraftPurge();
+    await startDraftPurge();
   }
 }

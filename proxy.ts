@@ -75,35 +75,35 @@ const FROM_NETWORK = "Too many requests from your network";
  * starts and sign-ins per client address; submits per address, then per resume token; draft saves per
  * resume token. Without a token there is no draft: the handler answers 401.
  */
-function rateLimitWait(request: NextRequest, pathname: string): Refusal | undefined {
+async function rateLimitWait(request: NextRequest, pathname: string): Promise<Refusal | undefined> {
   if (request.method === "POST" && pathname === SIGN_IN) {
-    const seconds = takeRateLimit("signin", clientIp(request.headers), { perMinute: env().RATE_LIMIT_SIGNIN_PER_MIN });
+    const seconds = await takeRateLimit("signin", clientIp(request.headers), { perMinute: env().RATE_LIMIT_SIGNIN_PER_MIN });
     return seconds > 0 ? { seconds, message: FROM_NETWORK, signIn: true } : undefined;
   }
   const surveyWrite = request.method === "POST" ? SURVEY_WRITE.exec(pathname) : null;
   if (surveyWrite?.[2] === "start") {
-    const seconds = takeRateLimit("start", clientIp(request.headers), { perMinute: env().RATE_LIMIT_START_PER_MIN });
+    const seconds = await takeRateLimit("start", clientIp(request.headers), { perMinute: env().RATE_LIMIT_START_PER_MIN });
     return seconds > 0 ? { seconds, message: FROM_NETWORK } : undefined;
   }
   if (surveyWrite?.[2] === "submit") {
     const perAddress = env().RATE_LIMIT_SUBMIT_PER_MIN;
-    const seconds = takeRateLimit("submit", clientIp(request.headers), { perMinute: perAddress });
+    const seconds = await takeRateLimit("submit", clientIp(request.headers), { perMinute: perAddress });
     if (seconds > 0) return { seconds, message: FROM_NETWORK };
     // The address first: a flood of made-up tokens is stopped there, before it adds a bucket per token.
     const token = resumeToken(request, safeDecode(surveyWrite[1]!));
-    const perDraft = token && perAddress > 0 ? takeRateLimit("submit-draft", token, { perMinute: SUBMITS_PER_DRAFT_PER_MINUTE }) : 0;
+    const perDraft = token && perAddress > 0 ? await takeRateLimit("submit-draft", token, { perMinute: SUBMITS_PER_DRAFT_PER_MINUTE }) : 0;
     return perDraft > 0 ? { seconds: perDraft, message: `Too many submissions of this draft (at most ${SUBMITS_PER_DRAFT_PER_MINUTE} a minute)` } : undefined;
   }
   const draftSave = request.method === "PUT" ? DRAFT_SAVE.exec(pathname) : null;
   const token = draftSave ? resumeToken(request, safeDecode(draftSave[1]!)) : undefined;
   if (token) {
-    const seconds = takeRateLimit("draft-save", token, { perMinute: DRAFT_SAVES_PER_MINUTE });
+    const seconds = await takeRateLimit("draft-save", token, { perMinute: DRAFT_SAVES_PER_MINUTE });
     return seconds > 0 ? { seconds, message: `Too many saves of this draft (at most ${DRAFT_SAVES_PER_MINUTE} a minute)` } : undefined;
   }
   return undefined;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   const write = !SAFE_METHODS.has(request.method);
 
@@ -123,7 +123,7 @@ export function proxy(request: NextRequest) {
     return errorResponse(crossSiteRefusal());
   }
 
-  const wait = rateLimitWait(request, pathname);
+  const wait = await rateLimitWait(request, pathname);
   if (wait) {
     // next-auth's client reads `url` to report the error; the sign-in page shows the wait.
     const extra = wait.signIn ? { url: `${request.nextUrl.origin}/signin?error=throttled:${wait.seconds}` } : {};

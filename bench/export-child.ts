@@ -6,13 +6,20 @@ import { openDatabase } from "../db/client";
 import { responsesCsvChunks } from "../lib/csv/export-responses";
 
 const [dbFile, out, pageSize] = process.argv.slice(2) as [string, string, string | undefined];
-const db = openDatabase(dbFile);
-const started = performance.now();
-const fd = fs.openSync(out, "w");
-const it = responsesCsvChunks(db, { pageSize: pageSize ? Number(pageSize) : undefined });
-let step = it.next();
-for (; !step.done; step = it.next()) fs.writeSync(fd, step.value);
-fs.closeSync(fd);
-const seconds = (performance.now() - started) / 1000;
-db.$client.close();
-console.log(JSON.stringify({ rows: step.value, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size }));
+async function main(): Promise<void> {
+  const db = openDatabase(dbFile);
+  const started = performance.now();
+  const fd = fs.openSync(out, "w");
+  const it = responsesCsvChunks(db, { pageSize: pageSize ? Number(pageSize) : undefined });
+  let step = await it.next();
+  for (; !step.done; step = await it.next()) fs.writeSync(fd, step.value);
+  fs.closeSync(fd);
+  const seconds = (performance.now() - started) / 1000;
+  db.$client.close();
+  console.log(JSON.stringify({ rows: step.value, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

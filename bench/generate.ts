@@ -1,10 +1,11 @@
 /*
  * Builds the benchmark database: 10,000 organisations × 100 submitted responses = 1,000,000, written
- * with raw prepared statements in large transactions (aggregates are rebuilt afterwards).
+ * with raw prepared statements in large transactions (aggregates are rebuilt afterwards). SQLite only:
+ * better-sqlite3's synchronous loop, the fast way to write a million rows.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type Db } from "../db/client";
+import { openDatabase, type SqliteDb } from "../db/client";
 import { answersToColumns } from "../db/item-columns";
 import { createRng, generateAnswers, orgMaturity, SECTORS, DEPARTMENTS } from "../db/factories";
 import { SIZE_BANDS } from "../core/vocabulary";
@@ -27,7 +28,7 @@ const PROPS: Record<string, string> = {
   org_ai: "orgAi", vision: "vision", ld_awareness: "ldAwareness", customer_understanding: "customerUnderstanding", department: "department", seniority: "seniority",
 };
 
-export function generateBenchDatabase(file: string, log: (s: string) => void): Db {
+export function generateBenchDatabase(file: string, log: (s: string) => void): SqliteDb {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const db = openDatabase(file);

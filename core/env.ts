@@ -9,6 +9,11 @@ function perMinute(name: string, fallback: number) {
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, "DATABASE_PATH must be a file path").default("data/digiskills.db"),
+  /** postgres://… selects PostgreSQL (docs/decisions/016-async-data-layer.md); unset, the SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a PostgreSQL URL, postgres://user@host:port/database (leave it unset for the SQLite file at DATABASE_PATH)")
+    .optional(),
   /** Smallest group whose aggregates may be shown; configurable upward, never below 3. */
   MIN_GROUP_SIZE: z.coerce
     .number({ message: "MIN_GROUP_SIZE must be a whole number of at least 3" })

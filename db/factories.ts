@@ -5,7 +5,8 @@
 import type { Db } from "./client";
 import { answersToColumns } from "./item-columns";
 import { applyResponseToAggregates } from "./queries/aggregates";
-import { organisations, responses, waves, type NewOrganisation, type NewWave } from "./schema";
+import { organisations, responses, waves, type NewOrganisation, type NewWave, type Organisation, type Wave } from "./schema";
+import { fromRow, insertStatement } from "./sql/rows";
 import type { SizeBand } from "../core/vocabulary";
 import { SENIORITIES } from "../questions/constants";
 import type { Answers } from "../core/answers";
@@ -141,25 +142,28 @@ export function generateAnswers(rng: Rng, capabilityIds: readonly string[], org:
   return answers;
 }
 
-export function insertOrganisation(db: Db, values: NewOrganisation) {
-  return db.insert(organisations).values(values).returning().get();
+export async function insertOrganisation(db: Db, values: NewOrganisation): Promise<Organisation> {
+  const { text, params } = insertStatement(organisations, values);
+  return fromRow(organisations, (await db.sql.get(text, params))!);
 }
 
-export function insertWave(db: Db, values: NewWave) {
-  return db.insert(waves).values(values).returning().get();
+export async function insertWave(db: Db, values: NewWave): Promise<Wave> {
+  const { text, params } = insertStatement(waves, values);
+  return fromRow(waves, (await db.sql.get(text, params))!);
 }
 
 /**
  * Inserts a submitted response without a token (seeded and imported responses have no report link)
  * and adds it to the aggregates, unless `aggregate: false` (bulk loads that rebuild afterwards).
  */
-export function insertSubmittedResponse(
+export async function insertSubmittedResponse(
   db: Db,
   values: { id: string; waveId: number; answers: Answers; submittedAt: string; locale?: string },
   { aggregate = true }: { aggregate?: boolean } = {},
-): void {
-  db.insert(responses)
-    .values({
+): Promise<void> {
+  const { text, params } = insertStatement(
+    responses,
+    {
       id: values.id,
       waveId: values.waveId,
       status: "submitted",
@@ -169,7 +173,9 @@ export function insertSubmittedResponse(
       createdAt: values.submittedAt,
       updatedAt: values.submittedAt,
       submittedAt: values.submittedAt,
-    })
-    .run();
-  if (aggregate) applyResponseToAggregates(db, values.id);
+    },
+    { returning: false },
+  );
+  await db.sql.run(text, params);
+  if (aggregate) await applyResponseToAggregates(db, values.id);
 }

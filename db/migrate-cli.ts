@@ -1,6 +1,13 @@
 import { env } from "../core/env";
-import { openDatabase } from "./client";
+import { closeDatabase, openDatabase } from "./client";
 
-const file = env().DATABASE_PATH;
-openDatabase(file).$client.close();
-console.log(`Migrated ${file}`);
+async function main(): Promise<void> {
+  const file = env().DATABASE_PATH;
+  await closeDatabase(openDatabase(file));
+  console.log(`Migrated ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

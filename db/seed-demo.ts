@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "./client";
+import { transaction, type Db } from "./client";
 import {
   createRng,
   DEPARTMENTS,
@@ -13,7 +12,6 @@ import {
   uuidFrom,
   type Rng,
 } from "./factories";
-import { organisations } from "./schema";
 import { addMembership, insertUser } from "./queries/users";
 import { hashPasswordSync } from "../core/passwords";
 import { SIZE_BANDS, type SizeBand } from "../core/vocabulary";
@@ -62,17 +60,16 @@ export type SeedSummary = { organisations: number; sectors: number; responses: n
  * Builds the demo benchmark into an empty database: 64 organisations over 8 sectors and the 4 size
  * bands, each with a spring wave; the demo organisation also has an open autumn wave with code "demo".
  */
-export function seedDemo(db: Db, seed = 20261124): SeedSummary {
-  const existing = db.select({ n: sql<number>`count(*)` }).from(organisations).get();
-  if ((existing?.n ?? 0) > 0) throw new Error("The database already has organisations; the demo seed only fills an empty database");
+export async function seedDemo(db: Db, seed = 20261124): Promise<SeedSummary> {
+  const existing = (await db.sql.value<number>("select count(*) from organisations")) ?? 0;
+  if (existing > 0) throw new Error("The database already has organisations; the demo seed only fills an empty database");
   const rng = createRng(seed);
   const q = getQuestionnaire(CURRENT_QUESTIONNAIRE_VERSION);
   let total = 0;
   const usedNames = new Set<string>();
 
-  // One SQLite transaction on this connection: every insert below runs inside it.
-  db.$client.transaction(() => {
-    const txDb = db;
+  // One transaction: every insert below runs inside it.
+  await transaction(db, async (txDb) => {
     for (let i = 0; i < 64; i++) {
       const isDemo = i === 0;
       const sector = isDemo ? "Retail" : SECTORS[i % SECTORS.length]!;
@@ -82,17 +79,17 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
       usedNames.add(name);
       const slug = isDemo ? DEMO_ORG_SLUG : name.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
       const departments = DEPARTMENTS.slice(0, isDemo ? 8 : 4 + Math.floor(rng() * 5));
-      const org = insertOrganisation(txDb, { slug, name, sector, sizeBand, departments, createdAt: "2026-03-01T09:00:00.000Z" });
+      const org = await insertOrganisation(txDb, { slug, name, sector, sizeBand, departments, createdAt: "2026-03-01T09:00:00.000Z" });
       if (isDemo) {
         const { admin, lead } = DEMO_ACCOUNTS;
-        insertUser(txDb, { email: admin.email, name: admin.name, role: "admin", passwordHash: hashPasswordSync(admin.password) });
-        const leadUser = insertUser(txDb, { email: lead.email, name: lead.name, role: "lead", passwordHash: hashPasswordSync(lead.password) });
-        addMembership(txDb, leadUser.id, org.id);
+        await insertUser(txDb, { email: admin.email, name: admin.name, role: "admin", passwordHash: hashPasswordSync(admin.password) });
+        const leadUser = await insertUser(txDb, { email: lead.email, name: lead.name, role: "lead", passwordHash: hashPasswordSync(lead.password) });
+        await addMembership(txDb, leadUser.id, org.id);
       }
       const maturity = isDemo ? 0.15 : orgMaturity(rng, sector, sizeBand);
       const profile = { maturity, departments };
 
-      const spring = insertWave(txDb, {
+      const spring = await insertWave(txDb, {
         orgId: org.id,
         label: "2026-Q2",
         questionnaireVersion: q.version,
@@ -104,7 +101,7 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
       });
       const n = between(rng, RESPONSES_BY_SIZE[sizeBand]);
       for (let k = 0; k < n; k++) {
-        insertSubmittedResponse(txDb, {
+        await insertSubmittedResponse(txDb, {
           id: uuidFrom(rng),
           waveId: spring.id,
           answers: generateAnswers(rng, q.capabilityIds, profile),
@@ -116,7 +113,7 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
 
       if (isDemo) {
         // The autumn wave is open for the demo; the organisation improved a little since spring.
-        const autumn = insertWave(txDb, {
+        const autumn = await insertWave(txDb, {
           orgId: org.id,
           label: "2026-Q4",
           questionnaireVersion: q.version,
@@ -127,7 +124,7 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
         });
         const later = { maturity: maturity + 0.35, departments };
         for (let k = 0; k < 140; k++) {
-          insertSubmittedResponse(txDb, {
+          await insertSubmittedResponse(txDb, {
             id: uuidFrom(rng),
             waveId: autumn.id,
             answers: generateAnswers(rng, q.capabilityIds, later),
@@ -138,6 +135,6 @@ export function seedDemo(db: Db, seed = 20261124): SeedSummary {
         total += 140;
       }
     }
-  })();
+  });
   return { organisations: 64, sectors: SECTORS.length, responses: total, demoCode: DEMO_CODE };
 }

@@ -1,19 +1,27 @@
-import { sql } from "drizzle-orm";
 import { env } from "../core/env";
-import { openDatabase } from "./client";
-import { organisations } from "./schema";
+import { closeDatabase, openDatabase } from "./client";
 import { seedDemo } from "./seed-demo";
 
-const file = env().DATABASE_PATH;
-const db = openDatabase(file);
-const existing = db.select({ n: sql<number>`count(*)` }).from(organisations).get()?.n ?? 0;
-if (existing > 0) {
-  console.log(`${file} already has ${existing} organisations; not seeding.`);
-} else {
-  const started = Date.now();
-  const s = seedDemo(db);
-  console.log(
-    `Seeded ${file}: ${s.organisations} organisations in ${s.sectors} sectors, ${s.responses} submitted responses, open wave code "${s.demoCode}" (${Date.now() - started} ms).`,
-  );
+async function main(): Promise<void> {
+  const file = env().DATABASE_PATH;
+  const db = openDatabase(file);
+  try {
+    const existing = (await db.sql.value<number>("select count(*) from organisations")) ?? 0;
+    if (existing > 0) {
+      console.log(`${file} already has ${existing} organisations; not seeding.`);
+    } else {
+      const started = Date.now();
+      const s = await seedDemo(db);
+      console.log(
+        `Seeded ${file}: ${s.organisations} organisations in ${s.sectors} sectors, ${s.responses} submitted responses, open wave code "${s.demoCode}" (${Date.now() - started} ms).`,
+      );
+    }
+  } finally {
+    await closeDatabase(db);
+  }
 }
-db.$client.close();
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

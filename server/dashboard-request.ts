@@ -17,7 +17,7 @@ export async function dashboardRequest(request: Request, slug: string): Promise<
   const { org } = await requireOrgAccess(slug);
   const query = requireDashboardQuery(new URL(request.url).searchParams);
   const db = getDb();
-  const scope = resolveScope(db, org, query, minimumGroupSize());
+  const scope = await resolveScope(db, org, query, minimumGroupSize());
   return { db, org, scope, locale: await currentLocale() };
 }
 

@@ -30,7 +30,7 @@ export async function withInvitationContext(request: Request, { params }: WavePa
   assertSameOrigin(request);
   const user = await requireRole("admin");
   const { slug, waveId } = await params;
-  const ctx = invitationContext(request, user, slug, waveId);
+  const ctx = await invitationContext(request, user, slug, waveId);
   try {
     return await work(ctx);
   } finally {
@@ -39,11 +39,11 @@ export async function withInvitationContext(request: Request, { params }: WavePa
 }
 
 /** Organisation and wave of an admin invitation request; the wave must belong to the organisation. */
-function invitationContext(request: Request, user: User, slug: string, waveIdParam: string): InvitationContext {
+async function invitationContext(request: Request, user: User, slug: string, waveIdParam: string): Promise<InvitationContext> {
   const db = getDb();
-  const org = findOrganisationBySlug(db, slug);
+  const org = await findOrganisationBySlug(db, slug);
   const waveId = /^\d{1,12}$/.test(waveIdParam) ? Number(waveIdParam) : NaN;
-  const wave = org && Number.isFinite(waveId) ? findWave(db, org.id, waveId) : undefined;
+  const wave = org && Number.isFinite(waveId) ? await findWave(db, org.id, waveId) : undefined;
   if (!org || !wave) throw new AppError("not_found", "No such wave");
   const { SMTP_URL, SMTP_FROM } = env();
   return {

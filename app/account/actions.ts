@@ -12,7 +12,7 @@ import { clearSessionCookies } from "@/server/auth/session-cookie";
  */
 export async function signOutEverywhere(): Promise<void> {
   const user = await currentUser();
-  if (user) bumpSessionVersion(getDb(), user.id);
+  if (user) await bumpSessionVersion(getDb(), user.id);
   await clearSessionCookies();
   redirect("/signin");
 }

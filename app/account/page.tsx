@@ -21,7 +21,7 @@ export default async function AccountPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/account");
   const m = messages(await currentLocale());
-  const orgs = user.role === "lead" ? organisationsOfUser(getDb(), user.id) : [];
+  const orgs = user.role === "lead" ? await organisationsOfUser(getDb(), user.id) : [];
   return (
     <div className="narrow">
       <section className="card" aria-labelledby="account-title">

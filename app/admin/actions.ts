@@ -27,7 +27,7 @@ async function texts() {
 
 async function orgFor(slug: string) {
   await requireRole("admin");
-  const org = findOrganisationBySlug(getDb(), slug);
+  const org = await findOrganisationBySlug(getDb(), slug);
   if (!org) throw new AppError("not_found", "No such organisation");
   return org;
 }
@@ -35,7 +35,7 @@ async function orgFor(slug: string) {
 export async function createOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
   await requireRole("admin");
   const input = organisationInput(form);
-  const result = createOrganisation(getDb(), input, await texts());
+  const result = await createOrganisation(getDb(), input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath("/admin");
   redirect(`/admin/organisations/${result.value.slug}`);
@@ -44,7 +44,7 @@ export async function createOrganisationAction(_prev: FormState, form: FormData)
 export async function updateOrganisationAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const org = await orgFor(slug);
   const input = organisationInput(form);
-  const result = updateOrganisation(getDb(), org, input, await texts());
+  const result = await updateOrganisation(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath("/admin");
   if (result.value.slug !== slug) redirect(`/admin/organisations/${result.value.slug}`);
@@ -53,14 +53,14 @@ export async function updateOrganisationAction(slug: string, _prev: FormState, f
 
 export async function archiveOrganisationAction(slug: string, archived: boolean): Promise<void> {
   const org = await orgFor(slug);
-  setArchived(getDb(), org, archived);
+  await setArchived(getDb(), org, archived);
   revalidatePath(`/admin/organisations/${slug}`);
 }
 
 export async function createWaveAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const org = await orgFor(slug);
   const input = { label: text(form, "label"), opensAt: text(form, "opensAt"), closesAt: text(form, "closesAt") };
-  const result = createWave(getDb(), org, input, await texts());
+  const result = await createWave(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}`);
   return { fields: {}, values: {}, saved: true };
@@ -68,7 +68,7 @@ export async function createWaveAction(slug: string, _prev: FormState, form: For
 
 export async function setWaveStatusAction(slug: string, waveId: number, status: "open" | "closed"): Promise<void> {
   const org = await orgFor(slug);
-  if (!changeWaveStatus(getDb(), org, waveId, status)) throw new AppError("not_found", "No such wave");
+  if (!(await changeWaveStatus(getDb(), org, waveId, status))) throw new AppError("not_found", "No such wave");
   revalidatePath(`/admin/organisations/${slug}`);
 }
 
@@ -105,7 +105,7 @@ export async function resetLeadPasswordAction(slug: string, userId: number): Pro
 
 export async function removeLeadAction(slug: string, userId: number): Promise<void> {
   const org = await orgFor(slug);
-  removeLead(getDb(), org, userId);
+  await removeLead(getDb(), org, userId);
   revalidatePath(`/admin/organisations/${slug}`);
 }
 
@@ -121,15 +121,15 @@ export async function voidSubmissionsAction(slug: string, waveId: number, _prev:
   const org = await orgFor(slug);
   const user = await requireRole("admin");
   const db = getDb();
-  const wave = findWave(db, org.id, waveId);
+  const wave = await findWave(db, org.id, waveId);
   if (!wave) throw new AppError("not_found", "No such wave");
   const input = { from: text(form, "from"), to: text(form, "to"), fast: text(form, "fast"), reason: text(form, "reason") };
   const m = await texts();
   if (text(form, "intent") !== "void") {
-    const preview = previewVoid(db, wave, input, m);
+    const preview = await previewVoid(db, wave, input, m);
     return preview.ok ? { fields: {}, values: input, preview: preview.value } : { fields: preview.fields, values: input };
   }
-  const result = voidSubmissions(db, org, wave, input, Number(text(form, "expected")), { id: user.id, email: user.email }, m);
+  const result = await voidSubmissions(db, org, wave, input, Number(text(form, "expected")), { id: user.id, email: user.email }, m);
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}/waves/${waveId}`);
   return { fields: {}, values: {}, notice: result.value };

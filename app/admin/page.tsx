@@ -21,7 +21,7 @@ export default async function AdminHome() {
   const locale = await currentLocale();
   const m = adminMessages(locale);
   const t = m.organisations;
-  const orgs = listOrganisations(getDb());
+  const orgs = await listOrganisations(getDb());
   return (
     <section className="card" aria-labelledby="orgs-title">
       <div className="btn-row" style={{ marginTop: 0 }}>

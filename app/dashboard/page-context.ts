@@ -52,11 +52,11 @@ export async function dashboardPage(slug: string, view: DashboardView, searchPar
   const query: DashboardQuery = parsed.ok ? parsed.query : {};
   let scope: DashboardScope;
   try {
-    scope = resolveScope(db, org, query, min);
+    scope = await resolveScope(db, org, query, min);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
     invalid = { ...invalid, ...error.fields };
-    scope = resolveScope(db, org, {}, min);
+    scope = await resolveScope(db, org, {}, min);
   }
   // The survey link a lead shares: PUBLIC_URL when set, like the invitation links.
   const origin = baseUrlOf(await headers());

@@ -22,9 +22,12 @@ export default async function DashboardsPage() {
   const m = dashboardMessages(locale);
   const orgs: { id: number; slug: string; name: string; submitted: number | null }[] =
     user.role === "admin"
-      ? listOrganisations(db).filter((o) => !o.archivedAt)
-      : organisationsOfUser(db, user.id).map((o) => ({ ...o, submitted: null }));
+      ? (await listOrganisations(db)).filter((o) => !o.archivedAt)
+      : (await organisationsOfUser(db, user.id)).map((o) => ({ ...o, submitted: null }));
   if (user.role === "lead" && orgs.length === 1) redirect(`/dashboard/${orgs[0]!.slug}`);
+  // Leads have a handful of organisations; an administrator's list can be long, so no per-organisation query.
+  const latest = new Map<number, Awaited<ReturnType<typeof latestWaveWithResponses>>>();
+  if (user.role === "lead") for (const o of orgs) latest.set(o.id, await latestWaveWithResponses(db, o.id));
   return (
     <div className="narrow">
       <section className="card" aria-labelledby="dash-list-title">
@@ -36,8 +39,7 @@ export default async function DashboardsPage() {
             <p className="muted">{m.list.lead}</p>
             <ul className="dash-list" data-testid="dashboard-list">
               {orgs.map((o) => {
-                // Leads have a handful of organisations; an administrator's list can be long, so no per-organisation query.
-                const wave = user.role === "lead" ? latestWaveWithResponses(db, o.id) : undefined;
+                const wave = latest.get(o.id);
                 return (
                   <li key={o.id}>
                     <Link href={`/dashboard/${o.slug}`}>{o.name}</Link>

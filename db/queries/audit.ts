@@ -1,11 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, type AuditAction, type AuditEntry } from "../schema";
+import { fromRows, insertStatement } from "../sql/rows";
 
 export type AuditActor = { id: number; email: string };
 
 /** Records an action; for streamed exports call it with status "started" and finish it with completeAudit. */
-export function recordAudit(
+export async function recordAudit(
   db: Db,
   actor: AuditActor,
   action: AuditAction,
@@ -13,22 +13,23 @@ export function recordAudit(
   rows: number | null,
   status: AuditEntry["status"] = "completed",
   detail: string | null = null,
-): number {
-  return db.insert(auditLog).values({ userId: actor.id, userEmail: actor.email, action, scope, rows, status, detail }).returning({ id: auditLog.id }).get().id;
+): Promise<number> {
+  const { text, params } = insertStatement(auditLog, { userId: actor.id, userEmail: actor.email, action, scope, rows, status, detail }, { returning: false });
+  return (await db.sql.value<number>(`${text} returning id`, params))!;
 }
 
 /** The audit entries of one action and scope, newest first. */
-export function listAuditFor(db: Db, action: AuditAction, scope: string, limit: number): AuditEntry[] {
-  return db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.scope, scope))).orderBy(desc(auditLog.id)).limit(limit).all();
+export async function listAuditFor(db: Db, action: AuditAction, scope: string, limit: number): Promise<AuditEntry[]> {
+  return fromRows(auditLog, await db.sql.all("select * from audit_log where action = ? and scope = ? order by id desc limit ?", [action, scope, limit]));
 }
 
-export function completeAudit(db: Db, id: number, rows: number, status: "completed" | "incomplete"): void {
-  db.update(auditLog).set({ rows, status }).where(eq(auditLog.id, id)).run();
+export async function completeAudit(db: Db, id: number, rows: number, status: "completed" | "incomplete"): Promise<void> {
+  await db.sql.run("update audit_log set rows = ?, status = ? where id = ?", [rows, status, id]);
 }
 
 /** Newest first. */
-export function listAudit(db: Db, limit: number, offset = 0): { entries: AuditEntry[]; total: number } {
-  const entries = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset).all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n ?? 0;
+export async function listAudit(db: Db, limit: number, offset = 0): Promise<{ entries: AuditEntry[]; total: number }> {
+  const entries = fromRows(auditLog, await db.sql.all("select * from audit_log order by id desc limit ? offset ?", [limit, offset]));
+  const total = (await db.sql.value<number>("select count(*) from audit_log")) ?? 0;
   return { entries, total };
 }

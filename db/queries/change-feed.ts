@@ -6,22 +6,22 @@
 import type { Db } from "../client";
 
 /** The id of the newest row (0 when the feed is empty). */
-export function latestChange(db: Db): number {
-  return (db.$client.prepare("select coalesce(max(id), 0) from change_feed").pluck().get() as number) ?? 0;
+export async function latestChange(db: Db): Promise<number> {
+  return (await db.sql.value<number>("select coalesce(max(id), 0) from change_feed")) ?? 0;
 }
 
 /**
  * The organisations changed after row `afterId`, up to row `latest`, or null when rows after
  * `afterId` were already pruned (the reader must then load everything again).
  */
-export function changedOrganisations(db: Db, afterId: number, latest: number): number[] | null {
-  const oldest = db.$client.prepare("select min(id) from change_feed").pluck().get() as number | null;
-  // Ids are consecutive (AUTOINCREMENT, writers serialised): a gap before the oldest row means pruned rows.
+export async function changedOrganisations(db: Db, afterId: number, latest: number): Promise<number[] | null> {
+  const oldest = (await db.sql.value<number | null>("select min(id) from change_feed")) ?? null;
+  // Ids are consecutive (writers serialised): a gap before the oldest row means pruned rows.
   if (oldest === null || oldest > afterId + 1) return null;
-  return db.$client.prepare("select distinct org_id from change_feed where id > ? and id <= ?").pluck().all(afterId, latest) as number[];
+  return db.sql.column<number>("select distinct org_id from change_feed where id > ? and id <= ?", [afterId, latest]);
 }
 
 /** Deletes rows written before `before` (an ISO time) but always keeps the newest. Returns how many. */
-export function pruneChangeFeed(db: Db, before: string): number {
-  return db.$client.prepare("delete from change_feed where at < ? and id < (select max(id) from change_feed)").run(before).changes;
+export async function pruneChangeFeed(db: Db, before: string): Promise<number> {
+  return (await db.sql.run("delete from change_feed where at < ? and id < (select max(id) from change_feed)", [before])).changes;
 }

@@ -2,7 +2,7 @@ import type { Db } from "../client";
 import { AGG_CAPABILITIES } from "../../core/counters";
 import { LOCALES, ORG_ANSWERS, SENIORITIES } from "../../questions/constants";
 
-const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c} end`;
+const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else cast(r.${c} as text) end as ${c}`;
 
 /**
  * The coded columns of the responses CSV after department (docs/csv-format.md), in CSV order:
@@ -32,7 +32,8 @@ const literal = (v: string | number) => (typeof v === "number" ? String(v) : `'$
  */
 const PACKED = PACKED_FIELDS.reduce((sql, f, i) => {
   const code = `case when r.${f.column} is null then 0 ${f.stored.map((v, k) => `when r.${f.column} = ${literal(v)} then ${k + 1}`).join(" ")} end`;
-  return i === 0 ? code : `(${sql}) * ${PACKED_BASES[i]} + ${code}`;
+  // 64-bit from the first field on: PostgreSQL's integer arithmetic would overflow 32 bits.
+  return i === 0 ? `cast(${code} as bigint)` : `(${sql}) * ${PACKED_BASES[i]} + ${code}`;
 }, "");
 
 /** The coded columns as cells, for a row whose packed value is NULL. */
@@ -40,51 +41,76 @@ const UNPACKED = PACKED_FIELDS.map((f) => (f.stored.includes(0) ? agree(f.column
 
 const ORG_WAVES = "select w.id from waves w join organisations o on o.id = w.org_id where o.slug = ?";
 
+/** Where an export page starts: after this key (null: from the first row). */
+export type ExportCursor = number | string | null;
+
+export type ExportReader = {
+  /** Rows [key, wave_id, id, department, submitted_at, packed] after `after`, in key order. */
+  page: (after: ExportCursor, limit: number) => Promise<unknown[][]>;
+  /** The coded columns of one row as cells (for a row whose packed value is NULL). */
+  unpacked: (key: ExportCursor) => Promise<unknown[]>;
+};
+
 /**
- * A reader of submitted responses for export, a page at a time after a rowid, in rowid order. Each
- * row is [rowid, wave_id, id, department, submitted_at, packed]: packed codes the other response
+ * A reader of submitted responses for export, a page at a time after a key, in key order. Each
+ * row is [key, wave_id, id, department, submitted_at, packed]: packed codes the other response
  * columns (PACKED_FIELDS; NULL: read them with the unpacked reader), and the organisation and wave
  * columns are looked up once per wave (exportWaves) instead of joined on every row.
  *
  * Keyset paging instead of an open cursor: better-sqlite3 refuses writes on a connection while a
- * cursor is open, and submissions must keep working during a long export. The whole-table reader
- * walks the rowid b-tree (`not indexed`): without it SQLite picks the status index and sorts all
- * submitted responses again for every page.
+ * cursor is open, and submissions must keep working during a long export. On SQLite the key is the
+ * rowid and the whole-table reader walks the rowid b-tree (`not indexed`): without it SQLite picks
+ * the status index and sorts all submitted responses again for every page; its pages are read with
+ * better-sqlite3's raw rows in the connection's turn (db/sql/sqlite.ts). On PostgreSQL the key is
+ * the response id, its primary key (the order of rows is not part of the CSV contract).
  */
-export function exportResponsesReader(db: Db, orgSlug?: string): { page: (afterRowid: number, limit: number) => unknown[][]; unpacked: (rowid: number) => unknown[] } {
-  const columns = `r.rowid, r.wave_id, r.id, r.department, r.submitted_at, ${PACKED}`;
-  const statement = db.$client
-    .prepare(
-      orgSlug
-        ? `select ${columns} from responses r
-           where r.status = 'submitted' and r.wave_id in (${ORG_WAVES}) and r.rowid > ? order by r.rowid limit ?`
-        : `select ${columns} from responses r not indexed
-           where r.status = 'submitted' and r.rowid > ? order by r.rowid limit ?`,
-    )
-    .raw(true);
-  const one = db.$client.prepare(`select ${UNPACKED} from responses r where r.rowid = ?`).raw(true);
+export function exportResponsesReader(db: Db, orgSlug?: string): ExportReader {
+  if (db.dialect === "sqlite") {
+    const columns = `r.rowid, r.wave_id, r.id, r.department, r.submitted_at, ${PACKED}`;
+    const statement = db.$client
+      .prepare(
+        orgSlug
+          ? `select ${columns} from responses r
+             where r.status = 'submitted' and r.wave_id in (${ORG_WAVES}) and r.rowid > ? order by r.rowid limit ?`
+          : `select ${columns} from responses r not indexed
+             where r.status = 'submitted' and r.rowid > ? order by r.rowid limit ?`,
+      )
+      .raw(true);
+    const one = db.$client.prepare(`select ${UNPACKED} from responses r where r.rowid = ?`).raw(true);
+    return {
+      page: (after, limit) => db.withConnection(() => statement.all(...(orgSlug ? [orgSlug] : []), after ?? 0, limit) as unknown[][]),
+      unpacked: (key) => db.withConnection(() => one.get(key) as unknown[]),
+    };
+  }
+  const columns = `r.id as k, r.wave_id, r.id, r.department, r.submitted_at, ${PACKED} as packed`;
   return {
-    page: orgSlug ? (afterRowid, limit) => statement.all(orgSlug, afterRowid, limit) as unknown[][] : (afterRowid, limit) => statement.all(afterRowid, limit) as unknown[][],
-    unpacked: (rowid) => one.get(rowid) as unknown[],
+    page: async (after, limit) => {
+      const where = [`r.status = 'submitted'`, ...(orgSlug ? [`r.wave_id in (${ORG_WAVES})`] : []), ...(after === null ? [] : ["r.id > ?"])];
+      const params = [...(orgSlug ? [orgSlug] : []), ...(after === null ? [] : [after]), limit];
+      const rows = await db.sql.all<Record<string, unknown>>(`select ${columns} from responses r where ${where.join(" and ")} order by r.id limit ?`, params);
+      return rows.map((r) => [r.k, r.wave_id, r.id, r.department, r.submitted_at, r.packed]);
+    },
+    unpacked: async (key) => Object.values((await db.sql.get<Record<string, unknown>>(`select ${UNPACKED} from responses r where r.id = ?`, [key]))!),
   };
 }
 
 /** [wave id, org slug, org name, sector, size band, wave label] of every wave, of one organisation's, or of one wave. */
-export function exportWaves(db: Db, filter: { orgSlug?: string; waveId?: number } = {}): [number, string, string, string, string, string][] {
+export async function exportWaves(db: Db, filter: { orgSlug?: string; waveId?: number } = {}): Promise<[number, string, string, string, string, string][]> {
   const where = filter.waveId !== undefined ? "where w.id = ?" : filter.orgSlug !== undefined ? "where o.slug = ?" : "";
   const params = filter.waveId !== undefined ? [filter.waveId] : filter.orgSlug !== undefined ? [filter.orgSlug] : [];
-  return db.$client
-    .prepare(`select w.id, o.slug, o.name, o.sector, o.size_band, w.label from waves w join organisations o on o.id = w.org_id ${where}`)
-    .raw(true)
-    .all(...params) as [number, string, string, string, string, string][];
+  const rows = await db.sql.all<{ id: number; slug: string; name: string; sector: string; size_band: string; label: string }>(
+    `select w.id, o.slug, o.name, o.sector, o.size_band, w.label from waves w join organisations o on o.id = w.org_id ${where}`,
+    params,
+  );
+  return rows.map((r) => [r.id, r.slug, r.name, r.sector, r.size_band, r.label]);
 }
 
-export function countSubmitted(db: Db, orgSlug?: string): number {
-  const row = db.$client
-    .prepare(
-      `select count(*) n from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
+export async function countSubmitted(db: Db, orgSlug?: string): Promise<number> {
+  return (
+    (await db.sql.value<number>(
+      `select count(*) from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
        where r.status = 'submitted' ${orgSlug ? "and o.slug = ?" : ""}`,
-    )
-    .get(...(orgSlug ? [orgSlug] : [])) as { n: number };
-  return row.n;
+      orgSlug ? [orgSlug] : [],
+    )) ?? 0
+  );
 }

@@ -16,9 +16,21 @@ const STAGED = ["line", ...RESPONSE_CSV_COLUMNS] as const;
 
 export type Staging = { name: string; insertId: Database.Statement; firstLine: Database.Statement; insertRow: Database.Statement };
 
-export function createStaging(db: Db): Staging {
+/*
+ * The staging tables are SQLite TEMP tables on the app's one connection; on PostgreSQL a TEMP table
+ * lives on one pooled client, so an import there needs its own client from staging to commit.
+ */
+function sqliteOf(db: Db): Database.Database {
+  if (db.dialect !== "sqlite") throw new Error("Importing a responses CSV into PostgreSQL is not supported yet: import into SQLite and copy the database across");
+  return db.$client;
+}
+
+export async function createStaging(db: Db): Promise<Staging> {
+  const sqlite = sqliteOf(db);
   const t = `import_staging_${crypto.randomBytes(6).toString("hex")}`;
-  db.$client.exec(`
+  // In the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
+  await db.sql.transaction(async () =>
+    sqlite.exec(`
     drop table if exists temp.${t};
     create temp table ${t} (
       line integer not null unique,
@@ -26,18 +38,21 @@ export function createStaging(db: Db): Staging {
       is_new integer not null default 0
     );
     create index temp.${t}_org on ${t}(org, line);
-    create temp table ${t}_ids (response_id text primary key, line integer not null);`);
+    create temp table ${t}_ids (response_id text primary key, line integer not null);`),
+  );
   // Prepared once per import: preparing per row costs more than the insert itself.
   return {
     name: t,
-    insertId: db.$client.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`),
-    firstLine: db.$client.prepare(`select line from temp.${t}_ids where response_id = ?`).pluck(),
-    insertRow: db.$client.prepare(`insert into temp.${t} (${STAGED.map((c) => `"${c}"`).join(", ")}) values (${STAGED.map(() => "?").join(", ")})`),
+    insertId: sqlite.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`),
+    firstLine: sqlite.prepare(`select line from temp.${t}_ids where response_id = ?`).pluck(),
+    insertRow: sqlite.prepare(`insert into temp.${t} (${STAGED.map((c) => `"${c}"`).join(", ")}) values (${STAGED.map(() => "?").join(", ")})`),
   };
 }
 
-export function dropStaging(db: Db, { name: t }: Staging): void {
-  db.$client.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`);
+export async function dropStaging(db: Db, { name: t }: Staging): Promise<void> {
+  const sqlite = sqliteOf(db);
+  // Inside the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
+  await db.sql.transaction(async () => sqlite.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`));
 }
 
 export type StagedRow = { line: number; id: string | null; row: ParsedRow | null };
@@ -45,11 +60,11 @@ export type StagedRow = { line: number; id: string | null; row: ParsedRow | null
 /**
  * Stages a batch of rows in one transaction (one commit per row would cost a journal sync each):
  * remembers every row's response_id, valid row or not, to report duplicates, and stores valid rows
- * that are not duplicates. Synchronous, so no other request on this connection runs inside it.
+ * that are not duplicates. The body is synchronous inside the connection's transaction (db/sql/sqlite.ts).
  */
-export function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[]): CellError[] {
+export async function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[]): Promise<CellError[]> {
   const errors: CellError[] = [];
-  db.$client.transaction(() => {
+  await db.sql.transaction(async () => {
     for (const { line, id, row } of rows) {
       let duplicate = false;
       if (id !== null && staging.insertId.run(id, line).changes === 0) {
@@ -59,7 +74,7 @@ export function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[])
       }
       if (row && !duplicate) staging.insertRow.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
     }
-  })();
+  });
   return errors;
 }
 
@@ -68,9 +83,11 @@ export function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[])
  * an organisation that exists with another sector or size band, a response id that exists with
  * different values.
  */
-export function stagedConflicts(db: Db, { name: t }: Staging, limit: number): CellError[] {
+export async function stagedConflicts(db: Db, { name: t }: Staging, limit: number): Promise<CellError[]> {
   const errors: CellError[] = [];
-  const sqlite = db.$client;
+  const sqlite = sqliteOf(db);
+  // The reads run in the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
+  await db.sql.transaction(async () => {
   const inFile = sqlite
     .prepare(
       `with first as (select org, min(line) line from temp.${t} group by org)
@@ -117,16 +134,17 @@ export function stagedConflicts(db: Db, { name: t }: Staging, limit: number): Ce
   for (const r of changed) {
     errors.push({ line: r.line, column: "response_id", message: `"${r.response_id}" already exists with different values; an import never changes a stored response` });
   }
+  });
   return errors.sort((a, b) => a.line - b.line).slice(0, limit);
 }
 
 export type ImportResult = { rows: number; inserted: number; alreadyPresent: number; organisationsCreated: number; wavesCreated: number; departmentsAdded: number };
 
 /** Writes the staged rows in one transaction: new organisations, departments and waves, then responses and aggregates. */
-export function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion: number): ImportResult {
-  const sqlite = db.$client;
+export async function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion: number): Promise<ImportResult> {
+  const sqlite = sqliteOf(db);
   const now = new Date().toISOString();
-  const commit = sqlite.transaction((): ImportResult => {
+  return db.sql.transaction(async (): Promise<ImportResult> => {
     const rows = (sqlite.prepare(`select count(*) n from temp.${t}`).get() as { n: number }).n;
     const orgs = sqlite
       .prepare(
@@ -177,7 +195,7 @@ export function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion:
          where s.is_new = 1`,
       )
       .run().changes;
-    applyRowsToAggregates(
+    await applyRowsToAggregates(
       db,
       sqlite
         .prepare(
@@ -190,5 +208,4 @@ export function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion:
     );
     return { rows, inserted, alreadyPresent: rows - inserted, organisationsCreated: orgs, wavesCreated: waves, departmentsAdded };
   });
-  return commit.immediate();
 }

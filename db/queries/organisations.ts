@@ -1,83 +1,71 @@
-import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { aggWaves, organisations, waves, type Organisation, type Wave } from "../schema";
+import { organisations, waves, type Organisation, type Wave } from "../schema";
+import { fromRow, fromRows, insertStatement, setClause } from "../sql/rows";
 
-export function findOrganisationBySlug(db: Db, slug: string): Organisation | undefined {
-  return db.select().from(organisations).where(eq(organisations.slug, slug)).get() ?? undefined;
+export async function findOrganisationBySlug(db: Db, slug: string): Promise<Organisation | undefined> {
+  const row = await db.sql.get("select * from organisations where slug = ?", [slug]);
+  return row && fromRow(organisations, row);
 }
 
 /** Organisations that take part in the benchmark (not archived), by slug. */
-export function activeOrganisations(db: Db): Organisation[] {
-  return db.select().from(organisations).where(sql`${organisations.archivedAt} is null`).orderBy(organisations.slug).all();
+export async function activeOrganisations(db: Db): Promise<Organisation[]> {
+  return fromRows(organisations, await db.sql.all("select * from organisations where archived_at is null order by slug"));
 }
 
-export function findOrganisationById(db: Db, id: number): Organisation | undefined {
-  return db.select().from(organisations).where(eq(organisations.id, id)).get() ?? undefined;
+export async function findOrganisationById(db: Db, id: number): Promise<Organisation | undefined> {
+  const row = await db.sql.get("select * from organisations where id = ?", [id]);
+  return row && fromRow(organisations, row);
 }
 
 export type WaveSummary = Wave & { submitted: number };
 
 /** An organisation's waves, newest first, with their submitted-response counts (from the aggregates). */
-export function listWaves(db: Db, orgId: number): WaveSummary[] {
-  return db
-    .select({ wave: waves, submitted: sql<number>`coalesce(${aggWaves}.n, 0)` })
-    .from(waves)
-    .leftJoin(aggWaves, eq(aggWaves.waveId, waves.id))
-    .where(eq(waves.orgId, orgId))
-    .orderBy(desc(sql`coalesce(${waves.opensAt}, ${waves.createdAt})`), desc(waves.id))
-    .all()
-    .map((r) => ({ ...r.wave, submitted: r.submitted }));
+export async function listWaves(db: Db, orgId: number): Promise<WaveSummary[]> {
+  const rows = await db.sql.all<Record<string, unknown> & { submitted: number }>(
+    `select w.*, coalesce(a.n, 0) submitted from waves w left join agg_waves a on a.wave_id = w.id
+     where w.org_id = ? order by coalesce(w.opens_at, w.created_at) desc, w.id desc`,
+    [orgId],
+  );
+  return rows.map((r) => ({ ...fromRow(waves, r), submitted: r.submitted }));
 }
 
 /** The wave the benchmark uses for an organisation: its latest wave with submitted responses. */
-export function latestWaveWithResponses(db: Db, orgId: number): WaveSummary | undefined {
-  return listWaves(db, orgId).find((w) => w.submitted > 0);
+export async function latestWaveWithResponses(db: Db, orgId: number): Promise<WaveSummary | undefined> {
+  return (await listWaves(db, orgId)).find((w) => w.submitted > 0);
 }
 
-export function findWave(db: Db, orgId: number, waveId: number): Wave | undefined {
-  return db.select().from(waves).where(and(eq(waves.orgId, orgId), eq(waves.id, waveId))).get() ?? undefined;
+export async function findWave(db: Db, orgId: number, waveId: number): Promise<Wave | undefined> {
+  const row = await db.sql.get("select * from waves where org_id = ? and id = ?", [orgId, waveId]);
+  return row && fromRow(waves, row);
 }
 
 export type OrganisationSummary = Organisation & { waves: number; submitted: number };
 
 /** Every organisation with its wave count and submitted responses (from the aggregates). */
-export function listOrganisations(db: Db): OrganisationSummary[] {
-  return db.$client
-    .prepare(
-      `select o.*, count(w.id) waves, coalesce(sum(a.n), 0) submitted
-       from organisations o left join waves w on w.org_id = o.id left join agg_waves a on a.wave_id = w.id
-       group by o.id order by o.archived_at is not null, o.name`,
-    )
-    .all()
-    .map((r) => {
-      const row = r as Record<string, unknown>;
-      return {
-        id: row.id as number,
-        slug: row.slug as string,
-        name: row.name as string,
-        sector: row.sector as string,
-        sizeBand: row.size_band as Organisation["sizeBand"],
-        departments: JSON.parse(row.departments as string) as string[],
-        archivedAt: row.archived_at as string | null,
-        createdAt: row.created_at as string,
-        waves: row.waves as number,
-        submitted: row.submitted as number,
-      };
-    });
+export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> {
+  const rows = await db.sql.all<Record<string, unknown> & { waves: number; submitted: number }>(
+    `select o.*, count(w.id) waves, coalesce(sum(a.n), 0) submitted
+     from organisations o left join waves w on w.org_id = o.id left join agg_waves a on a.wave_id = w.id
+     group by o.id order by o.archived_at is not null, o.name`,
+  );
+  return rows.map((r) => ({ ...fromRow(organisations, r), waves: r.waves, submitted: r.submitted }));
 }
 
-export function insertOrganisationRow(db: Db, values: typeof organisations.$inferInsert): Organisation {
-  return db.insert(organisations).values(values).returning().get();
+export async function insertOrganisationRow(db: Db, values: typeof organisations.$inferInsert): Promise<Organisation> {
+  const { text, params } = insertStatement(organisations, values);
+  return fromRow(organisations, (await db.sql.get(text, params))!);
 }
 
-export function updateOrganisationRow(db: Db, id: number, values: Partial<typeof organisations.$inferInsert>): void {
-  db.update(organisations).set(values).where(eq(organisations.id, id)).run();
+export async function updateOrganisationRow(db: Db, id: number, values: Partial<typeof organisations.$inferInsert>): Promise<void> {
+  const set = setClause(organisations, values);
+  if (set.text) await db.sql.run(`update organisations set ${set.text} where id = ?`, [...set.params, id]);
 }
 
-export function insertWaveRow(db: Db, values: typeof waves.$inferInsert): Wave {
-  return db.insert(waves).values(values).returning().get();
+export async function insertWaveRow(db: Db, values: typeof waves.$inferInsert): Promise<Wave> {
+  const { text, params } = insertStatement(waves, values);
+  return fromRow(waves, (await db.sql.get(text, params))!);
 }
 
-export function setWaveStatus(db: Db, orgId: number, waveId: number, status: Wave["status"]): boolean {
-  return db.update(waves).set({ status }).where(and(eq(waves.id, waveId), eq(waves.orgId, orgId))).run().changes === 1;
+export async function setWaveStatus(db: Db, orgId: number, waveId: number, status: Wave["status"]): Promise<boolean> {
+  return (await db.sql.run("update waves set status = ? where id = ? and org_id = ?", [status, waveId, orgId])).changes === 1;
 }

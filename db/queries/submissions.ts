@@ -2,7 +2,9 @@
  * Submissions of a wave over time, and voiding a chosen set of them (lib/admin/submissions.ts holds
  * the rules: what counts as a burst, what may be voided and how it is audited).
  */
-import type { Db } from "../client";
+import { transaction, type Db } from "../client";
+import { secondsBetween } from "../sql/dialect";
+import { lockWave } from "./locks";
 import { voidResponseInAggregates } from "./aggregates";
 import { recordAudit, type AuditActor } from "./audit";
 
@@ -15,22 +17,21 @@ export type MinuteCount = {
   fast: number;
 };
 
-const SECONDS_TO_SUBMIT = "(julianday(submitted_at) - julianday(created_at)) * 86400.0";
+const secondsToSubmit = (db: Db) => secondsBetween(db.dialect, "created_at", "submitted_at");
 
 /** Submitted responses of a wave per minute (only minutes with any), oldest first. */
-export function submissionsPerMinute(db: Db, waveId: number, fastSeconds: number): MinuteCount[] {
-  return db.$client
-    .prepare(
-      `select substr(submitted_at, 1, 16) minute, count(*) submitted, sum(case when ${SECONDS_TO_SUBMIT} < @fast then 1 else 0 end) fast
-       from responses where wave_id = @wave and status = 'submitted'
-       group by minute order by minute`,
-    )
-    .all({ wave: waveId, fast: fastSeconds }) as MinuteCount[];
+export async function submissionsPerMinute(db: Db, waveId: number, fastSeconds: number): Promise<MinuteCount[]> {
+  return db.sql.all<MinuteCount>(
+    `select substr(submitted_at, 1, 16) minute, count(*) submitted, sum(case when ${secondsToSubmit(db)} < ? then 1 else 0 end) fast
+     from responses where wave_id = ? and status = 'submitted'
+     group by substr(submitted_at, 1, 16) order by minute`,
+    [fastSeconds, waveId],
+  );
 }
 
 /** Responses of a wave by status (drafts, submitted, voided). */
-export function countByStatus(db: Db, waveId: number): { draft: number; submitted: number; voided: number } {
-  const rows = db.$client.prepare("select status, count(*) n from responses where wave_id = ? group by status").all(waveId) as { status: string; n: number }[];
+export async function countByStatus(db: Db, waveId: number): Promise<{ draft: number; submitted: number; voided: number }> {
+  const rows = await db.sql.all<{ status: string; n: number }>("select status, count(*) n from responses where wave_id = ? group by status", [waveId]);
   const get = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
   return { draft: get("draft"), submitted: get("submitted"), voided: get("voided") };
 }
@@ -38,13 +39,16 @@ export function countByStatus(db: Db, waveId: number): { draft: number; submitte
 /** A set of submissions: those submitted in [from, to), optionally only those submitted within `fasterThanSeconds` of starting. */
 export type SubmissionSelection = { waveId: number; from: string; to: string; fasterThanSeconds: number | null };
 
-const SELECTION = `from responses where wave_id = @wave and status = 'submitted' and submitted_at >= @from and submitted_at < @to
-  and (@fast is null or ${SECONDS_TO_SUBMIT} < @fast)`;
+function selectionWhere(db: Db, s: SubmissionSelection): { where: string; params: unknown[] } {
+  const where = "from responses where wave_id = ? and status = 'submitted' and submitted_at >= ? and submitted_at < ?";
+  const params: unknown[] = [s.waveId, s.from, s.to];
+  if (s.fasterThanSeconds === null) return { where, params };
+  return { where: `${where} and ${secondsToSubmit(db)} < ?`, params: [...params, s.fasterThanSeconds] };
+}
 
-const params = (s: SubmissionSelection) => ({ wave: s.waveId, from: s.from, to: s.to, fast: s.fasterThanSeconds });
-
-export function countSelection(db: Db, selection: SubmissionSelection): number {
-  return db.$client.prepare(`select count(*) ${SELECTION}`).pluck().get(params(selection)) as number;
+export async function countSelection(db: Db, selection: SubmissionSelection): Promise<number> {
+  const { where, params } = selectionWhere(db, selection);
+  return (await db.sql.value<number>(`select count(*) ${where}`, params)) ?? 0;
 }
 
 /**
@@ -53,24 +57,23 @@ export function countSelection(db: Db, selection: SubmissionSelection): number {
  * how many and `detail`. Nothing is changed when the selection no longer holds `expected` responses
  * (returns the count found instead).
  */
-export function voidSelection(
+export async function voidSelection(
   db: Db,
   selection: SubmissionSelection,
   expected: number,
   audit: { actor: AuditActor; scope: string; detail: string },
-): { voided: number } | { changed: number } {
-  const sqlite = db.$client;
-  const run = sqlite.transaction(() => {
-    const ids = sqlite.prepare(`select id ${SELECTION}`).pluck().all(params(selection)) as string[];
+): Promise<{ voided: number } | { changed: number }> {
+  return transaction(db, async (tx) => {
+    await lockWave(tx, selection.waveId);
+    const { where, params } = selectionWhere(tx, selection);
+    const ids = await tx.sql.column<string>(`select id ${where} order by id`, params);
     if (ids.length !== expected) return { changed: ids.length };
     const at = new Date().toISOString();
-    const mark = sqlite.prepare("update responses set status = 'voided', voided_at = ?, updated_at = ? where id = ? and status = 'submitted'");
     for (const id of ids) {
-      voidResponseInAggregates(db, id);
-      mark.run(at, at, id);
+      await voidResponseInAggregates(tx, id);
+      await tx.sql.run("update responses set status = 'voided', voided_at = ?, updated_at = ? where id = ? and status = 'submitted'", [at, at, id]);
     }
-    recordAudit(db, audit.actor, "responses_voided", audit.scope, ids.length, "completed", audit.detail);
+    await recordAudit(tx, audit.actor, "responses_voided", audit.scope, ids.length, "completed", audit.detail);
     return { voided: ids.length };
   });
-  return run.immediate();
 }

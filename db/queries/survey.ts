@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import { transaction, type Db } from "../client";
+import { fromRow, insertStatement, setClause } from "../sql/rows";
 import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
 import { answersToColumns } from "../item-columns";
 import { applyResponseToAggregates } from "./aggregates";
@@ -10,32 +10,37 @@ import type { Answers } from "../../core/answers";
 
 export type WaveWithOrg = { wave: Wave; org: Organisation };
 
-export function findWaveByCode(db: Db, code: string): WaveWithOrg | undefined {
-  const row = db
-    .select({ wave: waves, org: organisations })
-    .from(waves)
-    .innerJoin(organisations, eq(waves.orgId, organisations.id))
-    .where(eq(waves.code, code))
-    .get();
-  return row ?? undefined;
+async function waveWithOrg(db: Db, where: string, param: unknown): Promise<WaveWithOrg | undefined> {
+  const wave = await db.sql.get(`select * from waves where ${where} = ?`, [param]);
+  if (!wave) return undefined;
+  const org = await db.sql.get("select * from organisations where id = ?", [wave.org_id]);
+  return org ? { wave: fromRow(waves, wave), org: fromRow(organisations, org) } : undefined;
+}
+
+export function findWaveByCode(db: Db, code: string): Promise<WaveWithOrg | undefined> {
+  return waveWithOrg(db, "code", code);
 }
 
 const now = () => new Date().toISOString();
 
 /** Starts a draft response; returns its id and the private token (only its hash is stored). */
-export function createDraft(db: Db, waveId: number, locale: string, department: string | null = null): { id: string; token: string } {
+export async function createDraft(db: Db, waveId: number, locale: string, department: string | null = null): Promise<{ id: string; token: string }> {
   const id = crypto.randomUUID();
   const token = newToken();
   const at = now();
-  db.insert(responses)
-    .values({ id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, department, createdAt: at, updatedAt: at })
-    .run();
+  const { text, params } = insertStatement(
+    responses,
+    { id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, department, createdAt: at, updatedAt: at },
+    { returning: false },
+  );
+  await db.sql.run(text, params);
   return { id, token };
 }
 
-export function findResponseByToken(db: Db, token: string): ResponseRow | undefined {
+export async function findResponseByToken(db: Db, token: string): Promise<ResponseRow | undefined> {
   if (!token || token.length > 200) return undefined;
-  return db.select().from(responses).where(eq(responses.tokenHash, hashToken(token))).get() ?? undefined;
+  const row = await db.sql.get("select * from responses where token_hash = ?", [hashToken(token)]);
+  return row && fromRow(responses, row);
 }
 
 /**
@@ -44,14 +49,15 @@ export function findResponseByToken(db: Db, token: string): ResponseRow | undefi
  * adopting browser holds the new one. One conditional UPDATE, so of two browsers adopting the same
  * link only one wins. Returns the new token, or undefined when the token opens no draft of the wave.
  */
-export function rotateDraftToken(db: Db, waveId: number, token: string): string | undefined {
+export async function rotateDraftToken(db: Db, waveId: number, token: string): Promise<string | undefined> {
   if (!token || token.length > 200) return undefined;
   const next = newToken();
-  const result = db
-    .update(responses)
-    .set({ tokenHash: hashToken(next), updatedAt: now() })
-    .where(and(eq(responses.tokenHash, hashToken(token)), eq(responses.waveId, waveId), eq(responses.status, "draft")))
-    .run();
+  const result = await db.sql.run("update responses set token_hash = ?, updated_at = ? where token_hash = ? and wave_id = ? and status = 'draft'", [
+    hashToken(next),
+    now(),
+    hashToken(token),
+    waveId,
+  ]);
   return result.changes === 1 ? next : undefined;
 }
 
@@ -62,15 +68,12 @@ export type SaveDraftOutcome = "saved" | "not_draft" | "limit_reached";
  * A draft that already has `maxWrites` saves is left as it is ("limit_reached"): the check is part of
  * the one UPDATE, so concurrent saves and several app instances cannot go past it.
  */
-export function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string, maxWrites: number): SaveDraftOutcome {
-  const result = db
-    .update(responses)
-    .set({ ...answersToColumns(answers), step, locale, writes: sql`${responses.writes} + 1`, updatedAt: now() })
-    .where(and(eq(responses.id, id), eq(responses.status, "draft"), lt(responses.writes, maxWrites)))
-    .run();
+export async function saveDraft(db: Db, id: string, answers: Answers, step: number, locale: string, maxWrites: number): Promise<SaveDraftOutcome> {
+  const set = setClause(responses, { ...answersToColumns(answers), step, locale, updatedAt: now() });
+  const result = await db.sql.run(`update responses set ${set.text}, writes = writes + 1 where id = ? and status = 'draft' and writes < ?`, [...set.params, id, maxWrites]);
   if (result.changes === 1) return "saved";
-  const row = db.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
-  return row?.status === "draft" ? "limit_reached" : "not_draft";
+  const status = await db.sql.value<string>("select status from responses where id = ?", [id]);
+  return status === "draft" ? "limit_reached" : "not_draft";
 }
 
 /**
@@ -78,11 +81,8 @@ export function saveDraft(db: Db, id: string, answers: Answers, step: number, lo
  * responses(status, updated_at) index. Submitted and voided responses are never touched. Returns how
  * many were deleted.
  */
-export function deleteDraftsUpdatedBefore(db: Db, before: string): number {
-  return db
-    .delete(responses)
-    .where(and(eq(responses.status, "draft"), lt(responses.updatedAt, before)))
-    .run().changes;
+export async function deleteDraftsUpdatedBefore(db: Db, before: string): Promise<number> {
+  return (await db.sql.run("delete from responses where status = 'draft' and updated_at < ?", [before])).changes;
 }
 
 export type SubmitOutcome =
@@ -96,16 +96,12 @@ export type SubmitOutcome =
  * The report is opened by a new secret, not by the resume token: in the same UPDATE the stored hash
  * becomes the report token's, so whoever else held the resume link (another device, or whoever
  * sent it) opens nothing afterwards. Only the submitting request receives the report token.
+ *
+ * The status change, the spent invitation and the aggregates are one transaction on both databases.
  */
-export function submitDraft(
-  db: Db,
-  id: string,
-  answers: Answers,
-  locale: string,
-  invitationToken?: string,
-): SubmitOutcome {
+export async function submitDraft(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string): Promise<SubmitOutcome> {
   try {
-    return submitInTransaction(db, id, answers, locale, invitationToken);
+    return await submitInTransaction(db, id, answers, locale, invitationToken);
   } catch (e) {
     if (e instanceof InvitationUsed) return { outcome: "invitation_used" };
     throw e;
@@ -115,46 +111,33 @@ export function submitDraft(
 /** Thrown inside the transaction so the submission rolls back when its invitation was already used. */
 class InvitationUsed extends Error {}
 
-function submitInTransaction(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string): SubmitOutcome {
-  return db.transaction((tx): SubmitOutcome => {
+function submitInTransaction(db: Db, id: string, answers: Answers, locale: string, invitationToken?: string): Promise<SubmitOutcome> {
+  return transaction(db, async (tx): Promise<SubmitOutcome> => {
     const at = now();
     const reportToken = newToken();
-    const result = tx
-      .update(responses)
-      .set({ ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at, tokenHash: hashToken(reportToken) })
-      .where(and(eq(responses.id, id), eq(responses.status, "draft")))
-      .run();
+    const set = setClause(responses, { ...answersToColumns(answers), locale, status: "submitted", submittedAt: at, updatedAt: at, tokenHash: hashToken(reportToken) });
+    const result = await tx.sql.run(`update responses set ${set.text} where id = ? and status = 'draft'`, [...set.params, id]);
     if (result.changes === 1) {
       if (invitationToken) {
-        const row = tx.select({ waveId: responses.waveId }).from(responses).where(eq(responses.id, id)).get()!;
-        if (spendInvitation(db, row.waveId, invitationToken) === "already_used") throw new InvitationUsed();
+        const waveId = (await tx.sql.value<number>("select wave_id from responses where id = ?", [id]))!;
+        if ((await spendInvitation(tx, waveId, invitationToken)) === "already_used") throw new InvitationUsed();
       }
-      applyResponseToAggregates(db, id); // same connection, so inside this transaction
+      await applyResponseToAggregates(tx, id);
       return { outcome: "submitted", reportToken };
     }
-    const existing = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, id)).get();
-    return { outcome: existing ? "already_submitted" : "not_found" };
+    const existing = await tx.sql.value<string>("select status from responses where id = ?", [id]);
+    return { outcome: existing !== undefined ? "already_submitted" : "not_found" };
   });
 }
 
-export function countResponses(db: Db, waveId: number, status: "draft" | "submitted" = "submitted"): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(responses)
-    .where(and(eq(responses.waveId, waveId), eq(responses.status, status)))
-    .get();
-  return row?.n ?? 0;
+export async function countResponses(db: Db, waveId: number, status: "draft" | "submitted" = "submitted"): Promise<number> {
+  return (await db.sql.value<number>("select count(*) from responses where wave_id = ? and status = ?", [waveId, status])) ?? 0;
 }
 
 /** A submitted or draft response with its wave and organisation, found by its private token. */
-export function findResponseContext(db: Db, token: string): { response: ResponseRow; wave: Wave; org: Organisation } | undefined {
-  const response = findResponseByToken(db, token);
+export async function findResponseContext(db: Db, token: string): Promise<{ response: ResponseRow; wave: Wave; org: Organisation } | undefined> {
+  const response = await findResponseByToken(db, token);
   if (!response) return undefined;
-  const row = db
-    .select({ wave: waves, org: organisations })
-    .from(waves)
-    .innerJoin(organisations, eq(waves.orgId, organisations.id))
-    .where(eq(waves.id, response.waveId))
-    .get();
-  return row ? { response, ...row } : undefined;
+  const found = await waveWithOrg(db, "id", response.waveId);
+  return found ? { response, ...found } : undefined;
 }

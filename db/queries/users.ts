@@ -1,32 +1,30 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberships, organisations, signInThrottle, users, type NewUser, type Organisation, type User } from "../schema";
+import { organisations, signInThrottle, users, type NewUser, type Organisation, type User } from "../schema";
+import { fromRow, fromRows, insertStatement } from "../sql/rows";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export function findUserByEmail(db: Db, email: string): User | undefined {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get() ?? undefined;
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const row = await db.sql.get("select * from users where email = ?", [normaliseEmail(email)]);
+  return row && fromRow(users, row);
 }
 
-export function findUserById(db: Db, id: number): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get() ?? undefined;
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  const row = await db.sql.get("select * from users where id = ?", [id]);
+  return row && fromRow(users, row);
 }
 
-export function insertUser(db: Db, values: NewUser): User {
-  return db.insert(users).values({ ...values, email: normaliseEmail(values.email) }).returning().get();
+export async function insertUser(db: Db, values: NewUser): Promise<User> {
+  const { text, params } = insertStatement(users, { ...values, email: normaliseEmail(values.email) });
+  return fromRow(users, (await db.sql.get(text, params))!);
 }
 
 /**
  * Sets a new password hash and, in the same statement, bumps the session version: a new password
  * ends every session issued before it. Returns the new version (undefined when there is no such user).
  */
-export function setPasswordHash(db: Db, userId: number, passwordHash: string): number | undefined {
-  return db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .returning({ sessionVersion: users.sessionVersion })
-    .get()?.sessionVersion;
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<number | undefined> {
+  return db.sql.value<number>("update users set password_hash = ?, session_version = session_version + 1 where id = ? returning session_version", [passwordHash, userId]);
 }
 
 /**
@@ -34,62 +32,44 @@ export function setPasswordHash(db: Db, userId: number, passwordHash: string): n
  * only when the version is still that one (a stale token cannot end the sessions that replaced it).
  * Returns the new version, or undefined when nothing changed.
  */
-export function bumpSessionVersion(db: Db, userId: number, expected?: number): number | undefined {
-  return db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(expected === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.sessionVersion, expected)))
-    .returning({ sessionVersion: users.sessionVersion })
-    .get()?.sessionVersion;
+export async function bumpSessionVersion(db: Db, userId: number, expected?: number): Promise<number | undefined> {
+  return expected === undefined
+    ? db.sql.value<number>("update users set session_version = session_version + 1 where id = ? returning session_version", [userId])
+    : db.sql.value<number>("update users set session_version = session_version + 1 where id = ? and session_version = ? returning session_version", [userId, expected]);
 }
 
-export function addMembership(db: Db, userId: number, orgId: number): void {
-  db.insert(memberships).values({ userId, orgId }).onConflictDoNothing().run();
+export async function addMembership(db: Db, userId: number, orgId: number): Promise<void> {
+  await db.sql.run("insert into memberships (user_id, org_id) values (?, ?) on conflict do nothing", [userId, orgId]);
 }
 
-export function organisationsOfUser(db: Db, userId: number): Organisation[] {
-  return db
-    .select({ org: organisations })
-    .from(memberships)
-    .innerJoin(organisations, eq(memberships.orgId, organisations.id))
-    .where(eq(memberships.userId, userId))
-    .orderBy(organisations.name)
-    .all()
-    .map((r) => r.org);
+export async function organisationsOfUser(db: Db, userId: number): Promise<Organisation[]> {
+  return fromRows(organisations, await db.sql.all("select o.* from memberships m join organisations o on o.id = m.org_id where m.user_id = ? order by o.name", [userId]));
 }
 
-export function isMember(db: Db, userId: number, orgId: number): boolean {
-  return !!db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId))).get();
+export async function isMember(db: Db, userId: number, orgId: number): Promise<boolean> {
+  return (await db.sql.value("select 1 from memberships where user_id = ? and org_id = ?", [userId, orgId])) !== undefined;
 }
 
 export type ThrottleRow = typeof signInThrottle.$inferSelect;
 
-export function readThrottle(db: Db, key: string): ThrottleRow | undefined {
-  return db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get() ?? undefined;
+export async function readThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
+  const row = await db.sql.get("select * from sign_in_throttle where key = ?", [key]);
+  return row && fromRow(signInThrottle, row);
 }
 
-export function writeThrottle(db: Db, row: ThrottleRow): void {
-  db.insert(signInThrottle)
-    .values(row)
-    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures: row.failures, lockedUntil: row.lockedUntil, updatedAt: row.updatedAt } })
-    .run();
+export async function writeThrottle(db: Db, row: ThrottleRow): Promise<void> {
+  const { text, params } = insertStatement(signInThrottle, row, { returning: false });
+  await db.sql.run(`${text} on conflict (key) do update set failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`, params);
 }
 
-export function clearThrottle(db: Db, key: string): void {
-  db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.sql.run("delete from sign_in_throttle where key = ?", [key]);
 }
 
-export function leadsOfOrganisation(db: Db, orgId: number): User[] {
-  return db
-    .select({ user: users })
-    .from(memberships)
-    .innerJoin(users, eq(memberships.userId, users.id))
-    .where(eq(memberships.orgId, orgId))
-    .orderBy(users.name)
-    .all()
-    .map((r) => r.user);
+export async function leadsOfOrganisation(db: Db, orgId: number): Promise<User[]> {
+  return fromRows(users, await db.sql.all("select u.* from memberships m join users u on u.id = m.user_id where m.org_id = ? order by u.name", [orgId]));
 }
 
-export function removeMembership(db: Db, userId: number, orgId: number): boolean {
-  return db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId))).run().changes === 1;
+export async function removeMembership(db: Db, userId: number, orgId: number): Promise<boolean> {
+  return (await db.sql.run("delete from memberships where user_id = ? and org_id = ?", [userId, orgId])).changes === 1;
 }

@@ -12,13 +12,30 @@ import type { Params, Sql } from "./types";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
-export function sqliteSql(database: Database.Database): Sql {
-  const statements = new Map<string, Statement>();
+/** The SQLite Sql, plus synchronous work on the raw connection in its turn (bulk reads such as the export). */
+export type SqliteSql = Sql & {
+  /** Runs `fn` on the connection when no other request's transaction holds it (never inside one), synchronously. */
+  withConnection<T>(fn: (database: Database.Database) => T): Promise<T>;
+};
+
+export function sqliteSql(database: Database.Database): SqliteSql {
+  // Two caches: better-sqlite3's pluck() changes the statement it is called on for good, so a
+  // statement read whole (all, get) and one read by its first column (column, value) are two.
+  const whole = new Map<string, Statement>();
+  const plucked = new Map<string, Statement>();
   const prepare = (text: string): Statement => {
-    let s = statements.get(text);
+    let s = whole.get(text);
     if (!s) {
       s = database.prepare(text);
-      statements.set(text, s);
+      whole.set(text, s);
+    }
+    return s;
+  };
+  const preparePlucked = (text: string): Statement => {
+    let s = plucked.get(text);
+    if (!s) {
+      s = database.prepare(text).pluck();
+      plucked.set(text, s);
     }
     return s;
   };
@@ -34,8 +51,12 @@ export function sqliteSql(database: Database.Database): Sql {
 
   const bind = (params: Params) => params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
 
-  const sql: Sql = {
+  const sql: SqliteSql = {
     dialect: "sqlite",
+    async withConnection<T>(fn: (database: Database.Database) => T): Promise<T> {
+      await turn();
+      return fn(database);
+    },
     async all<T extends object>(text: string, params: Params = []) {
       await turn();
       return prepare(text).all(...bind(params)) as T[];
@@ -46,11 +67,11 @@ export function sqliteSql(database: Database.Database): Sql {
     },
     async column<T>(text: string, params: Params = []) {
       await turn();
-      return prepare(text).pluck().all(...bind(params)) as T[];
+      return preparePlucked(text).all(...bind(params)) as T[];
     },
     async value<T>(text: string, params: Params = []) {
       await turn();
-      return prepare(text).pluck().get(...bind(params)) as T | undefined;
+      return preparePlucked(text).get(...bind(params)) as T | undefined;
     },
     async run(text: string, params: Params = []) {
       await turn();

@@ -33,28 +33,28 @@ export type AddLeadResult =
 export async function addLead(db: Db, org: Organisation, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): Promise<AddLeadResult> {
   const parsed = leadSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  const existing = findUserByEmail(db, parsed.data.email);
+  const existing = await findUserByEmail(db, parsed.data.email);
   if (existing?.role === "admin") return { ok: false, fields: { email: m.validation.leadIsAdmin } };
-  if (existing && isMember(db, existing.id, org.id)) return { ok: false, fields: { email: m.validation.alreadyLead } };
+  if (existing && (await isMember(db, existing.id, org.id))) return { ok: false, fields: { email: m.validation.alreadyLead } };
   if (existing) {
-    addMembership(db, existing.id, org.id);
+    await addMembership(db, existing.id, org.id);
     return { ok: true, user: existing, created: false };
   }
   const password = temporaryPassword();
-  const user = insertUser(db, { email: parsed.data.email, name: parsed.data.name, role: "lead", passwordHash: await hashPassword(password) });
-  addMembership(db, user.id, org.id);
+  const user = await insertUser(db, { email: parsed.data.email, name: parsed.data.name, role: "lead", passwordHash: await hashPassword(password) });
+  await addMembership(db, user.id, org.id);
   return { ok: true, user, created: true, temporaryPassword: password };
 }
 
-export function removeLead(db: Db, org: Organisation, userId: number): boolean {
+export async function removeLead(db: Db, org: Organisation, userId: number): Promise<boolean> {
   return removeMembership(db, userId, org.id);
 }
 
 /** A new temporary password for a lead of this organisation (admins reset other admins elsewhere). */
 export async function resetLeadPassword(db: Db, org: Organisation, userId: number): Promise<string | null> {
-  const user = findUserById(db, userId);
-  if (!user || user.role !== "lead" || !isMember(db, userId, org.id)) return null;
+  const user = await findUserById(db, userId);
+  if (!user || user.role !== "lead" || !(await isMember(db, userId, org.id))) return null;
   const password = temporaryPassword();
-  setPasswordHash(db, userId, await hashPassword(password));
+  await setPasswordHash(db, userId, await hashPassword(password));
   return password;
 }

@@ -55,24 +55,24 @@ export function organisationSchema(m: AdminMessages = ADMIN_MESSAGES.en) {
 
 export type OrganisationInput = z.input<ReturnType<typeof organisationSchema>>;
 
-export function createOrganisation(db: Db, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Organisation> {
+export async function createOrganisation(db: Db, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): Promise<FormResult<Organisation>> {
   const parsed = organisationSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  if (findOrganisationBySlug(db, parsed.data.slug)) return { ok: false, fields: { slug: m.validation.slugTaken } };
-  return { ok: true, value: insertOrganisationRow(db, parsed.data) };
+  if (await findOrganisationBySlug(db, parsed.data.slug)) return { ok: false, fields: { slug: m.validation.slugTaken } };
+  return { ok: true, value: await insertOrganisationRow(db, parsed.data) };
 }
 
-export function updateOrganisation(db: Db, org: Organisation, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Organisation> {
+export async function updateOrganisation(db: Db, org: Organisation, input: unknown, m: AdminMessages = ADMIN_MESSAGES.en): Promise<FormResult<Organisation>> {
   const parsed = organisationSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  const other = findOrganisationBySlug(db, parsed.data.slug);
+  const other = await findOrganisationBySlug(db, parsed.data.slug);
   if (other && other.id !== org.id) return { ok: false, fields: { slug: m.validation.slugTaken } };
-  updateOrganisationRow(db, org.id, parsed.data);
+  await updateOrganisationRow(db, org.id, parsed.data);
   return { ok: true, value: { ...org, ...parsed.data } };
 }
 
-export function setArchived(db: Db, org: Organisation, archived: boolean): void {
-  updateOrganisationRow(db, org.id, { archivedAt: archived ? new Date().toISOString() : null });
+export async function setArchived(db: Db, org: Organisation, archived: boolean): Promise<void> {
+  await updateOrganisationRow(db, org.id, { archivedAt: archived ? new Date().toISOString() : null });
 }
 
 /** Validation of the new-wave form; `m` words the messages in the admin's language. */
@@ -100,13 +100,13 @@ export function waveSchema(m: AdminMessages = ADMIN_MESSAGES.en) {
 export type WaveInput = Omit<z.input<ReturnType<typeof waveSchema>>, "questionnaireVersion"> & { questionnaireVersion?: unknown };
 
 /** A new open wave with a public code of 128 random bits. */
-export function createWave(db: Db, org: Organisation, input: WaveInput, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<Wave> {
+export async function createWave(db: Db, org: Organisation, input: WaveInput, m: AdminMessages = ADMIN_MESSAGES.en): Promise<FormResult<Wave>> {
   const parsed = waveSchema(m).safeParse({ ...input, questionnaireVersion: input.questionnaireVersion ?? CURRENT_QUESTIONNAIRE_VERSION });
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  if (listWaves(db, org.id).some((w) => w.label === parsed.data.label)) return { ok: false, fields: { label: m.validation.waveLabelTaken } };
-  return { ok: true, value: insertWaveRow(db, { orgId: org.id, status: "open", code: newToken(16), ...parsed.data }) };
+  if ((await listWaves(db, org.id)).some((w) => w.label === parsed.data.label)) return { ok: false, fields: { label: m.validation.waveLabelTaken } };
+  return { ok: true, value: await insertWaveRow(db, { orgId: org.id, status: "open", code: newToken(16), ...parsed.data }) };
 }
 
-export function changeWaveStatus(db: Db, org: Organisation, waveId: number, status: Wave["status"]): boolean {
+export async function changeWaveStatus(db: Db, org: Organisation, waveId: number, status: Wave["status"]): Promise<boolean> {
   return setWaveStatus(db, org.id, waveId, status);
 }

@@ -73,16 +73,16 @@ export function findBursts(minutes: readonly MinuteCount[]): Burst[] {
   return bursts;
 }
 
-export function submissionActivity(db: Db, org: Organisation, wave: Wave): SubmissionActivity {
-  const minutes = submissionsPerMinute(db, wave.id, FAST_SECONDS);
+export async function submissionActivity(db: Db, org: Organisation, wave: Wave): Promise<SubmissionActivity> {
+  const minutes = await submissionsPerMinute(db, wave.id, FAST_SECONDS);
   const busiest = minutes.reduce<MinuteCount | null>((a, m) => (!a || m.submitted > a.submitted ? m : a), null);
   return {
-    counts: countByStatus(db, wave.id),
+    counts: await countByStatus(db, wave.id),
     fast: minutes.reduce((a, m) => a + m.fast, 0),
     usualPerMinute: median(minutes.map((m) => m.submitted)),
     busiestMinute: busiest,
     bursts: findBursts(minutes),
-    voids: listAuditFor(db, "responses_voided", auditScope(org, wave), 20),
+    voids: await listAuditFor(db, "responses_voided", auditScope(org, wave), 20),
   };
 }
 
@@ -117,17 +117,17 @@ function selectionOf(wave: Wave, input: z.output<ReturnType<typeof voidSchema>>)
 }
 
 /** How many submissions the form's window would void (the reason is checked too, so the admin learns every problem at once). */
-export function previewVoid(db: Db, wave: Wave, input: VoidInput, m: AdminMessages = ADMIN_MESSAGES.en): FormResult<{ matching: number }> {
+export async function previewVoid(db: Db, wave: Wave, input: VoidInput, m: AdminMessages = ADMIN_MESSAGES.en): Promise<FormResult<{ matching: number }>> {
   const parsed = voidSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
-  return { ok: true, value: { matching: countSelection(db, selectionOf(wave, parsed.data)) } };
+  return { ok: true, value: { matching: await countSelection(db, selectionOf(wave, parsed.data)) } };
 }
 
 /**
  * Voids the submissions in the form's window, when they are still the `expected` number the admin
  * saw in the preview; then releases the wave's figures without them (when the audit allows).
  */
-export function voidSubmissions(
+export async function voidSubmissions(
   db: Db,
   org: Organisation,
   wave: Wave,
@@ -135,15 +135,15 @@ export function voidSubmissions(
   expected: number,
   actor: AuditActor,
   m: AdminMessages = ADMIN_MESSAGES.en,
-): FormResult<{ voided: number; released: boolean }> {
+): Promise<FormResult<{ voided: number; released: boolean }>> {
   const parsed = voidSchema(m).safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(parsed.error) };
   if (!Number.isInteger(expected) || expected < 1) return { ok: false, fields: { form: m.validation.voidNothing } };
   const { from, to, fast, reason } = parsed.data;
   const detail = `submitted from ${from} to ${to} (UTC)${fast ? `, within ${FAST_SECONDS} s of starting` : ""}; reason: ${reason}`;
-  const result = voidSelection(db, selectionOf(wave, parsed.data), expected, { actor, scope: auditScope(org, wave), detail });
+  const result = await voidSelection(db, selectionOf(wave, parsed.data), expected, { actor, scope: auditScope(org, wave), detail });
   if ("changed" in result) return { ok: false, fields: { form: format(m.validation.voidChanged, { n: result.changed, expected }) } };
-  const before = releaseStatus(db, wave.id).seq;
-  const after = currentRelease(db, wave.id, minimumGroupSize())?.seq ?? null;
+  const before = (await releaseStatus(db, wave.id)).seq;
+  const after = (await currentRelease(db, wave.id, minimumGroupSize()))?.seq ?? null;
   return { ok: true, value: { voided: result.voided, released: after !== before } };
 }

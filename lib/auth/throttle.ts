@@ -1,5 +1,6 @@
-import type { Db } from "../../db/client";
-import { clearThrottle, readThrottle, writeThrottle } from "../../db/queries/users";
+import { transaction, type Db } from "../../db/client";
+import { clearThrottle, readThrottle, writeThrottle, type ThrottleRow } from "../../db/queries/users";
+import { lockSignInThrottle } from "../../db/queries/locks";
 
 /**
  * Sign-in back-off, per key, after a number of free failures; a key's count starts again after 15
@@ -43,26 +44,37 @@ function policyFor(key: string): ThrottlePolicy {
 }
 
 /** Seconds until the key may try again (0 = now). */
-export function retryAfter(db: Db, key: string, now = Date.now()): number {
-  const row = readThrottle(db, key);
+export async function retryAfter(db: Db, key: string, now = Date.now()): Promise<number> {
+  return secondsLeft(await readThrottle(db, key), now);
+}
+
+function secondsLeft(row: ThrottleRow | undefined, now: number): number {
   if (!row?.lockedUntil) return 0;
   return Math.max(0, Math.ceil((Date.parse(row.lockedUntil) - now) / 1000));
 }
 
-export function recordFailure(db: Db, key: string, now = Date.now()): number {
-  const row = readThrottle(db, key);
-  const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && retryAfter(db, key, now) === 0;
-  const failures = (row && !stale ? row.failures : 0) + 1;
-  const wait = backoffSeconds(failures, policyFor(key));
-  writeThrottle(db, {
-    key,
-    failures,
-    lockedUntil: wait > 0 ? new Date(now + wait * 1000).toISOString() : null,
-    updatedAt: new Date(now).toISOString(),
+/**
+ * Counts a failure for the key; returns the seconds it must now wait. The count is read and written
+ * in one transaction holding the row (SQLite: BEGIN IMMEDIATE holds off every other writer;
+ * PostgreSQL: an advisory lock on the key), so failures arriving together are each counted.
+ */
+export async function recordFailure(db: Db, key: string, now = Date.now()): Promise<number> {
+  return transaction(db, async (tx) => {
+    await lockSignInThrottle(tx, key);
+    const row = await readThrottle(tx, key);
+    const stale = row && now - Date.parse(row.updatedAt) > FORGET_AFTER_MS && secondsLeft(row, now) === 0;
+    const failures = (row && !stale ? row.failures : 0) + 1;
+    const wait = backoffSeconds(failures, policyFor(key));
+    await writeThrottle(tx, {
+      key,
+      failures,
+      lockedUntil: wait > 0 ? new Date(now + wait * 1000).toISOString() : null,
+      updatedAt: new Date(now).toISOString(),
+    });
+    return wait;
   });
-  return wait;
 }
 
-export function recordSuccess(db: Db, key: string): void {
-  clearThrottle(db, key);
+export async function recordSuccess(db: Db, key: string): Promise<void> {
+  await clearThrottle(db, key);
 }

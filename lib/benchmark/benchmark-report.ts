@@ -17,9 +17,9 @@ export type BenchmarkReport = PopulationFigures & {
 };
 
 /** Figures of the whole benchmark, or of a sector or size band. */
-export function benchmarkReport(db: Db, min: number, scope: BenchmarkScope = {}): BenchmarkReport {
-  if (scope.sector === undefined && scope.sizeBand === undefined) return derived(db, min).report;
-  const b = loadBenchmark(db, min);
+export async function benchmarkReport(db: Db, min: number, scope: BenchmarkScope = {}): Promise<BenchmarkReport> {
+  if (scope.sector === undefined && scope.sizeBand === undefined) return (await derived(db, min)).report;
+  const b = await loadBenchmark(db, min);
   const inScope = (m: { sector: string; sizeBand: string }) =>
     (scope.sector === undefined || m.sector === scope.sector) && (scope.sizeBand === undefined || m.sizeBand === scope.sizeBand);
   const members = b.members.filter(inScope);

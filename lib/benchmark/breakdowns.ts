@@ -17,8 +17,8 @@ export type HeatmapRow = Released<{ department: string; coverage: Record<string,
  * department the plan shows ('' = not answered last). A department the plan hides is only named
  * when it is in the organisation's own list; other names of hidden groups are left out.
  */
-export function departmentHeatmap(db: Db, waveId: number, plan: WavePlan, order: readonly string[]): HeatmapRow[] {
-  const groups = readReleasedCellsBy(db, waveId, "department");
+export async function departmentHeatmap(db: Db, waveId: number, plan: WavePlan, order: readonly string[]): Promise<HeatmapRow[]> {
+  const groups = await readReleasedCellsBy(db, waveId, "department");
   const extra = [...groups.keys()].filter((d) => !order.includes(d) && plan.views[departmentView(d)]);
   const names = [...order.filter((d) => groups.has(d)), ...extra.sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))];
   return names.map((department): HeatmapRow => {

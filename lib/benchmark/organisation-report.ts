@@ -12,7 +12,7 @@ import { AGG_CAPABILITIES, emptyCounters } from "../../core/counters";
 import { compareInSorted, orgMetrics, type ComparisonGroups, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
 import { roundTo } from "../format/numbers";
 import { populationFigures, type PopulationFigures } from "./population-figures";
-import { derived, loadState } from "./population";
+import { stateAndDerived } from "./population";
 import type { BenchmarkReport } from "./benchmark-report";
 
 export type OrganisationReport = {
@@ -40,9 +40,11 @@ export function viewOfFilter(filter: CellFilter): ViewKey | null {
 }
 
 /** The organisation's latest wave with a release (the one the benchmark holds), else its latest wave with responses. */
-export function defaultWave(db: Db, orgId: number, min: number): WaveSummary | undefined {
-  const waves = listWaves(db, orgId);
-  return waves.find((w) => w.submitted > 0 && currentRelease(db, w.id, min)) ?? waves.find((w) => w.submitted > 0);
+export async function defaultWave(db: Db, orgId: number, min: number): Promise<WaveSummary | undefined> {
+  const waves = await listWaves(db, orgId);
+  // In list order, stopping at the first wave with a release (currentRelease may release one).
+  for (const w of waves) if (w.submitted > 0 && (await currentRelease(db, w.id, min))) return w;
+  return waves.find((w) => w.submitted > 0);
 }
 
 const EMPTY = new Float64Array(0);
@@ -52,25 +54,28 @@ const EMPTY = new Float64Array(0);
  * department or seniority level, with its place among other organisations and the benchmark. The
  * figures are the wave's current release, gated by the release's disclosure plan.
  */
-export function organisationReport(
+export async function organisationReport(
   db: Db,
   org: Organisation,
   min: number,
   options: { waveId?: number; filter?: CellFilter } = {},
-): OrganisationReport {
-  const waves = listWaves(db, org.id);
-  const wave = options.waveId !== undefined ? waves.find((w) => w.id === options.waveId) : defaultWave(db, org.id, min);
+): Promise<OrganisationReport> {
+  const waves = await listWaves(db, org.id);
+  const wave = options.waveId !== undefined ? waves.find((w) => w.id === options.waveId) : await defaultWave(db, org.id, min);
   if (options.waveId !== undefined && !wave) throw new AppError("not_found", "This organisation has no such wave");
   const filter = options.filter ?? {};
-  const release = wave ? currentRelease(db, wave.id, min) : null;
+  const release = wave ? await currentRelease(db, wave.id, min) : null;
   const view = viewOfFilter(filter);
   const gate = release && view ? planGate(release.plan, view) : NOTHING;
   const shown = !!(release && view && release.plan.views[view]);
-  const v = release ? readReleasedCounters(db, release.waveId, filter) : emptyCounters();
+  const v = release ? await readReleasedCounters(db, release.waveId, filter) : emptyCounters();
   const figures = populationFigures(v, gate);
-  const d = derived(db, min);
+  // Before the first release, the response count is the live one (participation, no answers).
+  const live = !release && wave ? (await releaseStatus(db, wave.id)).live : undefined;
+  // Last before the synchronous rest: d.sorted is patched in place by later changes to the population.
+  const { state, derived: d } = await stateAndDerived(db, min);
   let own: OrgMetrics | undefined;
-  for (const m of loadState(db, min).members.values()) if (m.orgId === org.id) own = m.metrics;
+  for (const m of state.members.values()) if (m.orgId === org.id) own = m.metrics;
   const unfiltered = view === "all";
   const self = release && unfiltered ? orgMetrics({ orgId: org.id, sector: org.sector, sizeBand: org.sizeBand, counters: v }, gate) : undefined;
   const groups = (name: string, metric: (m: OrgMetrics) => number): ComparisonGroups => {
@@ -107,16 +112,15 @@ export function organisationReport(
     filter,
     release: release ? { seq: release.seq, releasedAt: release.releasedAt, responses: release.n } : null,
     shown,
-    // Before the first release, the response count is the live one (participation, no answers).
-    figures: release || !wave ? figures : { ...figures, responses: releaseStatus(db, wave.id).live },
+    figures: live === undefined ? figures : { ...figures, responses: live },
     comparison,
     organisationLevel,
     benchmark: d.report,
   };
 }
 
-export function organisationReportBySlug(db: Db, slug: string, min: number, options: { waveId?: number; filter?: CellFilter } = {}): OrganisationReport {
-  const org = findOrganisationBySlug(db, slug);
+export async function organisationReportBySlug(db: Db, slug: string, min: number, options: { waveId?: number; filter?: CellFilter } = {}): Promise<OrganisationReport> {
+  const org = await findOrganisationBySlug(db, slug);
   if (!org) throw new AppError("not_found", `No organisation with slug "${slug}"`);
   return organisationReport(db, org, min, options);
 }

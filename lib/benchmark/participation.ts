@@ -42,13 +42,13 @@ export function dailySeries(days: readonly { day: string; count: number }[]): Pa
 
 export type InvitationTally = { invited: number; responded: number };
 
-export function participation(db: Db, waveId: number, responses: number, invitations: InvitationTally | null): Participation {
+export async function participation(db: Db, waveId: number, responses: number, invitations: InvitationTally | null): Promise<Participation> {
   const has = invitations !== null && invitations.invited > 0;
   return {
     responses,
     invited: has ? invitations.invited : null,
     invitedResponded: has ? invitations.responded : null,
     shareOfInvited: has ? (invitations.responded / invitations.invited) * 100 : null,
-    byDay: dailySeries(submissionsByDay(db, waveId)),
+    byDay: dailySeries(await submissionsByDay(db, waveId)),
   };
 }

@@ -53,11 +53,11 @@ const blank = AGGREGATE_COLUMNS.length - 5;
  * seniority level, from the wave's current release under the same disclosure plan as the
  * dashboards (groups and figures the plan hides say "too few responses" and carry no value).
  */
-export function organisationAggregateRows(db: Db, org: Organisation, min: number): (string | number)[][] {
+export async function organisationAggregateRows(db: Db, org: Organisation, min: number): Promise<(string | number)[][]> {
   const rows: (string | number)[][] = [];
-  for (const wave of listWaves(db, org.id)) {
+  for (const wave of await listWaves(db, org.id)) {
     if (wave.submitted === 0) continue;
-    const release = currentRelease(db, wave.id, min);
+    const release = await currentRelease(db, wave.id, min);
     const hidden = (type: string, label: string) => [org.slug, wave.label, type, label, TOO_FEW, ...Array(blank).fill("")];
     if (!release) {
       rows.push(hidden("all", ""));
@@ -65,9 +65,9 @@ export function organisationAggregateRows(db: Db, org: Organisation, min: number
     }
     const row = (type: string, label: string, view: ViewKey, v: CounterVector) =>
       release.plan.views[view] ? [org.slug, wave.label, type, label, "shown", ...figuresRow(v, planGate(release.plan, view))] : hidden(type, label);
-    rows.push(row("all", "", "all", readReleasedCounters(db, wave.id)));
+    rows.push(row("all", "", "all", await readReleasedCounters(db, wave.id)));
     for (const by of ["department", "seniority"] as const) {
-      const groups = readReleasedCellsBy(db, wave.id, by);
+      const groups = await readReleasedCellsBy(db, wave.id, by);
       for (const [key, v] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
         const label = key === "" ? "(not answered)" : key;
         rows.push(row(by, label, by === "department" ? departmentView(key) : seniorityView(key), v));
@@ -80,8 +80,8 @@ export function organisationAggregateRows(db: Db, org: Organisation, min: number
 export const BENCHMARK_COLUMNS = ["scope", "scope_value", "metric", "organisations", "median", "top_quartile", "top_decile", "status"];
 
 /** Organisation-level distributions for all organisations, each sector and each size band. */
-export function benchmarkTableRows(db: Db, min: number): (string | number)[][] {
-  const b = loadBenchmark(db, min);
+export async function benchmarkTableRows(db: Db, min: number): Promise<(string | number)[][]> {
+  const b = await loadBenchmark(db, min);
   // Members are released waves (at least `min` responses); hidden metrics are NaN and left out.
   const eligible = b.metrics;
   const scopes: { scope: string; value: string; members: typeof eligible }[] = [{ scope: "all", value: "", members: eligible }];

@@ -4,6 +4,7 @@
  */
 import type { Db } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
+import type { Organisation } from "../../db/schema";
 import { AppError } from "../../core/errors";
 
 /** A mistake in how the command was called: exit code 2, like an unknown option. */
@@ -17,6 +18,8 @@ export type CliValues = {
   seniority?: string;
   json?: boolean;
   "older-than-days"?: string;
+  /** copy-to-postgres: the target PostgreSQL URL. */
+  to?: string;
 };
 
 export type CommandContext = {
@@ -35,7 +38,7 @@ export type Command = {
   summary: string;
   /** The text of `npm run cli -- <name> --help`. */
   help: string;
-  run: (ctx: CommandContext) => void | Promise<void>;
+  run: (ctx: CommandContext) => Promise<void>;
 };
 
 /** The single positional argument a command needs, or a usage error naming it. */
@@ -45,8 +48,8 @@ export function oneArgument(name: string, args: string[], what: string): string 
   return args[0];
 }
 
-export function requireOrg(db: Db, slug: string) {
-  const org = findOrganisationBySlug(db, slug);
+export async function requireOrg(db: Db, slug: string): Promise<Organisation> {
+  const org = await findOrganisationBySlug(db, slug);
   if (!org) throw new AppError("not_found", `no organisation with slug "${slug}"`);
   return org;
 }

@@ -1,10 +1,11 @@
 /*
- * npm run cli -- <command>: import/export CSV, findings as JSON, aggregate rebuild, online backup and the draft purge.
+ * npm run cli -- <command>: import/export CSV, findings as JSON, aggregate rebuild, online backup, the draft purge
+ * and the copy of a SQLite database into PostgreSQL.
  * Exit 0 on success; otherwise one line "error: …" on stderr and exit 1 (2 for usage mistakes).
  * Each command, with its help, is in commands/<command>.ts; this file parses and dispatches.
  */
 import { parseArgs } from "node:util";
-import { openDatabase, type Db } from "../../db/client";
+import { closeDatabase, openDatabase, type Db } from "../../db/client";
 import { env } from "../../core/env";
 import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { UsageError, type Command } from "./command";
@@ -14,8 +15,9 @@ import { findingsCommand } from "./commands/findings";
 import { rebuildAggregatesCommand } from "./commands/rebuild-aggregates";
 import { backupCommand } from "./commands/backup";
 import { purgeDraftsCommand } from "./commands/purge-drafts";
+import { copyToPostgresCommand } from "./commands/copy-to-postgres";
 
-const COMMANDS: readonly Command[] = [importCommand, exportCommand, findingsCommand, rebuildAggregatesCommand, backupCommand, purgeDraftsCommand];
+const COMMANDS: readonly Command[] = [importCommand, exportCommand, findingsCommand, rebuildAggregatesCommand, backupCommand, purgeDraftsCommand, copyToPostgresCommand];
 
 const MAIN_HELP = `Digiskills Benchmark command line
 
@@ -44,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         seniority: { type: "string" },
         json: { type: "boolean" },
         "older-than-days": { type: "string" },
+        to: { type: "string" },
       },
     });
   } catch (e) {
@@ -69,12 +72,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: ${message}\n`);
     return e instanceof UsageError ? 2 : 1;
   } finally {
-    db?.$client.close();
+    if (db) await closeDatabase(db);
   }
 }
 
 if (process.argv[1] && /main\.(ts|js)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

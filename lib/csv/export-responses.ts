@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { exportResponsesReader, exportWaves, PACKED_BASES, PACKED_FIELDS } from "../../db/queries/export-responses";
+import { exportResponsesReader, exportWaves, PACKED_BASES, PACKED_FIELDS, type ExportCursor } from "../../db/queries/export-responses";
 import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { BOM, csvCell, csvLines } from "./safe-cell";
 
@@ -63,27 +63,30 @@ function codedCells(packed: number, submittedAt: string): string {
  * csvLines (papaparse) writes it: organisation and wave cells once per wave, the coded columns from
  * tables, the free text through csvCell.
  */
-export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSize?: number; onRows?: (rowsSoFar: number) => void } = {}): Generator<string, number> {
+export async function* responsesCsvChunks(
+  db: Db,
+  options: { orgSlug?: string; pageSize?: number; onRows?: (rowsSoFar: number) => void } = {},
+): AsyncGenerator<string, number> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   yield BOM + csvLines([[...RESPONSE_CSV_COLUMNS]]);
   const reader = exportResponsesReader(db, options.orgSlug);
   // wave id → ",slug,name,sector,size_band,label," (escaped); a wave created during the export is looked up when first met.
   const middle = new Map<number, string>();
-  const addWaves = (waves: ReturnType<typeof exportWaves>) => {
+  const addWaves = (waves: Awaited<ReturnType<typeof exportWaves>>) => {
     for (const [id, ...cells] of waves) middle.set(id, `,${cells.map(csvCell).join(",")},`);
   };
-  addWaves(exportWaves(db, { orgSlug: options.orgSlug }));
-  let after = 0;
+  addWaves(await exportWaves(db, { orgSlug: options.orgSlug }));
+  let after: ExportCursor = null;
   let rows = 0;
   for (;;) {
-    const page = reader.page(after, pageSize);
+    const page = await reader.page(after, pageSize);
     if (page.length === 0) break;
     let chunk = "";
     for (const r of page) {
       const waveId = r[1] as number;
       let m = middle.get(waveId);
       if (m === undefined) {
-        addWaves(exportWaves(db, { waveId }));
+        addWaves(await exportWaves(db, { waveId }));
         m = middle.get(waveId);
         if (m === undefined) continue; // no such wave: the join would have dropped the row
       }
@@ -92,13 +95,13 @@ export function* responsesCsvChunks(db: Db, options: { orgSlug?: string; pageSiz
       if (packed !== null) coded = codedCells(packed, csvCell(r[4]));
       else {
         // A stored value outside its field's set: cell by cell, as papaparse would write it.
-        const cells = reader.unpacked(r[0] as number).map(csvCell);
+        const cells = (await reader.unpacked(r[0] as ExportCursor)).map(csvCell);
         coded = [cells[0], csvCell(r[4]), ...cells.slice(1)].join(",");
       }
       chunk += `${csvCell(r[2])}${m}${csvCell(r[3])},${coded}\r\n`;
       rows++;
     }
-    after = page[page.length - 1]![0] as number;
+    after = page[page.length - 1]![0] as ExportCursor;
     options.onRows?.(rows);
     yield chunk;
   }

@@ -4,11 +4,11 @@ import { AGGREGATE_COLUMNS, BENCHMARK_COLUMNS, benchmarkTableRows, organisationA
 import { BOM, csvLines } from "./safe-cell";
 
 /** Organisation aggregates CSV (small groups suppressed) for the given organisations. */
-export function aggregatesCsv(db: Db, orgs: readonly Organisation[], min: number): { csv: string; rows: number } {
+export async function aggregatesCsv(db: Db, orgs: readonly Organisation[], min: number): Promise<{ csv: string; rows: number }> {
   let rows = 0;
   let csv = BOM + csvLines([AGGREGATE_COLUMNS]);
   for (const org of orgs) {
-    const r = organisationAggregateRows(db, org, min);
+    const r = await organisationAggregateRows(db, org, min);
     rows += r.length;
     csv += csvLines(r);
   }
@@ -16,7 +16,7 @@ export function aggregatesCsv(db: Db, orgs: readonly Organisation[], min: number
 }
 
 /** Benchmark tables CSV: median, top quartile and top decile for all, each sector and each size band. */
-export function benchmarkCsv(db: Db, min: number): { csv: string; rows: number } {
-  const rows = benchmarkTableRows(db, min);
+export async function benchmarkCsv(db: Db, min: number): Promise<{ csv: string; rows: number }> {
+  const rows = await benchmarkTableRows(db, min);
   return { csv: BOM + csvLines([BENCHMARK_COLUMNS]) + csvLines(rows), rows: rows.length };
 }

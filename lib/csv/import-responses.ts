@@ -46,17 +46,60 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
     if (errors.length < maxErrors) errors.push(e);
   };
   input.setEncoding("utf8");
-  const staging = createStaging(db);
+  const staging = await createStaging(db);
   try {
     let header: string[] | null = null;
     let pending: StagedRow[] = [];
+    // The problems found while parsing the rows of `pending`, counted when the batch is staged, so the
+    // errors are counted (and the first maxErrors listed) in the same order as if each batch were
+    // staged the moment it is full: a batch's parse problems, then its duplicates.
+    let pendingErrors: CellError[] = [];
+    const note = (e: CellError) => pendingErrors.push(e);
+    // Batches are staged one after the other; while one is being staged and the next is already full,
+    // the input is paused, so memory stays bounded by about two batches whatever the file's size.
+    let staged: Promise<void> = Promise.resolve();
+    let batchesWaiting = 0;
+    let paused = false;
+    let failure: { error: unknown } | undefined;
+    let failParse: (error: unknown) => void = () => {};
     const flush = () => {
-      if (pending.length) stageBatch(db, staging, pending).forEach(addError);
+      const rows = pending;
+      const found = pendingErrors;
       pending = [];
+      pendingErrors = [];
+      if (rows.length === 0 && found.length === 0) return;
+      batchesWaiting++;
+      if (batchesWaiting > 1 && !paused) {
+        paused = true;
+        input.pause();
+      }
+      staged = staged
+        .then(async () => {
+          if (failure) return;
+          found.forEach(addError);
+          if (rows.length) (await stageBatch(db, staging, rows)).forEach(addError);
+        })
+        .catch((error: unknown) => {
+          // A database failure ends the import: the input stops and the parse below rejects with it.
+          if (!failure) {
+            failure = { error };
+            paused = true;
+            input.pause();
+            failParse(error);
+          }
+        })
+        .finally(() => {
+          batchesWaiting--;
+          if (batchesWaiting <= 1 && paused && !failure) {
+            paused = false;
+            input.resume();
+          }
+        });
     };
     let line = 1;
     let dataRows = 0;
     await new Promise<void>((resolve, reject) => {
+      failParse = reject;
       Papa.parse<string[]>(input, {
         header: false,
         skipEmptyLines: false,
@@ -65,13 +108,13 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
           const rowLine = line;
           line += 1 + countNewlines(cells);
           if (results.errors.length > 0) {
-            for (const e of results.errors) addError({ line: rowLine, column: "(row)", message: `${e.message}; fields must follow RFC 4180 quoting` });
+            for (const e of results.errors) note({ line: rowLine, column: "(row)", message: `${e.message}; fields must follow RFC 4180 quoting` });
             return;
           }
           if (header === null) {
             const headerErrors = checkHeader(cells);
             if (headerErrors.length) {
-              headerErrors.forEach(addError);
+              headerErrors.forEach(note);
               parser.abort();
               return;
             }
@@ -82,26 +125,27 @@ export async function importResponsesCsv(db: Db, input: Readable, options: Impor
           dataRows++;
           if (options.onProgress && dataRows % 10_000 === 0) options.onProgress(dataRows);
           const parsed = parseRow(cells, header, rowLine);
-          if ("errors" in parsed) parsed.errors.forEach(addError);
+          if ("errors" in parsed) parsed.errors.forEach(note);
           const id = COLUMN_SCHEMAS.response_id!.safeParse(cells[header.indexOf("response_id")] ?? "");
           pending.push({ line: rowLine, id: id.success ? (id.data as string) : null, row: "errors" in parsed ? null : parsed.row });
           if (pending.length >= 1000) flush();
         },
         complete: () => {
           flush();
-          resolve();
+          void staged.then(() => (failure ? reject(failure.error) : resolve()));
         },
-        error: (err: Error) => reject(err),
+        // After the batch being staged, if any: nothing touches the staging tables once this settles.
+        error: (err: Error) => void staged.then(() => reject(err)),
       });
     });
     if (header === null && errorCount === 0) addError({ line: 1, column: "(file)", message: "is empty; the first line must be the header row" });
     if (header !== null && dataRows === 0 && errorCount === 0) addError({ line: 2, column: "(file)", message: "has a header but no responses; nothing to import" });
-    for (const e of stagedConflicts(db, staging, maxErrors)) addError(e);
+    for (const e of await stagedConflicts(db, staging, maxErrors)) addError(e);
     if (errorCount > 0) {
       return { ok: false, errors: errors.sort((a, b) => a.line - b.line).map(formatCellError), errorCount };
     }
-    return { ok: true, result: commitStaged(db, staging, CURRENT_QUESTIONNAIRE_VERSION) };
+    return { ok: true, result: await commitStaged(db, staging, CURRENT_QUESTIONNAIRE_VERSION) };
   } finally {
-    dropStaging(db, staging);
+    await dropStaging(db, staging);
   }
 }

@@ -39,23 +39,26 @@ function distribution(x: Shown<IndexDistribution>): Distribution {
   });
 }
 
-export function analysisData(db: Db, scope: DashboardScope, locale: Locale): AnalysisData {
-  const meta = dashboardMeta(db, scope, locale);
+export async function analysisData(db: Db, scope: DashboardScope, locale: Locale): Promise<AnalysisData> {
+  const meta = await dashboardMeta(db, scope, locale);
   if (scope.status !== "ok") {
     return { meta, coverage: null, heatmap: null, perception: null, seniority: null, distribution: null, alpha: null, organisationLevel: null };
   }
-  const report = scopeReport(db, scope);
+  const report = await scopeReport(db, scope);
   const m = dashboardMessages(locale);
   const caps = report.figures.capabilities;
   const benchmarks = capabilityBenchmarks(report, scope);
   const benchmarkCaps = report.benchmark.capabilities;
   const alpha = report.figures.alpha;
+  const heatmapRows = await departmentHeatmap(db, scope.wave!.id, scope.plan!, scope.org.departments);
+  // Merging ten thousand points is the same work for every organisation: once per benchmark state.
+  const scatter = await benchmarkMemo(db, scope.min, "org-scatter", () => scatterBase(report.organisationLevel));
   return {
     meta,
     coverage: caps.map((c) => ({ capability: c.capability, organisation: c.coverage, benchmark: benchmarks[c.capability]! })),
     heatmap: {
       capabilities: caps.map((c) => c.capability),
-      rows: departmentHeatmap(db, scope.wave!.id, scope.plan!, scope.org.departments),
+      rows: heatmapRows,
     },
     perception: caps.map((c) => ({
       capability: c.capability,
@@ -71,10 +74,6 @@ export function analysisData(db: Db, scope: DashboardScope, locale: Locale): Ana
     },
     distribution: { organisation: distribution(report.figures.index), benchmark: distribution(report.benchmark.index) },
     alpha: { organisation: alpha, benchmark: report.benchmark.alpha, level: alpha.suppressed || !Number.isFinite(alpha.alpha) ? null : reliabilityLevel(alpha.alpha) },
-    // Merging ten thousand points is the same work for every organisation: once per benchmark state.
-    organisationLevel: scatterFor(
-      benchmarkMemo(db, scope.min, "org-scatter", () => scatterBase(report.organisationLevel)),
-      selfPoint(report.organisationLevel),
-    ),
+    organisationLevel: scatterFor(scatter, selfPoint(report.organisationLevel)),
   };
 }

@@ -30,9 +30,9 @@ export type DashboardMeta = {
   generatedAt: string;
 };
 
-export function dashboardMeta(db: Db, scope: DashboardScope, locale: Locale): DashboardMeta {
+export async function dashboardMeta(db: Db, scope: DashboardScope, locale: Locale): Promise<DashboardMeta> {
   const w = scope.wave;
-  const b = benchmarkReport(db, scope.min);
+  const b = await benchmarkReport(db, scope.min);
   return {
     organisation: { slug: scope.org.slug, name: scope.org.name, sector: scope.org.sector, sizeBand: scope.org.sizeBand },
     wave: w ? { label: w.label, status: w.status, responses: w.submitted, opensAt: w.opensAt, closesAt: w.closesAt } : null,
@@ -69,6 +69,6 @@ export function capabilityBenchmarks(report: OrganisationReport, scope: Dashboar
   return out;
 }
 
-export function linksFor(db: Db, min: number): Record<string, CapabilityLink> {
+export async function linksFor(db: Db, min: number): Promise<Record<string, CapabilityLink>> {
   return benchmarkMemo(db, min, "capability-links", (metrics) => capabilityLinks(metrics, min));
 }

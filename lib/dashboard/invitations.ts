@@ -7,7 +7,7 @@ import type { InvitationTally } from "../benchmark/participation";
  * when no invitations were sent for it (a wave shared by its open link only), so the dashboards say
  * so instead of showing 0%.
  */
-export function invitationsOfWave(db: Db, waveId: number): InvitationTally | null {
-  const { invited, used } = invitationCounts(db, waveId);
+export async function invitationsOfWave(db: Db, waveId: number): Promise<InvitationTally | null> {
+  const { invited, used } = await invitationCounts(db, waveId);
   return invited > 0 ? { invited, responded: used } : null;
 }

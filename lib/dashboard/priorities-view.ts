@@ -37,20 +37,22 @@ export type PrioritiesData = {
 };
 
 /** This scope's group in another wave of the organisation, from that wave's release, when its plan shows it. */
-function waveFigures(db: Db, scope: DashboardScope, waveId: number): WaveFigures | null {
-  const plan = wavePlan(db, waveId, scope.min);
+async function waveFigures(db: Db, scope: DashboardScope, waveId: number): Promise<WaveFigures | null> {
+  const plan = await wavePlan(db, waveId, scope.min);
   if (!plan?.views[scope.view]) return null;
-  const v = readReleasedCounters(db, waveId, scope.filter);
+  const v = await readReleasedCounters(db, waveId, scope.filter);
   const figures = populationFigures(v, planGate(plan, scope.view));
   return { figures, index: indexSummary(v) };
 }
 
-export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): PrioritiesData {
-  const meta = dashboardMeta(db, scope, locale);
+export async function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): Promise<PrioritiesData> {
+  const meta = await dashboardMeta(db, scope, locale);
   if (scope.status !== "ok") return { meta, priorities: null, trends: null };
-  const report = scopeReport(db, scope);
+  const report = await scopeReport(db, scope);
   const chronological = [...scope.waves].reverse();
-  const figures = new Map(chronological.map((w) => [w.id, waveFigures(db, scope, w.id)]));
+  // One wave after the other: wavePlan may write a release.
+  const figures = new Map<number, WaveFigures | null>();
+  for (const w of chronological) figures.set(w.id, await waveFigures(db, scope, w.id));
   const waves: WavePoint[] = chronological.map((w) => {
     const f = figures.get(w.id);
     const p = f?.figures;
@@ -71,5 +73,5 @@ export function prioritiesData(db: Db, scope: DashboardScope, locale: Locale): P
   const after = figures.get(scope.wave!.id);
   const changes =
     previous && after ? { before: previous.label, after: scope.wave!.label, rows: trendRows(figures.get(previous.id)!, after) } : null;
-  return { meta, priorities: priorityItems(db, scope, report, locale), trends: { waves, changes } };
+  return { meta, priorities: await priorityItems(db, scope, report, locale), trends: { waves, changes } };
 }

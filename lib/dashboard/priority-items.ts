@@ -15,14 +15,14 @@ import type { DashboardScope } from "./scope";
 
 export type PriorityItem = Priority & { name: string; reason: string[]; suggestions: string[] };
 
-export function priorityItems(db: Db, scope: DashboardScope, report: OrganisationReport, locale: Locale): PriorityItem[] {
+export async function priorityItems(db: Db, scope: DashboardScope, report: OrganisationReport, locale: Locale): Promise<PriorityItem[]> {
   const wave = scope.wave!;
   const q = getQuestionnaire(wave.questionnaireVersion);
   const text = q.text[locale];
   const m = dashboardMessages(locale);
-  const bands = capabilityLevelBands(readReleasedCounters(db, wave.id, scope.filter));
+  const bands = capabilityLevelBands(await readReleasedCounters(db, wave.id, scope.filter));
   const benchmarks = capabilityBenchmarks(report, scope);
-  const links = linksFor(db, scope.min);
+  const links = await linksFor(db, scope.min);
   const inputs = report.figures.capabilities.flatMap((c) => {
     if (c.coverage.suppressed) return [];
     const b = benchmarks[c.capability]!;

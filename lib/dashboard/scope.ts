@@ -35,18 +35,18 @@ export type DashboardScope = {
 };
 
 /** The disclosure plan of one wave's current release (null before its first release). */
-export function wavePlan(db: Db, waveId: number, min: number): WavePlan | null {
-  return currentRelease(db, waveId, min)?.plan ?? null;
+export async function wavePlan(db: Db, waveId: number, min: number): Promise<WavePlan | null> {
+  return (await currentRelease(db, waveId, min))?.plan ?? null;
 }
 
 /**
  * Departments in the organisation's order, then others its released responses name (imported
  * data) — those only when the plan shows them, so the name of a small group never reaches a reader.
  */
-function departmentNames(db: Db, org: Organisation, release: Release | null): string[] {
+async function departmentNames(db: Db, org: Organisation, release: Release | null): Promise<string[]> {
   const names = [...org.departments];
   if (release) {
-    for (const c of readReleasedCells(db, release.waveId)) {
+    for (const c of await readReleasedCells(db, release.waveId)) {
       if (c.department !== "" && !names.includes(c.department) && release.plan.views[departmentView(c.department)]) names.push(c.department);
     }
   }
@@ -57,8 +57,8 @@ function departmentNames(db: Db, org: Organisation, release: Release | null): st
  * Resolves the query against the organisation. An unknown wave or department is a validation error
  * naming what is allowed; a known group that is too small resolves with status "group_suppressed".
  */
-export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, min: number): DashboardScope {
-  const waves = listWaves(db, org.id);
+export async function resolveScope(db: Db, org: Organisation, query: DashboardQuery, min: number): Promise<DashboardScope> {
+  const waves = await listWaves(db, org.id);
   let wave: WaveSummary | null;
   if (query.wave !== undefined) {
     wave = waves.find((w) => w.label === query.wave) ?? null;
@@ -67,11 +67,11 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
       throw new AppError("validation_failed", "Some query parameters are not valid", { wave: `is not a wave of this organisation; allowed: ${allowed}` });
     }
   } else {
-    wave = defaultWave(db, org.id, min) ?? waves[0] ?? null;
+    wave = (await defaultWave(db, org.id, min)) ?? waves[0] ?? null;
   }
-  const release = wave ? currentRelease(db, wave.id, min) : null;
+  const release = wave ? await currentRelease(db, wave.id, min) : null;
   const plan = release?.plan ?? null;
-  const departments = departmentNames(db, org, release);
+  const departments = await departmentNames(db, org, release);
   if (query.department !== undefined && !departments.includes(query.department)) {
     throw new AppError("validation_failed", "Some query parameters are not valid", {
       department: `is not a department of this organisation; allowed: ${departments.join(", ") || "none"}`,
@@ -109,7 +109,7 @@ export function resolveScope(db: Db, org: Organisation, query: DashboardQuery, m
 }
 
 /** The organisation report for a scope whose status is "ok": its release, gated by the release's plan. */
-export function scopeReport(db: Db, scope: DashboardScope): OrganisationReport {
+export async function scopeReport(db: Db, scope: DashboardScope): Promise<OrganisationReport> {
   if (scope.status !== "ok" || !scope.wave || !scope.plan) throw new Error("scopeReport needs a scope with status ok");
   return organisationReport(db, scope.org, scope.min, { waveId: scope.wave.id, filter: scope.filter });
 }

@@ -40,13 +40,13 @@ export type SummaryData = {
   headlineActions: PriorityItem[];
 };
 
-export function summaryData(db: Db, scope: DashboardScope, locale: Locale): SummaryData {
-  const meta = dashboardMeta(db, scope, locale);
+export async function summaryData(db: Db, scope: DashboardScope, locale: Locale): Promise<SummaryData> {
+  const meta = await dashboardMeta(db, scope, locale);
   const wave = scope.wave;
-  const part = wave ? participation(db, wave.id, wave.submitted, invitationsOfWave(db, wave.id)) : null;
+  const part = wave ? await participation(db, wave.id, wave.submitted, await invitationsOfWave(db, wave.id)) : null;
   if (scope.status !== "ok") return { meta, participation: part, index: null, findings: null, headlineActions: [] };
 
-  const report = scopeReport(db, scope);
+  const report = await scopeReport(db, scope);
   const m = dashboardMessages(locale);
   const f = report.figures.findings;
   const b = report.benchmark.findings;
@@ -56,7 +56,7 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
   if (!f.f1.suppressed && !b.f1.suppressed) {
     // The other organisations: the benchmark without this organisation's whole contribution (its
     // benchmark wave), whichever wave or group is on screen.
-    const own = ownMember(db, scope.org.id, scope.min);
+    const own = await ownMember(db, scope.org.id, scope.min);
     // Its benchmark wave is in the pooled F1 only when its own release shows F1 for the whole wave.
     const inPool = own && own.plan.views.all?.includes("cu");
     const ownCounts = own && inPool ? customerCounts(own.counters) : null;
@@ -64,6 +64,7 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
     const others = othersOf(b.f1.agree, ownF1);
     if (others.n > 0) vsOthers = { change: percentageChange(others, f.f1.agree), others };
   }
+  const headlineActions = (await priorityItems(db, scope, report, locale)).slice(0, 3);
   const splits = (k: "f2" | "f3" | "f4") => ({ organisation: f[k], benchmark: b[k], sentences: splitSentences(k, f[k], b[k], m.sentences, locale, scope.min) });
 
   return {
@@ -80,6 +81,6 @@ export function summaryData(db: Db, scope: DashboardScope, locale: Locale): Summ
       f3: splits("f3"),
       f4: splits("f4"),
     },
-    headlineActions: priorityItems(db, scope, report, locale).slice(0, 3),
+    headlineActions,
   };
 }

@@ -53,14 +53,14 @@ const decodeCells = (cells: readonly StoredCell[]): PlanCell[] =>
 const liveTotal = (cells: readonly PlanCell[]) => cells.reduce((a, c) => a + c.counters[0]!, 0);
 
 /** Tries to release the wave's live state; true when a new release was written. */
-function tryRelease(db: Db, waveId: number, min: number): boolean {
-  const state = releaseStatus(db, waveId);
-  const previous = readRelease(db, waveId);
-  const stored = readLiveCells(db, waveId);
+async function tryRelease(db: Db, waveId: number, min: number): Promise<boolean> {
+  const state = await releaseStatus(db, waveId);
+  const previous = await readRelease(db, waveId);
+  const stored = await readLiveCells(db, waveId);
   const live = decodeCells(stored);
   const previousPlan = previous ? parsePlan(db, waveId, previous.seq, previous.plan) : undefined;
-  const removed = decodeCells(readVoidedCells(db, waveId));
-  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: decodeCells(readReleasedCells(db, waveId)), removed } : undefined);
+  const removed = decodeCells(await readVoidedCells(db, waveId));
+  const plan = planWave(live, min, previous && previousPlan ? { plan: previousPlan, cells: decodeCells(await readReleasedCells(db, waveId)), removed } : undefined);
   if (!plan) return false;
   const removal = removed.length > 0 || (previous !== undefined && liveTotal(live) < previous.n);
   // Under `min` responses a wave shows nothing; after a void that is released too, so the voided
@@ -68,7 +68,7 @@ function tryRelease(db: Db, waveId: number, min: number): boolean {
   if (!plan.views.all && !(previous && removal)) return false;
   const total = emptyCounters();
   for (const c of live) addVectors(total, c.counters);
-  const written = writeRelease(db, waveId, previous?.seq ?? null, { live: state.live, voided: state.voided }, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
+  const written = await writeRelease(db, waveId, previous?.seq ?? null, { live: state.live, voided: state.voided }, stored, { n: total[0]!, counters: encodeCounters(total) }, JSON.stringify(plan), new Date().toISOString());
   // Processes holding the benchmark population learn of it from the change feed (migration 0008).
   return written;
 }
@@ -77,43 +77,43 @@ function tryRelease(db: Db, waveId: number, min: number): boolean {
  * The wave's current release, releasing the live state first when that is due and allowed; null
  * while the wave has never had `min` responses.
  */
-export function currentRelease(db: Db, waveId: number, min: number): Release | null {
-  const status = releaseStatus(db, waveId);
+export async function currentRelease(db: Db, waveId: number, min: number): Promise<Release | null> {
+  const status = await releaseStatus(db, waveId);
   let refusedAt = refused.get(db);
   if (!refusedAt) refused.set(db, (refusedAt = new Map()));
   // A refused state is not tried again until the live count or the voids change.
   const state = `${status.live}/${status.voided}`;
   if (due(status.live, status.released, status.voided, min) && refusedAt.get(waveId) !== state) {
-    if (!tryRelease(db, waveId, min)) refusedAt.set(waveId, state);
+    if (!(await tryRelease(db, waveId, min))) refusedAt.set(waveId, state);
   }
-  const stored = readRelease(db, waveId);
+  const stored = await readRelease(db, waveId);
   if (!stored) return null;
   let plan = parsePlan(db, waveId, stored.seq, stored.plan);
   if (plan.min !== min) {
     // The threshold was changed: plan the same released state again under the new one.
-    plan = planWave(decodeCells(readReleasedCells(db, waveId)), min) ?? { min, views: {} };
-    replaceReleasePlan(db, stored.waveId, stored.seq, JSON.stringify(plan));
+    plan = planWave(decodeCells(await readReleasedCells(db, waveId)), min) ?? { min, views: {} };
+    await replaceReleasePlan(db, stored.waveId, stored.seq, JSON.stringify(plan));
     planCache.get(db)?.set(waveId, { seq: stored.seq, plan });
   }
   return { waveId, seq: stored.seq, n: stored.n, releasedAt: stored.releasedAt, plan, totals: decodeCountersInto(stored.counters) };
 }
 
 /** Releases every wave whose live state is due (start-up, after an import, a rebuild or the seed). */
-export function releasePending(db: Db, min: number): number {
+export async function releasePending(db: Db, min: number): Promise<number> {
   let released = 0;
-  for (const waveId of wavesAwaitingRelease(db)) {
-    const before = releaseStatus(db, waveId).seq;
-    currentRelease(db, waveId, min);
-    if (releaseStatus(db, waveId).seq !== before) released++;
+  for (const waveId of await wavesAwaitingRelease(db)) {
+    const before = (await releaseStatus(db, waveId)).seq;
+    await currentRelease(db, waveId, min);
+    if ((await releaseStatus(db, waveId)).seq !== before) released++;
   }
   return released;
 }
 
 /** A wave's released counters, optionally only for one department and/or seniority levels. */
-export function readReleasedCounters(db: Db, waveId: number, filter: CellFilter = {}): CounterVector {
+export async function readReleasedCounters(db: Db, waveId: number, filter: CellFilter = {}): Promise<CounterVector> {
   const levels = filter.seniority === undefined ? undefined : Array.isArray(filter.seniority) ? filter.seniority : [filter.seniority];
   const v = emptyCounters();
-  for (const c of readReleasedCells(db, waveId)) {
+  for (const c of await readReleasedCells(db, waveId)) {
     if (filter.department !== undefined && c.department !== filter.department) continue;
     if (levels && !levels.includes(c.seniority)) continue;
     decodeCountersInto(c.counters, v);
@@ -122,9 +122,9 @@ export function readReleasedCounters(db: Db, waveId: number, filter: CellFilter 
 }
 
 /** The released counters per department (summed over seniority), or per seniority. */
-export function readReleasedCellsBy(db: Db, waveId: number, by: "department" | "seniority"): Map<string, CounterVector> {
+export async function readReleasedCellsBy(db: Db, waveId: number, by: "department" | "seniority"): Promise<Map<string, CounterVector>> {
   const groups = new Map<string, CounterVector>();
-  for (const c of readReleasedCells(db, waveId)) {
+  for (const c of await readReleasedCells(db, waveId)) {
     const k = by === "department" ? c.department : c.seniority;
     let v = groups.get(k);
     if (!v) groups.set(k, (v = emptyCounters()));

@@ -51,7 +51,7 @@ async function deliver(ctx: InvitationContext, people: { id: number; email: stri
     const mail = invitationMail({ locale, org: ctx.org.name, link, items: q.items, minutes: q.minutes, min: ctx.minGroupSize, closesAt: ctx.wave.closesAt, reminder });
     try {
       await ctx.mailer.send({ to: p.email, ...mail });
-      recordEmailSent(ctx.db, p.id);
+      await recordEmailSent(ctx.db, p.id);
       emailed++;
     } catch (e) {
       failed.push({ email: p.email, reason: e instanceof Error ? e.message.slice(0, 200) : "sending failed" });
@@ -71,16 +71,16 @@ export async function inviteRoster(ctx: InvitationContext, rosterText: string, d
   if (refused) return refused;
   const roster = parseRoster(rosterText, ctx.org.departments, defaultLocale);
   if (!roster.ok) return roster;
-  const existing = alreadyInvited(ctx.db, ctx.wave.id, roster.entries.map((e) => e.email));
+  const existing = await alreadyInvited(ctx.db, ctx.wave.id, roster.entries.map((e) => e.email));
   const fresh = roster.entries.filter((e) => !existing.has(e.email));
-  const created = insertInvitations(
+  const created = await insertInvitations(
     ctx.db,
     ctx.wave.id,
     fresh.map((e) => ({ email: e.email, department: e.department, locale: e.locale, token: newToken() })),
   );
-  recordAudit(ctx.db, ctx.actor, "invitations_created", `${ctx.org.slug}/${ctx.wave.label}`, created.length);
+  await recordAudit(ctx.db, ctx.actor, "invitations_created", `${ctx.org.slug}/${ctx.wave.label}`, created.length);
   const delivered = await deliver(ctx, created, false);
-  if (ctx.mailer && delivered.emailed > 0) recordAudit(ctx.db, ctx.actor, "invitation_emails_sent", `${ctx.org.slug}/${ctx.wave.label}`, delivered.emailed);
+  if (ctx.mailer && delivered.emailed > 0) await recordAudit(ctx.db, ctx.actor, "invitation_emails_sent", `${ctx.org.slug}/${ctx.wave.label}`, delivered.emailed);
   return { ok: true, count: created.length, skipped: [...existing], ...delivered };
 }
 
@@ -91,15 +91,15 @@ export async function inviteRoster(ctx: InvitationContext, rosterText: string, d
 export async function remindPending(ctx: InvitationContext): Promise<InvitationOutcome> {
   const refused = refuseUnlessInvitable(ctx.org, ctx.wave);
   if (refused) return refused;
-  const pending = pendingInvitations(ctx.db, ctx.wave.id);
+  const pending = await pendingInvitations(ctx.db, ctx.wave.id);
   if (pending.length === 0) {
-    const nobody = invitationCounts(ctx.db, ctx.wave.id).invited === 0;
+    const nobody = (await invitationCounts(ctx.db, ctx.wave.id)).invited === 0;
     return { ok: false, errors: [nobody ? "nobody has been invited to this wave yet; upload a roster first" : "everyone invited to this wave has completed the survey; there is nobody to remind"], errorCount: 1 };
   }
   const people = pending.map((p) => ({ ...p, token: newToken() }));
-  addInvitationLinks(ctx.db, people.map((p) => ({ invitationId: p.id, token: p.token })));
-  recordAudit(ctx.db, ctx.actor, "invitation_links_reissued", `${ctx.org.slug}/${ctx.wave.label}`, people.length);
+  await addInvitationLinks(ctx.db, people.map((p) => ({ invitationId: p.id, token: p.token })));
+  await recordAudit(ctx.db, ctx.actor, "invitation_links_reissued", `${ctx.org.slug}/${ctx.wave.label}`, people.length);
   const delivered = await deliver(ctx, people, true);
-  if (ctx.mailer && delivered.emailed > 0) recordAudit(ctx.db, ctx.actor, "invitation_emails_sent", `${ctx.org.slug}/${ctx.wave.label}`, delivered.emailed);
+  if (ctx.mailer && delivered.emailed > 0) await recordAudit(ctx.db, ctx.actor, "invitation_emails_sent", `${ctx.org.slug}/${ctx.wave.label}`, delivered.emailed);
   return { ok: true, count: people.length, skipped: [], ...delivered };
 }

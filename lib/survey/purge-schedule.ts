@@ -3,10 +3,10 @@ import { env } from "../../core/env";
 import { DRAFT_PURGE_INTERVAL_MS } from "./limits";
 import { purgeAbandonedDrafts } from "./purge";
 
-/** Runs the draft purge once; a failure is logged and waits for the next run, never stopping the server. */
-function purgeOnce(): void {
+/** Runs the draft purge once; a failure is logged and waits for the next run, never stopping the server (it never rejects). */
+async function purgeOnce(): Promise<void> {
   try {
-    const deleted = purgeAbandonedDrafts(getDb(), env().DRAFT_RETENTION_DAYS);
+    const deleted = await purgeAbandonedDrafts(getDb(), env().DRAFT_RETENTION_DAYS);
     if (deleted > 0) console.log(`draft purge: deleted ${deleted} draft(s) not saved for ${env().DRAFT_RETENTION_DAYS} days`);
   } catch (e) {
     console.error(`draft purge failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -14,12 +14,14 @@ function purgeOnce(): void {
 }
 
 /**
- * Purges abandoned drafts at server start and then every 24 hours. Installed once per process (a
- * second call, e.g. after a hot reload, does nothing); the timer does not keep the process alive.
+ * Purges abandoned drafts at server start and then every 24 hours; resolves when the first purge has
+ * run (a failure is logged, not thrown). Installed once per process (a second call, e.g. after a hot
+ * reload, does nothing); the timer does not keep the process alive.
  */
-export function startDraftPurge(): void {
+export async function startDraftPurge(): Promise<void> {
   const state = globalThis as { __dsDraftPurge?: NodeJS.Timeout };
   if (state.__dsDraftPurge) return;
-  purgeOnce();
-  state.__dsDraftPurge = setInterval(purgeOnce, DRAFT_PURGE_INTERVAL_MS).unref();
+  // purgeOnce catches and logs every failure itself, so no run leaves a rejection unhandled.
+  state.__dsDraftPurge = setInterval(() => void purgeOnce(), DRAFT_PURGE_INTERVAL_MS).unref();
+  await purgeOnce();
 }

@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * 30; docs/privacy.md "Draft retention"). A draft's resume link dies with it. Submitted and voided
  * responses are never touched. Returns how many drafts were deleted.
  */
-export function purgeAbandonedDrafts(db: Db, retentionDays: number, now = new Date()): number {
+export async function purgeAbandonedDrafts(db: Db, retentionDays: number, now = new Date()): Promise<number> {
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError(`retention must be a whole number of days, at least 1 (got ${retentionDays})`);
-  return deleteDraftsUpdatedBefore(db, new Date(now.getTime() - retentionDays * DAY_MS).toISOString());
+  return await deleteDraftsUpdatedBefore(db, new Date(now.getTime() - retentionDays * DAY_MS).toISOString());
 }

@@ -33,13 +33,13 @@ export function waveAvailability(wave: WaveWithOrg["wave"], at = new Date()): Wa
   return "open";
 }
 
-export function lookupWave(db: Db, code: string): WaveWithOrg | undefined {
-  return CODE_PATTERN.test(code) ? findWaveByCode(db, code) : undefined;
+export async function lookupWave(db: Db, code: string): Promise<WaveWithOrg | undefined> {
+  return CODE_PATTERN.test(code) ? await findWaveByCode(db, code) : undefined;
 }
 
 /** The wave behind a code, only while it accepts answers. */
-export function requireOpenWave(db: Db, code: string): WaveWithOrg & { questionnaire: Questionnaire } {
-  const found = lookupWave(db, code);
+export async function requireOpenWave(db: Db, code: string): Promise<WaveWithOrg & { questionnaire: Questionnaire }> {
+  const found = await lookupWave(db, code);
   if (!found || found.org.archivedAt) throw new AppError("not_found", "There is no survey with this code");
   const availability = waveAvailability(found.wave);
   if (availability !== "open") {
@@ -72,8 +72,8 @@ export function draftState(row: ResponseRow, code: string, token: string): Draft
 }
 
 /** The response a token opens, only within the wave of this code. */
-export function requireResponse(db: Db, waveId: number, token: string | undefined): ResponseRow {
-  const row = token ? findResponseByToken(db, token) : undefined;
+export async function requireResponse(db: Db, waveId: number, token: string | undefined): Promise<ResponseRow> {
+  const row = token ? await findResponseByToken(db, token) : undefined;
   if (!row || row.waveId !== waveId) {
     throw new AppError(
       "unauthorized",
@@ -87,9 +87,9 @@ export function requireResponse(db: Db, waveId: number, token: string | undefine
  * Adopts the draft behind a resume link in this browser: returns the draft's new token (the link's
  * token stops working), or undefined when the link opens no draft of this survey.
  */
-export function adoptDraft(db: Db, code: string, token: string): string | undefined {
-  const found = lookupWave(db, code);
-  return found ? rotateDraftToken(db, found.wave.id, token) : undefined;
+export async function adoptDraft(db: Db, code: string, token: string): Promise<string | undefined> {
+  const found = await lookupWave(db, code);
+  return found ? await rotateDraftToken(db, found.wave.id, token) : undefined;
 }
 
 const localeSchema = z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(", ")}` });
@@ -127,15 +127,15 @@ function parseWithAnswers<T extends z.ZodType>(
 
 export const startBodySchema = z.object({ locale: localeSchema.optional() }).strict();
 
-export function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string, invitationToken?: string) {
-  const { org, wave } = requireOpenWave(db, code);
+export async function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string, invitationToken?: string): Promise<{ token: string; state: DraftState }> {
+  const { org, wave } = await requireOpenWave(db, code);
   const { locale } = parseBody(startBodySchema, body);
   // A roster's department is a starting answer the respondent can change; the draft keeps no
   // reference to the invitation.
-  const invited = invitationToken ? findInvitationByToken(db, invitationToken) : undefined;
+  const invited = invitationToken ? await findInvitationByToken(db, invitationToken) : undefined;
   const department = invited && invited.wave.id === wave.id && invited.invitation.department && org.departments.includes(invited.invitation.department) ? invited.invitation.department : null;
-  const { id, token } = createDraft(db, wave.id, locale ?? fallbackLocale, department);
-  const row = findResponseByToken(db, token);
+  const { id, token } = await createDraft(db, wave.id, locale ?? fallbackLocale, department);
+  const row = await findResponseByToken(db, token);
   if (!row || row.id !== id) throw new AppError("internal", "The draft could not be created");
   return { token, state: draftState(row, code, token) };
 }
@@ -154,25 +154,25 @@ export function saveBodySchema(stepCount: number) {
     .strict();
 }
 
-export function saveAnswers(db: Db, code: string, token: string | undefined, body: Record<string, unknown>): DraftState {
-  const { org, wave, questionnaire } = requireOpenWave(db, code);
-  const row = requireResponse(db, wave.id, token);
+export async function saveAnswers(db: Db, code: string, token: string | undefined, body: Record<string, unknown>): Promise<DraftState> {
+  const { org, wave, questionnaire } = await requireOpenWave(db, code);
+  const row = await requireResponse(db, wave.id, token);
   const { input, answers } = parseWithAnswers(saveBodySchema(questionnaire.steps.length), body, questionnaire, org.departments);
   if (row.status !== "draft") throw new AppError("conflict", "This response was already submitted and can no longer change");
-  if (saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale, DRAFT_MAX_SAVES) === "limit_reached") {
+  if ((await saveDraft(db, row.id, answers, input.step, input.locale ?? row.locale, DRAFT_MAX_SAVES)) === "limit_reached") {
     throw new AppError(
       "draft_save_limit",
       `This draft has been saved ${DRAFT_MAX_SAVES} times, the most a draft accepts; nothing was saved. Submit it or start a new response`,
     );
   }
-  return draftState(findResponseByToken(db, token!)!, code, token!);
+  return draftState((await findResponseByToken(db, token!))!, code, token!);
 }
 
 export const submitBodySchema = z.object({ answers: z.unknown().optional(), locale: localeSchema.optional() }).strict();
 
-export function submitResponse(db: Db, code: string, token: string | undefined, body: Record<string, unknown>, invitationToken?: string) {
-  const { org, wave, questionnaire } = requireOpenWave(db, code);
-  const row = requireResponse(db, wave.id, token);
+export async function submitResponse(db: Db, code: string, token: string | undefined, body: Record<string, unknown>, invitationToken?: string) {
+  const { org, wave, questionnaire } = await requireOpenWave(db, code);
+  const row = await requireResponse(db, wave.id, token);
   const { input, answers } = parseWithAnswers(submitBodySchema, body, questionnaire, org.departments);
   if (row.status === "submitted") {
     return { outcome: "already_submitted" as const, state: draftState(row, code, token!) };
@@ -186,19 +186,19 @@ export function submitResponse(db: Db, code: string, token: string | undefined, 
       Object.fromEntries(missing.map((id) => [`answers.${id}`, "is required"])),
     );
   }
-  const result = submitDraft(db, row.id, answers, input.locale ?? row.locale, invitationToken);
+  const result = await submitDraft(db, row.id, answers, input.locale ?? row.locale, invitationToken);
   const { outcome } = result;
   if (outcome === "not_found") throw new AppError("not_found", "This response no longer exists");
   if (outcome === "invitation_used") {
     throw new AppError("invitation_used", "This personal invitation has already been used to submit a response; each invitation counts once");
   }
   // Releases the wave's figures when enough new responses have arrived (lib/disclosure/releases.ts).
-  currentRelease(db, wave.id, minimumGroupSize());
+  await currentRelease(db, wave.id, minimumGroupSize());
   if (outcome !== "submitted") {
     // Another request with this token submitted first (and received the report link).
     return { outcome, state: { ...draftState(row, code, token!), status: "submitted" as const, resumeUrl: null, reportUrl: null } };
   }
   // The resume token no longer opens anything: the report link goes to this request only.
   const { reportToken } = result;
-  return { outcome, state: draftState(findResponseByToken(db, reportToken)!, code, reportToken) };
+  return { outcome, state: draftState((await findResponseByToken(db, reportToken))!, code, reportToken) };
 }

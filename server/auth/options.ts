@@ -34,9 +34,9 @@ export function authOptions(): NextAuthOptions {
           // Throttled per (account, address), per account (gently) and per address: lib/auth/throttle.ts.
           const named = throttleKeys(email, clientIp(req?.headers));
           const keys = [named.pair, named.account, named.ip];
-          const wait = Math.max(...keys.map((k) => retryAfter(db, k)));
+          const wait = Math.max(...(await Promise.all(keys.map((k) => retryAfter(db, k)))));
           if (wait > 0) throw new Error(`${SIGN_IN_ERRORS.throttled}:${wait}`);
-          const user = findUserByEmail(db, email);
+          const user = await findUserByEmail(db, email);
           let ok: boolean;
           try {
             ok = await verifyPassword(parsed.data.password, user?.passwordHash);
@@ -46,11 +46,12 @@ export function authOptions(): NextAuthOptions {
             throw e;
           }
           if (!ok || !user || user.disabledAt) {
-            const waits = keys.map((k) => recordFailure(db, k));
+            const waits: number[] = [];
+            for (const k of keys) waits.push(await recordFailure(db, k));
             const next = Math.max(...waits);
             throw new Error(next > 0 ? `${SIGN_IN_ERRORS.throttled}:${next}` : SIGN_IN_ERRORS.invalid);
           }
-          recordSuccess(db, named.pair);
+          await recordSuccess(db, named.pair);
           return { id: String(user.id), email: user.email, name: user.name, role: user.role };
         },
       }),
@@ -58,14 +59,14 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Signing in stamps the token with the user's session version; every later read (pages, APIs,
       // /api/auth/session) re-checks it, and a token that no longer stands is dropped, not renewed.
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.role = (user as { role?: string }).role;
-          token.sv = findUserById(getDb(), Number(user.id))?.sessionVersion ?? 0;
+          token.sv = (await findUserById(getDb(), Number(user.id)))?.sessionVersion ?? 0;
           return token;
         }
-        if (!sessionIsCurrent(token, typeof token.uid === "number" ? findUserById(getDb(), token.uid) : undefined)) throw new SessionEnded();
+        if (!sessionIsCurrent(token, typeof token.uid === "number" ? await findUserById(getDb(), token.uid) : undefined)) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
@@ -74,8 +75,8 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       // Sign-out ends every session of the user (a copied cookie too), unless the token was already stale.
-      signOut({ token }) {
-        if (typeof token?.uid === "number") bumpSessionVersion(getDb(), token.uid, tokenSessionVersion(token));
+      async signOut({ token }) {
+        if (typeof token?.uid === "number") await bumpSessionVersion(getDb(), token.uid, tokenSessionVersion(token));
       },
     },
   };

@@ -17,7 +17,7 @@ export async function currentUser(): Promise<User | null> {
   const session = await getServerSession(authOptions());
   const claims = session?.user as { id?: number; sessionVersion?: number } | undefined;
   if (!claims?.id) return null;
-  const user = findUserById(getDb(), claims.id);
+  const user = await findUserById(getDb(), claims.id);
   return user && sessionIsCurrent({ sv: claims.sessionVersion }, user) ? user : null;
 }
 
@@ -39,8 +39,8 @@ export async function requireRole(role: UserRole): Promise<User> {
  */
 export async function requireOrgAccess(slug: string): Promise<{ user: User; org: Organisation }> {
   const user = await requireUser();
-  const org = findOrganisationBySlug(getDb(), slug);
-  if (!org || (user.role !== "admin" && !isMember(getDb(), user.id, org.id))) {
+  const org = await findOrganisationBySlug(getDb(), slug);
+  if (!org || (user.role !== "admin" && !(await isMember(getDb(), user.id, org.id)))) {
     throw new AppError("not_found", "No such organisation");
   }
   return { user, org };

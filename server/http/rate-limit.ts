@@ -18,13 +18,13 @@ export function rateLimitKey(kind: LimitKind, subject: string): string {
 }
 
 /** Takes one token for `subject`; returns 0 when allowed, otherwise the whole seconds to wait. A limit of 0 is off. */
-export function takeRateLimit(kind: LimitKind, subject: string, limit: RateLimit, nowMs = Date.now()): number {
+export async function takeRateLimit(kind: LimitKind, subject: string, limit: RateLimit, nowMs = Date.now()): Promise<number> {
   if (limit.perMinute <= 0) return 0;
   const db = getDb();
   // Now and then (once a minute per process) forget the buckets idle for an hour, so the table stays small.
   if (nowMs - (state.__dsRateLimitSweptMs ?? 0) >= SWEEP_EVERY_MS) {
     state.__dsRateLimitSweptMs = nowMs;
-    sweepRateLimits(db, nowMs);
+    await sweepRateLimits(db, nowMs);
   }
-  return takeRateLimitToken(db, rateLimitKey(kind, subject), limit, nowMs);
+  return await takeRateLimitToken(db, rateLimitKey(kind, subject), limit, nowMs);
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import { transaction, type Db } from "../../db/client";
 import { createRng, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import type { Answers } from "../../core/answers";
 
@@ -15,15 +15,17 @@ import type { Answers } from "../../core/answers";
  */
 export const PLANTED = { n: 10_000, agree: 4_400, all3: { yes: 4_000, yesAgree: 3_320, noAgree: 1_080, noDisagree: 2_820 }, vision: { yes: 5_581, yesAgree: 3_516 }, ld: { yes: 5_532, yesAgree: 3_596 } };
 
-export function plantReportFigures(db: Db, organisations = 20): void {
+export async function plantReportFigures(db: Db, organisations = 20): Promise<void> {
   const rng = createRng(44);
   const P = PLANTED;
   const nonAgree = P.n - P.agree;
-  const orgs = Array.from({ length: organisations }, (_, i) => {
-    const org = insertOrganisation(db, { slug: `planted-${i}`, name: `Planted ${i}`, sector: ["Retail", "Technology", "Healthcare", "Logistics"][i % 4]!, sizeBand: (["small", "medium", "large", "enterprise"] as const)[i % 4]!, departments: ["Sales", "IT"] });
-    return insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: `planted-${i}` }).id;
-  });
-  db.$client.transaction(() => {
+  const orgs: number[] = [];
+  for (let i = 0; i < organisations; i++) {
+    const org = await insertOrganisation(db, { slug: `planted-${i}`, name: `Planted ${i}`, sector: ["Retail", "Technology", "Healthcare", "Logistics"][i % 4]!, sizeBand: (["small", "medium", "large", "enterprise"] as const)[i % 4]!, departments: ["Sales", "IT"] });
+    orgs.push((await insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: `planted-${i}` })).id);
+  }
+  // One transaction for the 10,000 rows.
+  await transaction(db, async (inTx) => {
     for (let i = 0; i < P.n; i++) {
       const agree = i < P.agree;
       const k = agree ? i : i - P.agree; // position within its block
@@ -44,7 +46,7 @@ export function plantReportFigures(db: Db, organisations = 20): void {
         ld_awareness: ld ? 5 - (i % 2) : ([3, 2, "dont_know", 1] as const)[i % 4]!,
         customer_understanding: agree ? 4 + (i % 2) : disagree ? 1 + (i % 2) : i % 2 ? 3 : "dont_know",
       };
-      insertSubmittedResponse(db, { id: `planted-${i}`, waveId: orgs[i % organisations]!, answers, submittedAt: "2026-05-01T10:00:00.000Z" });
+      await insertSubmittedResponse(inTx, { id: `planted-${i}`, waveId: orgs[i % organisations]!, answers, submittedAt: "2026-05-01T10:00:00.000Z" });
     }
-  })();
+  });
 }

@@ -13,7 +13,7 @@ import { killServer, signInCookie, startServer, tempDir, type AppServer } from "
  * number of responses.
  */
 const dir = tempDir("backup");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath } = await createFixtureDb(dir);
 const servers: AppServer[] = [];
 afterAll(async () => {
   for (const s of servers) await killServer(s, "SIGTERM");

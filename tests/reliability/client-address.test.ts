@@ -10,7 +10,7 @@ import { killServer, startServer, tempDir, type AppServer } from "../../harness/
  * - wrong passwords from other addresses do not lock the real user out.
  */
 const dir = tempDir("client-address");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath } = await createFixtureDb(dir);
 let direct: AppServer; // no TRUSTED_PROXIES: every request is the socket's address (127.0.0.1)
 let proxied: AppServer; // TRUSTED_PROXIES=loopback: the test plays the reverse proxy and sets X-Forwarded-For
 beforeAll(async () => {

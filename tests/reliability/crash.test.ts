@@ -42,15 +42,15 @@ function acknowledgementsReached(target: number, ms: number, progress: () => str
 const NO_LIMITS = { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" };
 
 /** Whether every acknowledged submission is stored, the file is sound and the aggregates equal a rebuild; returns the stored count. */
-function checkStored(dbPath: string, acknowledged: readonly string[]): number {
+async function checkStored(dbPath: string, acknowledged: readonly string[]): Promise<number> {
   const db = openDatabase(dbPath);
   try {
     expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
-    const submitted = new Set(db.$client.prepare("select token_hash from responses where status = 'submitted'").pluck().all() as string[]);
+    const submitted = new Set(await db.sql.column<string>("select token_hash from responses where status = 'submitted'"));
     const missing = acknowledged.filter((t) => !submitted.has(hashToken(t)));
     expect(missing).toEqual([]);
-    const { stored: inFile, rebuilt } = aggregatesMatchRebuild(db, dir!);
+    const { stored: inFile, rebuilt } = await aggregatesMatchRebuild(db, dir!);
     expect(inFile).toBe(rebuilt);
     return submitted.size;
   } finally {
@@ -98,7 +98,7 @@ describe("SIGKILL under submission load", () => {
   ] as const) {
     it(`round ${round}: killed after ${target} acknowledgements, nothing acknowledged is lost, nothing is corrupt, the server serves again`, async () => {
       dir = tempDir(`crash-${round}`);
-      const { dbPath } = createFixtureDb(dir);
+      const { dbPath } = await createFixtureDb(dir);
       server = await startServer(dbPath, NO_LIMITS);
       const run = load([server.url], target);
       try {
@@ -110,7 +110,7 @@ describe("SIGKILL under submission load", () => {
         server = undefined;
       }
       expect(run.acknowledged.length).toBeGreaterThanOrEqual(target);
-      const stored = checkStored(dbPath, run.acknowledged);
+      const stored = await checkStored(dbPath, run.acknowledged);
 
       // The restarted server serves and takes answers.
       server = await startServer(dbPath, NO_LIMITS);
@@ -143,7 +143,7 @@ describe("SIGKILL of one of two instances under submission load", () => {
   ] as const) {
     it(`round ${round}: one instance killed after ${target} acknowledgements; the other goes on; nothing acknowledged is lost`, async () => {
       dir = tempDir(`crash-two-${round}`);
-      const { dbPath } = createFixtureDb(dir);
+      const { dbPath } = await createFixtureDb(dir);
       [server, survivor] = await Promise.all([startServer(dbPath, NO_LIMITS), startServer(dbPath, NO_LIMITS)]);
       const run = load([server.url, survivor.url], target);
       try {
@@ -166,7 +166,7 @@ describe("SIGKILL of one of two instances under submission load", () => {
       expect(more.acknowledged.length).toBeGreaterThanOrEqual(20);
       await killServer(survivor, "SIGTERM");
       survivor = undefined;
-      const stored = checkStored(dbPath, run.acknowledged);
+      const stored = await checkStored(dbPath, run.acknowledged);
       console.log(`[crash] two instances, round ${round}: ${run.acknowledged.length} acknowledged (${afterKill} before the kill), ${run.failures()} cut off, ${stored} stored`);
     });
   }

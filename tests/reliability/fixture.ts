@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type Db } from "../../db/client";
+import { openDatabase, type Db, type SqliteDb } from "../../db/client";
 import { insertOrganisation, insertWave } from "../../db/factories";
 import { rebuildAggregates } from "../../db/queries/aggregates";
 import { addMembership, insertUser } from "../../db/queries/users";
@@ -11,35 +11,43 @@ export const ADMIN = { email: "admin@rel.local", password: "reliability-admin-1"
 export const LEAD = { email: "lead@rel.local", password: "reliability-lead-1" };
 export const ANSWERS = completeAnswers("Sales");
 
-/** A migrated database with one organisation, an open wave `rel-open`, an admin and a lead. */
-export function createFixtureDb(dir: string): { dbPath: string; waveId: number } {
-  const dbPath = path.join(dir, "app.db");
-  const db = openDatabase(dbPath);
-  const org = insertOrganisation(db, { slug: "rel-co", name: "Reliability Co", sector: "Retail", sizeBand: "medium", departments: ["Sales", "IT", "Ops"] });
-  const wave = insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "rel-open" });
-  insertUser(db, { email: ADMIN.email, name: "Admin", role: "admin", passwordHash: hashPasswordSync(ADMIN.password) });
-  const lead = insertUser(db, { email: LEAD.email, name: "Lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
-  addMembership(db, lead.id, org.id);
-  db.$client.close();
-  return { dbPath, waveId: wave.id };
+/** One organisation, an open wave `rel-open`, an admin and a lead, in a migrated database of either kind. */
+export async function seedFixture(db: Db): Promise<{ waveId: number }> {
+  const org = await insertOrganisation(db, { slug: "rel-co", name: "Reliability Co", sector: "Retail", sizeBand: "medium", departments: ["Sales", "IT", "Ops"] });
+  const wave = await insertWave(db, { orgId: org.id, label: "2026-Q4", questionnaireVersion: 1, code: "rel-open" });
+  await insertUser(db, { email: ADMIN.email, name: "Admin", role: "admin", passwordHash: hashPasswordSync(ADMIN.password) });
+  const lead = await insertUser(db, { email: LEAD.email, name: "Lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
+  await addMembership(db, lead.id, org.id);
+  return { waveId: wave.id };
 }
 
-/** Aggregate tables as rows (empty cells left out), to compare with a rebuild. */
-export function dumpAggregates(db: Db): string {
+/** A migrated SQLite file with the fixture (seedFixture). */
+export async function createFixtureDb(dir: string): Promise<{ dbPath: string; waveId: number }> {
+  const dbPath = path.join(dir, "app.db");
+  const db = openDatabase(dbPath);
+  try {
+    return { dbPath, ...(await seedFixture(db)) };
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Aggregate tables as rows (empty cells left out), to compare with a rebuild. SQLite: hex() of the counters. */
+export async function dumpAggregates(db: SqliteDb): Promise<string> {
   return JSON.stringify({
-    waves: db.$client.prepare("select * from agg_waves order by wave_id").all(),
-    cells: db.$client.prepare("select wave_id, department, seniority, n, hex(counters) c from agg_wave_cells where n <> 0 order by wave_id, department, seniority").all(),
+    waves: await db.sql.all("select * from agg_waves order by wave_id"),
+    cells: await db.sql.all("select wave_id, department, seniority, n, hex(counters) c from agg_wave_cells where n <> 0 order by wave_id, department, seniority"),
   });
 }
 
 /** Whether the stored aggregates equal a full rebuild from the stored responses (checked on a copy). */
-export function aggregatesMatchRebuild(db: Db, dir: string): { stored: string; rebuilt: string } {
+export async function aggregatesMatchRebuild(db: SqliteDb, dir: string): Promise<{ stored: string; rebuilt: string }> {
   const copy = path.join(dir, `rebuild-${Date.now()}.db`);
   db.$client.prepare("vacuum into ?").run(copy);
   const other = openDatabase(copy);
   try {
-    rebuildAggregates(other);
-    return { stored: dumpAggregates(db), rebuilt: dumpAggregates(other) };
+    await rebuildAggregates(other);
+    return { stored: await dumpAggregates(db), rebuilt: await dumpAggregates(other) };
   } finally {
     other.$client.close();
     fs.rmSync(copy, { force: true });

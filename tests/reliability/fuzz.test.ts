@@ -24,7 +24,7 @@ const HTTP_CASES = Number(process.env.FUZZ_HTTP_CASES ?? 10_000);
 const CSV_CASES = Number(process.env.FUZZ_CSV_CASES ?? 10_000);
 
 const dir = tempDir("fuzz");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath } = await createFixtureDb(dir);
 let server: AppServer;
 let admin = "";
 /** The report token of a submitted response (a new secret made at submission), and the resume token it replaced. */
@@ -65,8 +65,8 @@ beforeAll(async () => {
   // A closed wave for the invitation endpoints (a valid roster is refused there too), and one
   // submitted response whose token the draft and submit endpoints get.
   const db = openDatabase(dbPath);
-  const orgId = db.$client.prepare("select id from organisations where slug = 'rel-co'").pluck().get() as number;
-  closedWaveId = Number(db.$client.prepare("insert into waves (org_id, label, questionnaire_version, code, status) values (?, 'closed', 1, 'rel-closed', 'closed')").run(orgId).lastInsertRowid);
+  const orgId = (await db.sql.value<number>("select id from organisations where slug = 'rel-co'"))!;
+  closedWaveId = Number(await db.sql.value<number>("insert into waves (org_id, label, questionnaire_version, code, status) values (?, 'closed', 1, 'rel-closed', 'closed') returning id", [orgId]));
   db.$client.close();
   server = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0", RATE_LIMIT_SIGNIN_PER_MIN: "0" });
   admin = await signInCookie(server.url, ADMIN.email, ADMIN.password);

@@ -13,15 +13,15 @@ import { getQuestionnaire } from "../../questions";
  * checked against the database).
  */
 const dir = tempDir("instances-agree");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath } = await createFixtureDb(dir);
 {
   // Another organisation already in the benchmark, so the benchmark changes when rel-co joins it.
   const db = openDatabase(dbPath);
   const rng = createRng(7);
-  const org = insertOrganisation(db, { slug: "peer-co", name: "Peer Co", sector: "Retail", sizeBand: "medium", departments: [] });
-  const wave = insertWave(db, { orgId: org.id, label: "2026", questionnaireVersion: 1, code: "peer-open" });
+  const org = await insertOrganisation(db, { slug: "peer-co", name: "Peer Co", sector: "Retail", sizeBand: "medium", departments: [] });
+  const wave = await insertWave(db, { orgId: org.id, label: "2026", questionnaireVersion: 1, code: "peer-open" });
   for (let i = 0; i < 12; i++) {
-    insertSubmittedResponse(db, { id: `peer-${i}`, waveId: wave.id, answers: generateAnswers(rng, getQuestionnaire(1).capabilityIds, { maturity: -0.5, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
+    await insertSubmittedResponse(db, { id: `peer-${i}`, waveId: wave.id, answers: generateAnswers(rng, getQuestionnaire(1).capabilityIds, { maturity: -0.5, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
   }
   db.$client.close();
 }

@@ -8,14 +8,14 @@ import { killServer, signInCookie, startServer, tempDir, type AppServer } from "
 
 /** Rate limits with the default settings: 429 with Retry-After, other addresses and drafts unaffected. */
 const dir = tempDir("limits");
-const { dbPath, waveId } = createFixtureDb(dir);
+const { dbPath, waveId } = await createFixtureDb(dir);
 // Drafts the server must purge at start (not saved for more than DRAFT_RETENTION_DAYS, 30) or keep.
-const { abandonedDraft, recentDraft } = (() => {
+const { abandonedDraft, recentDraft } = await (async () => {
   const db = openDatabase(dbPath);
   try {
-    const abandoned = createDraft(db, waveId, "en").id;
-    const recent = createDraft(db, waveId, "en").id;
-    db.$client.prepare("update responses set updated_at = ? where id = ?").run(new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString(), abandoned);
+    const abandoned = (await createDraft(db, waveId, "en")).id;
+    const recent = (await createDraft(db, waveId, "en")).id;
+    await db.sql.run("update responses set updated_at = ? where id = ?", [new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString(), abandoned]);
     return { abandonedDraft: abandoned, recentDraft: recent };
   } finally {
     db.$client.close();
@@ -182,22 +182,22 @@ describe("saves per draft", () => {
     const db = openDatabase(dbPath);
     try {
       // 200 saves at 30 a minute take seven minutes; set the counter instead.
-      db.$client.prepare("update responses set writes = 200 where token_hash = ?").run(hashToken(token));
+      await db.sql.run("update responses set writes = 200 where token_hash = ?", [hashToken(token)]);
       const refused = await save({ "x-resume-token": token }, 5);
       expect(refused.status).toBe(409);
       expect(await refused.json()).toEqual({
         error: { code: "draft_save_limit", message: "This draft has been saved 200 times, the most a draft accepts; nothing was saved. Submit it or start a new response" },
       });
-      expect(db.$client.prepare("select step, self_data, writes from responses where token_hash = ?").get(hashToken(token))).toEqual({ step: 2, self_data: 3, writes: 200 });
+      expect(await db.sql.get("select step, self_data, writes from responses where token_hash = ?", [hashToken(token)])).toEqual({ step: 2, self_data: 3, writes: 200 });
     } finally {
       db.$client.close();
     }
   });
 
-  it("the server purged the draft abandoned for 31 days at start and kept the recent one", () => {
+  it("the server purged the draft abandoned for 31 days at start and kept the recent one", async () => {
     const db = openDatabase(dbPath);
     try {
-      const ids = db.$client.prepare("select id from responses where id in (?, ?)").pluck().all(abandonedDraft, recentDraft);
+      const ids = await db.sql.column("select id from responses where id in (?, ?)", [abandonedDraft, recentDraft]);
       expect(ids).toEqual([recentDraft]);
     } finally {
       db.$client.close();
@@ -263,10 +263,10 @@ describe("server actions refuse cross-origin calls", () => {
     if (!found) throw new Error(`server action ${name} not in the build manifest`);
     return found[0];
   }
-  const archivedAt = () => {
+  const archivedAt = async () => {
     const db = openDatabase(dbPath);
     try {
-      return db.$client.prepare("select archived_at from organisations where slug = 'rel-co'").pluck().get() as string | null;
+      return (await db.sql.value<string | null>("select archived_at from organisations where slug = 'rel-co'")) as string | null;
     } finally {
       db.$client.close();
     }
@@ -284,12 +284,12 @@ describe("server actions refuse cross-origin calls", () => {
     const foreign = await call("https://evil.example");
     expect(foreign.status).toBe(403); // refused by the proxy, not a 500 from inside Next.js
     expect(await foreign.text()).not.toMatch(/at .+\.js:\d+/); // no stack trace
-    expect(archivedAt()).toBeNull();
+    expect(await archivedAt()).toBeNull();
     for (const origin of [server.url.replace("http:", "https:"), server.url.replace("//", "//evil@")]) expect((await call(origin)).status).toBe(403);
-    expect(archivedAt()).toBeNull();
+    expect(await archivedAt()).toBeNull();
     // The control: the identical request from the app's own origin is a valid action call.
     const own = await call(server.url);
     expect(own.status).toBe(200);
-    expect(archivedAt()).not.toBeNull();
+    expect(await archivedAt()).not.toBeNull();
   });
 });

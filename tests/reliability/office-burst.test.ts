@@ -10,7 +10,7 @@ import { killServer, startServer, tempDir, type AppServer } from "../../harness/
  * default settings, and the same address is still held to its ceiling of 1,200 starts a minute.
  */
 const dir = tempDir("office-burst");
-const { dbPath, waveId } = createFixtureDb(dir);
+const { dbPath, waveId } = await createFixtureDb(dir);
 const PEOPLE = 1000;
 const IN_FLIGHT = 20;
 let server: AppServer;
@@ -46,7 +46,7 @@ describe("an office of 1,000 behind one address, default limits", () => {
     console.log(`[office-burst] 1,000 started and submitted in ${seconds.toFixed(1)} s with ${IN_FLIGHT} in flight`);
     const db = openDatabase(dbPath);
     try {
-      expect(db.$client.prepare("select count(*) from responses where wave_id = ? and status = 'submitted'").pluck().get(waveId)).toBe(PEOPLE);
+      expect(await db.sql.value("select count(*) from responses where wave_id = ? and status = 'submitted'", [waveId])).toBe(PEOPLE);
     } finally {
       db.$client.close();
     }

@@ -12,7 +12,7 @@ let server: AppServer;
 let dir: string;
 beforeAll(async () => {
   dir = tempDir("public-files");
-  const { dbPath } = createFixtureDb(dir);
+  const { dbPath } = await createFixtureDb(dir);
   server = await startServer(dbPath);
 });
 afterAll(async () => {

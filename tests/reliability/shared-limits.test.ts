@@ -8,7 +8,7 @@ import { killServer, startServer, tempDir, type AppServer } from "../../harness/
  * bucket, so what one instance spent the other refuses. Both see the client as the socket address.
  */
 const dir = tempDir("shared-limits");
-const { dbPath } = createFixtureDb(dir);
+const { dbPath } = await createFixtureDb(dir);
 let a: AppServer;
 let b: AppServer;
 beforeAll(async () => {

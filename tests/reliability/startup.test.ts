@@ -23,7 +23,7 @@ describe("start-up checks", () => {
   it("next start in production without NEXTAUTH_SECRET (and no DEMO) exits non-zero with the message", async () => {
     if (!fs.existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first (npm test does)");
     dir = tempDir("startup");
-    const { dbPath } = createFixtureDb(dir);
+    const { dbPath } = await createFixtureDb(dir);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,

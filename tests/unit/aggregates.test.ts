@@ -85,19 +85,19 @@ function allCounters(v: ArrayLike<number>): Record<string, number> {
   return Object.fromEntries(COUNTERS.map((name) => [name, counter(v, name)]));
 }
 
-function dump(db: ReturnType<typeof createTestDb>): { waves: unknown[]; cells: unknown[] } {
+async function dump(db: ReturnType<typeof createTestDb>): Promise<{ waves: unknown[]; cells: unknown[] }> {
   return {
-    waves: db.$client.prepare("select * from agg_waves order by wave_id").all(),
-    cells: db.$client.prepare("select * from agg_wave_cells where n <> 0 order by wave_id, department, seniority").all(),
+    waves: await db.sql.all("select * from agg_waves order by wave_id"),
+    cells: await db.sql.all("select * from agg_wave_cells where n <> 0 order by wave_id, department, seniority"),
   };
 }
 
 describe("aggregates", () => {
-  it("count exactly what a hand-made response contributes", () => {
+  it("count exactly what a hand-made response contributes", async () => {
     const db = createTestDb();
-    const org = insertOrganisation(db, { slug: "one", name: "One", sector: "Retail", sizeBand: "small", departments: ["A"] });
-    const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "one-w" });
-    insertSubmittedResponse(db, {
+    const org = await insertOrganisation(db, { slug: "one", name: "One", sector: "Retail", sizeBand: "small", departments: ["A"] });
+    const wave = await insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "one-w" });
+    await insertSubmittedResponse(db, {
       id: "r1",
       waveId: wave.id,
       submittedAt: "2026-01-01T00:00:00Z",
@@ -108,7 +108,7 @@ describe("aggregates", () => {
         vision: 5, ld_awareness: "dont_know", customer_understanding: 2,
       },
     });
-    const v = readWaveCounters(db, wave.id);
+    const v = await readWaveCounters(db, wave.id);
     const nonZero = Object.fromEntries(COUNTERS.filter((c) => counter(v, c) !== 0).map((c) => [c, counter(v, c)]));
     expect(nonZero).toEqual({
       n: 1,
@@ -127,21 +127,21 @@ describe("aggregates", () => {
       staff_o_data_yes: 1, staff_o_security_yes: 1, staff_o_coding_yes: 1, staff_o_cloud_yes: 1,
       staff_s_data_able: 1, staff_s_mobile_able: 1, staff_s_social_able: 1, staff_s_cloud_able: 1,
     });
-    expect(counter(readWaveCounters(db, wave.id, { department: "A", seniority: "staff" }), "n")).toBe(1);
-    expect(counter(readWaveCounters(db, wave.id, { department: "B" }), "n")).toBe(0);
+    expect(counter(await readWaveCounters(db, wave.id, { department: "A", seniority: "staff" }), "n")).toBe(1);
+    expect(counter(await readWaveCounters(db, wave.id, { department: "B" }), "n")).toBe(0);
   });
 
-  it("after random submissions, imports and skipped items equal the counters by definition and a full rebuild (property test)", () => {
+  it("after random submissions, imports and skipped items equal the counters by definition and a full rebuild (property test)", async () => {
     for (let trial = 0; trial < 5; trial++) {
       const db = createTestDb();
       const rng = createRng(1000 + trial);
       const waves: { id: number; code: string; departments: string[] }[] = [];
       for (let o = 0; o < 3; o++) {
         const departments = ["Sales", "IT", "HR"].slice(0, 1 + o);
-        const org = insertOrganisation(db, { slug: `o${o}`, name: `O${o}`, sector: "Retail", sizeBand: "small", departments });
+        const org = await insertOrganisation(db, { slug: `o${o}`, name: `O${o}`, sector: "Retail", sizeBand: "small", departments });
         for (let w = 0; w < 2; w++) {
           const code = `o${o}-w${w}`;
-          waves.push({ id: insertWave(db, { orgId: org.id, label: `w${w}`, questionnaireVersion: 1, code }).id, code, departments });
+          waves.push({ id: (await insertWave(db, { orgId: org.id, label: `w${w}`, questionnaireVersion: 1, code })).id, code, departments });
         }
       }
       const total = 40 + Math.floor(rng() * 40);
@@ -155,30 +155,30 @@ describe("aggregates", () => {
         if (rng() < 0.5 && answers.seniority && (answers.department || wave.departments.length === 0)) {
           const complete = q.itemIds.every((id) => answers[id] !== undefined);
           if (complete) {
-            const { token } = startResponse(db, wave.code, {}, "en");
-            saveAnswers(db, wave.code, token, { answers: { seniority: answers.seniority }, step: 1 });
-            submitResponse(db, wave.code, token, { answers });
+            const { token } = await startResponse(db, wave.code, {}, "en");
+            await saveAnswers(db, wave.code, token, { answers: { seniority: answers.seniority }, step: 1 });
+            await submitResponse(db, wave.code, token, { answers });
             continue;
           }
         }
-        insertSubmittedResponse(db, { id: uuidFrom(rng), waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
+        await insertSubmittedResponse(db, { id: uuidFrom(rng), waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
       }
       // Drafts never count.
-      startResponse(db, waves[0]!.code, {}, "en");
+      await startResponse(db, waves[0]!.code, {}, "en");
       for (const wave of waves) {
         const given = givenByWave.get(wave.id)!;
         const expected = countersByDefinition(given);
         expect(Object.keys(expected).sort()).toEqual([...COUNTERS].sort());
-        expect(allCounters(readWaveCounters(db, wave.id)), wave.code).toEqual(expected);
+        expect(allCounters(await readWaveCounters(db, wave.id)), wave.code).toEqual(expected);
         for (const department of wave.departments) {
           const inDepartment = given.filter((a) => a.department === department);
-          expect(allCounters(readWaveCounters(db, wave.id, { department })), `${wave.code} ${department}`).toEqual(countersByDefinition(inDepartment));
+          expect(allCounters(await readWaveCounters(db, wave.id, { department })), `${wave.code} ${department}`).toEqual(countersByDefinition(inDepartment));
         }
       }
-      const incremental = dump(db);
-      expect(rebuildAggregates(db)).toBe(total);
-      expect(dump(db)).toEqual(incremental);
-      const n = (db.$client.prepare("select sum(n) n from agg_waves").get() as { n: number }).n;
+      const incremental = await dump(db);
+      expect(await rebuildAggregates(db)).toBe(total);
+      expect(await dump(db)).toEqual(incremental);
+      const n = (await db.sql.get<{ n: number }>("select sum(n) n from agg_waves"))!.n;
       expect(n).toBe(total);
     }
   });

@@ -29,41 +29,43 @@ describe("sign-in throttling", () => {
     expect([19, 20, 21, 22, 23, 24, 100].map((f) => backoffSeconds(f, THROTTLE.account))).toEqual([0, 5, 10, 20, 40, 60, 60]);
   });
 
-  it("locks a key after its free failures, releases it when the time is up, and a success clears it", () => {
+  it("locks a key after its free failures, releases it when the time is up, and a success clears it", async () => {
     const db = createTestDb();
     const t0 = Date.parse("2026-11-24T10:00:00Z");
     const key = throttleKeys("a@x", "192.0.2.1").pair;
-    for (let i = 0; i < 4; i++) expect(recordFailure(db, key, t0)).toBe(0);
-    expect(retryAfter(db, key, t0)).toBe(0);
-    expect(recordFailure(db, key, t0)).toBe(30);
-    expect(retryAfter(db, key, t0 + 10_000)).toBe(20);
-    expect(retryAfter(db, key, t0 + 30_000)).toBe(0);
-    expect(recordFailure(db, key, t0 + 31_000)).toBe(60);
-    recordSuccess(db, key);
-    expect(retryAfter(db, key, t0 + 32_000)).toBe(0);
-    expect(recordFailure(db, key, t0 + 33_000)).toBe(0);
+    for (let i = 0; i < 4; i++) expect(await recordFailure(db, key, t0)).toBe(0);
+    expect(await retryAfter(db, key, t0)).toBe(0);
+    expect(await recordFailure(db, key, t0)).toBe(30);
+    expect(await retryAfter(db, key, t0 + 10_000)).toBe(20);
+    expect(await retryAfter(db, key, t0 + 30_000)).toBe(0);
+    expect(await recordFailure(db, key, t0 + 31_000)).toBe(60);
+    await recordSuccess(db, key);
+    expect(await retryAfter(db, key, t0 + 32_000)).toBe(0);
+    expect(await recordFailure(db, key, t0 + 33_000)).toBe(0);
   });
 
-  it("failures from other addresses do not lock the account's pair with a new address; the account's own delay is capped at a minute", () => {
+  it("failures from other addresses do not lock the account's pair with a new address; the account's own delay is capped at a minute", async () => {
     const db = createTestDb();
     const t0 = Date.parse("2026-11-24T10:00:00Z");
     // Five wrong passwords from five addresses: no key of the real user's new address is locked.
-    for (let i = 0; i < 5; i++) for (const k of Object.values(throttleKeys("a@x", `192.0.2.${i}`))) recordFailure(db, k, t0);
+    for (let i = 0; i < 5; i++) for (const k of Object.values(throttleKeys("a@x", `192.0.2.${i}`))) await recordFailure(db, k, t0);
     const fresh = throttleKeys("a@x", "198.51.100.1");
-    expect([fresh.pair, fresh.account, fresh.ip].map((k) => retryAfter(db, k, t0))).toEqual([0, 0, 0]);
+    const waits: number[] = [];
+    for (const k of [fresh.pair, fresh.account, fresh.ip]) waits.push(await retryAfter(db, k, t0));
+    expect(waits).toEqual([0, 0, 0]);
     // A distributed guesser (one failure each from many addresses) meets only the account's gentle delay.
     let wait = 0;
-    for (let i = 0; i < 40; i++) wait = recordFailure(db, throttleKeys("a@x", `203.0.113.${i}`).account, t0);
+    for (let i = 0; i < 40; i++) wait = await recordFailure(db, throttleKeys("a@x", `203.0.113.${i}`).account, t0);
     expect(wait).toBe(60);
-    expect(retryAfter(db, fresh.account, t0)).toBe(60);
-    expect(retryAfter(db, fresh.pair, t0)).toBe(0);
+    expect(await retryAfter(db, fresh.account, t0)).toBe(60);
+    expect(await retryAfter(db, fresh.pair, t0)).toBe(0);
   });
 
-  it("forgets old failures after 15 quiet minutes", () => {
+  it("forgets old failures after 15 quiet minutes", async () => {
     const db = createTestDb();
     const t0 = Date.parse("2026-11-24T10:00:00Z");
-    for (let i = 0; i < 4; i++) recordFailure(db, "ip:1.2.3.4", t0);
-    expect(recordFailure(db, "ip:1.2.3.4", t0 + 16 * 60_000)).toBe(0);
+    for (let i = 0; i < 4; i++) await recordFailure(db, "ip:1.2.3.4", t0);
+    expect(await recordFailure(db, "ip:1.2.3.4", t0 + 16 * 60_000)).toBe(0);
   });
 });
 
@@ -157,8 +159,8 @@ describe("session secret", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("stores emails lower-cased", () => {
+  it("stores emails lower-cased", async () => {
     const db = createTestDb();
-    expect(insertUser(db, { email: "  Lead@Example.ORG ", name: "L", role: "lead", passwordHash: "x" }).email).toBe("lead@example.org");
+    expect((await insertUser(db, { email: "  Lead@Example.ORG ", name: "L", role: "lead", passwordHash: "x" })).email).toBe("lead@example.org");
   });
 });

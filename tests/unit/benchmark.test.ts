@@ -111,21 +111,21 @@ describe("privacy rules", () => {
     expect(orgLevelCorrelation(population.slice(0, 4), 5)).toEqual({ suppressed: true, organisations: 4 });
   });
 
-  it("an organisation report never shows a group under the threshold, filtered or not", () => {
+  it("an organisation report never shows a group under the threshold, filtered or not", async () => {
     const db = createTestDb();
     const rng = createRng(9);
     for (let o = 0; o < 7; o++) {
-      const org = insertOrganisation(db, { slug: `org-${o}`, name: `Org ${o}`, sector: o < 6 ? "Retail" : "Technology", sizeBand: "small", departments: ["Big", "Tiny"] });
-      const wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: `org-${o}-w1` });
+      const org = await insertOrganisation(db, { slug: `org-${o}`, name: `Org ${o}`, sector: o < 6 ? "Retail" : "Technology", sizeBand: "small", departments: ["Big", "Tiny"] });
+      const wave = await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: `org-${o}-w1` });
       const n = o === 6 ? 3 : 30;
       for (let i = 0; i < n; i++) {
         const answers = generateAnswers(rng, q.capabilityIds, { maturity: o / 5, departments: ["Big"] });
         if (i < 2) answers.department = "Tiny";
-        insertSubmittedResponse(db, { id: `r-${o}-${i}`, waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
+        await insertSubmittedResponse(db, { id: `r-${o}-${i}`, waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
       }
     }
-    const org0 = findOrganisationBySlug(db, "org-0")!;
-    const whole = organisationReport(db, org0, 5);
+    const org0 = (await findOrganisationBySlug(db, "org-0"))!;
+    const whole = await organisationReport(db, org0, 5);
     expect(whole.figures.responses).toBe(30);
     expect(whole.figures.findings.f1.suppressed).toBe(false);
     // Five other organisations with ≥ 5 responses (org-6 has 3): comparison shown for all and for the sector.
@@ -133,7 +133,7 @@ describe("privacy rules", () => {
     expect(whole.comparison?.index.all.suppressed).toBe(false);
     expect(whole.comparison?.index.sizeBand.suppressed).toBe(false);
 
-    const tiny = organisationReport(db, org0, 5, { filter: { department: "Tiny" } });
+    const tiny = await organisationReport(db, org0, 5, { filter: { department: "Tiny" } });
     expect(tiny.figures.responses).toBe(2);
     expect(tiny.figures.findings).toEqual({ f1: { suppressed: true }, f2: { suppressed: true }, f3: { suppressed: true }, f4: { suppressed: true }, f5: { suppressed: true } });
     expect(tiny.figures.capabilities.every((c) => c.coverage.suppressed && c.perceived.suppressed && c.perceptionGap.suppressed)).toBe(true);
@@ -142,31 +142,32 @@ describe("privacy rules", () => {
     expect(tiny.comparison).toBeNull();
     expect(JSON.stringify(tiny.figures)).not.toMatch(/"pct"/);
 
-    const small = organisationReport(db, findOrganisationBySlug(db, "org-6")!, 5);
+    const small = await organisationReport(db, (await findOrganisationBySlug(db, "org-6"))!, 5);
     expect(small.figures.responses).toBe(3);
     expect(small.comparison).toBeNull();
     expect(JSON.stringify(small.figures.capabilities)).not.toMatch(/"pct"/);
 
     // A higher threshold (configurable upward) hides more.
-    const strict = organisationReport(db, org0, 31);
+    const strict = await organisationReport(db, org0, 31);
     expect(strict.figures.findings.f1).toEqual({ suppressed: true });
 
     // The benchmark holds released waves only: org-6 (3 responses) has never been released, so
     // its responses cannot move a pooled figure (docs/privacy.md).
-    const b = benchmarkReport(db, 5);
+    const b = await benchmarkReport(db, 5);
     expect(b.responses).toBe(6 * 30);
     expect(b.organisations).toBe(6);
     expect(b.distributions.index.organisations).toBe(6);
-    const sector = benchmarkReport(db, 5, { sector: "Technology" });
+    const sector = await benchmarkReport(db, 5, { sector: "Technology" });
     expect(sector.responses).toBe(0);
     expect(sector.findings.f1).toEqual({ suppressed: true });
-    expect(counterN(db)).toBe(183);
+    expect(await counterN(db)).toBe(183);
   });
 });
 
-function counterN(db: ReturnType<typeof createTestDb>): number {
-  const waves = db.$client.prepare("select id from waves").all() as { id: number }[];
-  return waves.reduce((a, w) => a + readWaveCounters(db, w.id)[0]!, 0);
+async function counterN(db: ReturnType<typeof createTestDb>): Promise<number> {
+  let n = 0;
+  for (const id of await db.sql.column<number>("select id from waves")) n += (await readWaveCounters(db, id))[0]!;
+  return n;
 }
 
 describe("fast comparisons and the in-memory benchmark", () => {
@@ -189,38 +190,40 @@ describe("fast comparisons and the in-memory benchmark", () => {
     }
   });
 
-  function listOrganisationsReleased(db: ReturnType<typeof createTestDb>) {
-    return (db.$client.prepare("select id from waves").pluck().all() as number[]).map((w) => {
-      const s = releaseStatus(db, w);
-      return { live: s.live, released: s.released ?? 0 };
-    });
+  async function listOrganisationsReleased(db: ReturnType<typeof createTestDb>) {
+    const out: { live: number; released: number }[] = [];
+    for (const w of await db.sql.column<number>("select id from waves")) {
+      const s = await releaseStatus(db, w);
+      out.push({ live: s.live, released: s.released ?? 0 });
+    }
+    return out;
   }
 
   it("follows submissions exactly: the cached benchmark equals a fresh read after each one", async () => {
-    const { openDatabase } = await import("../../db/client");
+    const { closeDatabase, openDatabase } = await import("../../db/client");
     const { startResponse, submitResponse } = await import("../../lib/survey/service");
     const db = createTestDb();
     const rng = createRng(12);
     for (let o = 0; o < 6; o++) {
-      const org = insertOrganisation(db, { slug: `c-${o}`, name: `C ${o}`, sector: "Retail", sizeBand: "medium", departments: [] });
-      const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: `c-${o}` });
-      for (let i = 0; i < 8; i++) insertSubmittedResponse(db, { id: `c-${o}-${i}`, waveId: wave.id, answers: generateAnswers(rng, q.capabilityIds, { maturity: o / 3, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
+      const org = await insertOrganisation(db, { slug: `c-${o}`, name: `C ${o}`, sector: "Retail", sizeBand: "medium", departments: [] });
+      const wave = await insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: `c-${o}` });
+      for (let i = 0; i < 8; i++) await insertSubmittedResponse(db, { id: `c-${o}-${i}`, waveId: wave.id, answers: generateAnswers(rng, q.capabilityIds, { maturity: o / 3, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
     }
-    const org = findOrganisationBySlug(db, "c-2")!;
-    organisationReport(db, org, 5); // warm the cache
+    const org = (await findOrganisationBySlug(db, "c-2"))!;
+    await organisationReport(db, org, 5); // warm the cache
     for (let k = 0; k < 12; k++) {
       const code = `c-${Math.floor(rng() * 6)}`;
-      const { token } = startResponse(db, code, {}, "en");
+      const { token } = await startResponse(db, code, {}, "en");
       const answers = generateAnswers(rng, q.capabilityIds, { maturity: 1, departments: [] });
-      submitResponse(db, code, token, { answers });
-      const cached = JSON.stringify(organisationReport(db, org, 5));
-      const fresh = openDatabase(db.$client.name);
-      expect(JSON.stringify(organisationReport(fresh, findOrganisationBySlug(fresh, "c-2")!, 5))).toBe(cached);
-      fresh.$client.close();
+      await submitResponse(db, code, token, { answers });
+      const cached = JSON.stringify(await organisationReport(db, org, 5));
+      const fresh = openDatabase(db.name);
+      expect(JSON.stringify(await organisationReport(fresh, (await findOrganisationBySlug(fresh, "c-2"))!, 5))).toBe(cached);
+      await closeDatabase(fresh);
     }
     // Figures move in releases: each organisation's benchmark wave lags its live responses by fewer than 5.
-    const released = listOrganisationsReleased(db);
-    expect(organisationReport(db, org, 5).benchmark.responses).toBe(released.reduce((a, r) => a + r.released, 0));
+    const released = await listOrganisationsReleased(db);
+    expect((await organisationReport(db, org, 5)).benchmark.responses).toBe(released.reduce((a, r) => a + r.released, 0));
     expect(released.reduce((a, r) => a + r.live, 0)).toBe(6 * 8 + 12);
     for (const r of released) expect(r.live - r.released).toBeLessThan(5);
   });

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { openDatabase } from "../../db/client";
+import { closeDatabase, openDatabase, transaction } from "../../db/client";
 import { seedDemo } from "../../db/seed-demo";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { createDraft } from "../../db/queries/survey";
@@ -14,11 +14,11 @@ import { completeAnswers } from "../../harness/answers";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const dbFile = path.join(dir, "cli.db");
-{
+beforeAll(async () => {
   const db = openDatabase(dbFile);
-  seedDemo(db);
-  db.$client.close();
-}
+  await seedDemo(db);
+  await closeDatabase(db);
+}, 180_000); // ran at collection (no time limit) before
 
 function cli(args: string[], database = dbFile) {
   const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["lib/cli/main.ts", ...args], {
@@ -41,7 +41,7 @@ describe("cli", () => {
   });
 
   it.each([
-    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts'],
+    [["frobnicate"], 2, 'error: unknown command "frobnicate"; commands: import, export, findings, rebuild-aggregates, backup, purge-drafts, copy-to-postgres'],
     [["import"], 2, "error: import needs a CSV file; see npm run cli -- import --help"],
     [["import", "/nope/missing.csv"], 2, "error: file not found: /nope/missing.csv"],
     [["export", "everything"], 2, 'error: export what? allowed: responses, aggregates, benchmark (got "everything")'],
@@ -82,18 +82,18 @@ describe("cli", () => {
     expect(cli(["export", "responses", "--out", out]).stderr).toContain("already exists");
   });
 
-  it("exports over 10 pages of responses with no MaxListenersExceededWarning, to a file and to a pipe", () => {
+  it("exports over 10 pages of responses with no MaxListenersExceededWarning, to a file and to a pipe", async () => {
     // 2,000 rows a page: 22,000 rows are 11 pages, each over the stream's buffer, so each write waits.
     const file = path.join(dir, "many.db");
     const db = openDatabase(file);
-    const org = insertOrganisation(db, { slug: "many", name: "Many", sector: "Retail", sizeBand: "large", departments: ["Sales", "Ops"] });
-    const wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "many-open" });
-    db.$client.transaction(() => {
+    const org = await insertOrganisation(db, { slug: "many", name: "Many", sector: "Retail", sizeBand: "large", departments: ["Sales", "Ops"] });
+    const wave = await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "many-open" });
+    await transaction(db, async (inTx) => {
       for (let i = 0; i < 22_000; i++) {
-        insertSubmittedResponse(db, { id: `many-${i}`, waveId: wave.id, answers: completeAnswers(i % 2 ? "Sales" : "Ops"), submittedAt: "2026-10-01T10:00:00.000Z" }, { aggregate: false });
+        await insertSubmittedResponse(inTx, { id: `many-${i}`, waveId: wave.id, answers: completeAnswers(i % 2 ? "Sales" : "Ops"), submittedAt: "2026-10-01T10:00:00.000Z" }, { aggregate: false });
       }
-    })();
-    db.$client.close();
+    });
+    await closeDatabase(db);
     const out = path.join(dir, "many.csv");
     const toFile = cli(["export", "responses", "--out", out], file);
     expect(toFile.code).toBe(0);
@@ -161,23 +161,23 @@ describe("cli", () => {
     expect(b).toMatch(/\r\nall,,index_mean,6\d,/);
   });
 
-  it("purge-drafts deletes drafts not saved for 30 days (or --older-than-days) and prints how many", () => {
+  it("purge-drafts deletes drafts not saved for 30 days (or --older-than-days) and prints how many", async () => {
     const file = path.join(dir, "purge.db");
     const db = openDatabase(file);
-    const org = insertOrganisation(db, { slug: "purge", name: "Purge", sector: "Retail", sizeBand: "small", departments: ["Sales"] });
-    const wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "purge-open" });
+    const org = await insertOrganisation(db, { slug: "purge", name: "Purge", sector: "Retail", sizeBand: "small", departments: ["Sales"] });
+    const wave = await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "purge-open" });
     const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
-    const draft = (days: number) => {
-      const { id } = createDraft(db, wave.id, "en");
-      db.$client.prepare("update responses set updated_at = ? where id = ?").run(daysAgo(days), id);
+    const draft = async (days: number) => {
+      const { id } = await createDraft(db, wave.id, "en");
+      await db.sql.run("update responses set updated_at = ? where id = ?", [daysAgo(days), id]);
       return id;
     };
-    draft(45);
-    draft(31);
-    const tenDays = draft(10);
-    const today = draft(0);
-    insertSubmittedResponse(db, { id: "submitted-long-ago", waveId: wave.id, answers: completeAnswers("Sales"), submittedAt: daysAgo(500) });
-    db.$client.close();
+    await draft(45);
+    await draft(31);
+    const tenDays = await draft(10);
+    const today = await draft(0);
+    await insertSubmittedResponse(db, { id: "submitted-long-ago", waveId: wave.id, answers: completeAnswers("Sales"), submittedAt: daysAgo(500) });
+    await closeDatabase(db);
     const ids = () => {
       const check = new Database(file, { readonly: true });
       try {

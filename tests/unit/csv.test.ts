@@ -38,8 +38,10 @@ function csv(rows: string[][], { bom = true, eol = "\r\n" } = {}): string {
 
 const stream = (text: string) => Readable.from([Buffer.from(text, "utf8")]);
 
-function exportText(db: ReturnType<typeof createTestDb>, orgSlug?: string): string {
-  return [...responsesCsvChunks(db, { orgSlug, pageSize: 3 })].join("");
+async function exportText(db: ReturnType<typeof createTestDb>, orgSlug?: string): Promise<string> {
+  let text = "";
+  for await (const chunk of responsesCsvChunks(db, { orgSlug, pageSize: 3 })) text += chunk;
+  return text;
 }
 
 function parseExport(text: string): string[][] {
@@ -61,7 +63,7 @@ describe("responses CSV", () => {
     const db = createTestDb();
     const outcome = await importResponsesCsv(db, stream(csv(sample)));
     expect(outcome).toEqual({ ok: true, result: { rows: 4, inserted: 4, alreadyPresent: 0, organisationsCreated: 2, wavesCreated: 2, departmentsAdded: 2 } });
-    const text = exportText(db);
+    const text = await exportText(db);
     const exported = parseExport(text);
     expect(exported[0]).toEqual([...RESPONSE_CSV_COLUMNS]);
     const byId = new Map(exported.slice(1).map((r) => [r[0], r]));
@@ -76,19 +78,19 @@ describe("responses CSV", () => {
     const db2 = createTestDb();
     const again = await importResponsesCsv(db2, stream(text));
     expect(again.ok).toBe(true);
-    expect(exportText(db2)).toBe(text);
+    expect(await exportText(db2)).toBe(text);
   });
 
   it("is idempotent on response_id and keeps aggregates equal to a rebuild", async () => {
     const db = createTestDb();
     await importResponsesCsv(db, stream(csv(sample)));
-    const before = db.$client.prepare("select * from agg_waves order by wave_id").all();
+    const before = await db.sql.all("select * from agg_waves order by wave_id");
     const second = await importResponsesCsv(db, stream(csv(sample, { bom: false, eol: "\n" })));
     expect(second).toEqual({ ok: true, result: { rows: 4, inserted: 0, alreadyPresent: 4, organisationsCreated: 0, wavesCreated: 0, departmentsAdded: 0 } });
-    expect(db.$client.prepare("select count(*) n from responses").get()).toEqual({ n: 4 });
-    expect(db.$client.prepare("select * from agg_waves order by wave_id").all()).toEqual(before);
-    rebuildAggregates(db);
-    expect(db.$client.prepare("select * from agg_waves order by wave_id").all()).toEqual(before);
+    expect(await db.sql.get("select count(*) n from responses")).toEqual({ n: 4 });
+    expect(await db.sql.all("select * from agg_waves order by wave_id")).toEqual(before);
+    await rebuildAggregates(db);
+    expect(await db.sql.all("select * from agg_waves order by wave_id")).toEqual(before);
   });
 
   it("imports nothing when one row is bad, naming the physical line and the column", async () => {
@@ -101,7 +103,7 @@ describe("responses CSV", () => {
       errorCount: 1,
       errors: ['line 5, column self_data: "7" is not a self rating; allowed: 1, 2, 3, 4, 5 or empty'],
     });
-    expect(db.$client.prepare("select (select count(*) from responses) r, (select count(*) from organisations) o, (select count(*) from waves) w, (select count(*) from agg_waves) a").get()).toEqual({ r: 0, o: 0, w: 0, a: 0 });
+    expect(await db.sql.get("select (select count(*) from responses) r, (select count(*) from organisations) o, (select count(*) from waves) w, (select count(*) from agg_waves) a")).toEqual({ r: 0, o: 0, w: 0, a: 0 });
   });
 
   it("reports every bad row and cell with what is allowed", async () => {
@@ -141,7 +143,7 @@ describe("responses CSV", () => {
     expect(unclosed.ok || unclosed.errors.join("\n")).toMatch(/line 3, column \(row\): .*quot/i);
     const empty = await importResponsesCsv(db, stream(""));
     expect(empty.ok || empty.errors).toEqual(["line 1, column (file): is empty; the first line must be the header row"]);
-    expect(db.$client.prepare("select count(*) n from responses").get()).toEqual({ n: 0 });
+    expect(await db.sql.get("select count(*) n from responses")).toEqual({ n: 0 });
   });
 
   it("refuses an organisation described two ways and a stored response with different values", async () => {
@@ -165,7 +167,7 @@ describe("responses CSV", () => {
     rows.forEach((r, i) => (r[1] = `org-${i}`));
     const outcome = await importResponsesCsv(db, stream(csv(rows)));
     expect(outcome.ok).toBe(true);
-    const exported = parseExport(exportText(db)).slice(1);
+    const exported = parseExport(await exportText(db)).slice(1);
     const departments = exported.map((r) => r[6]);
     expect(departments.sort()).toEqual(vectors.map((v) => `'${v}`).sort());
     expect(exported.find((r) => r[0] === "x0")![2]).toBe("'=cmd|' /C calc'!A0");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
+import type { SqliteDb } from "../../db/client";
 import { responsesCsvChunks } from "../../lib/csv/export-responses";
 import { createTestDb } from "../helpers/test-db";
 
@@ -20,12 +20,12 @@ const COLUMNS = [
   "vision", "ld_awareness", "customer_understanding", "submitted_at",
 ];
 
-function wave(db: Db, slug: string, name: string, sector: string, sizeBand: string, label: string): number {
+function wave(db: SqliteDb, slug: string, name: string, sector: string, sizeBand: string, label: string): number {
   const orgId = db.$client.prepare("insert into organisations (slug, name, sector, size_band) values (?, ?, ?, ?)").run(slug, name, sector, sizeBand).lastInsertRowid;
   return Number(db.$client.prepare("insert into waves (org_id, label, questionnaire_version, code) values (?, ?, 1, ?)").run(orgId, label, `${slug}-code`).lastInsertRowid);
 }
 
-function response(db: Db, values: unknown[]): void {
+function response(db: SqliteDb, values: unknown[]): void {
   db.$client
     .prepare(`insert into responses (${COLUMNS.join(", ")}, step, created_at, updated_at) values (${COLUMNS.map(() => "?").join(", ")}, 0, 'x', 'x')`)
     .run(...values);
@@ -33,7 +33,7 @@ function response(db: Db, values: unknown[]): void {
 
 const none = Array(8).fill(null);
 
-function seed(db: Db): void {
+function seed(db: SqliteDb): void {
   const acme = wave(db, "acme", 'Acme, "Ltd"\nHK', "Retail", "medium", "2026-Q2");
   const zhong = wave(db, "zhong", "中文有限公司", "Technology", "small", "第一轮");
   response(db, ["r-b", acme, "submitted", "zh-Hant", '研发部, "北"\n京', "staff", 1, 2, 3, 4, 5, null, 1, 2, "yes", "partly", "no", "dont_know", null, "yes", "no", "partly", 0, null, 5, "2026-05-04T09:30:00.000Z"]);
@@ -50,30 +50,37 @@ const LINES = {
   e: 'r-e,zhong,中文有限公司,Technology,small,第一轮," Ops ",manager,2026-05-07T00:00:00.000Z,zh-Hans,5,,,,,,,,"maybe, ""x""",,,,,,,,4,,\r\n',
 };
 
+/** The whole export as one string. */
+async function readAll(chunks: AsyncGenerator<string, number>): Promise<string> {
+  let out = "";
+  for await (const chunk of chunks) out += chunk;
+  return out;
+}
+
 describe("responses CSV export bytes", () => {
   const db = createTestDb();
   seed(db);
 
-  it("writes BOM, header and the submitted responses in rowid order, quoted and neutralised, at any page size", () => {
+  it("writes BOM, header and the submitted responses in rowid order, quoted and neutralised, at any page size", async () => {
     const expected = "\ufeff" + HEADER + LINES.b + LINES.a + LINES.d + LINES.e;
-    for (const pageSize of [1, 2, 3, 2000]) expect([...responsesCsvChunks(db, { pageSize })].join("")).toBe(expected);
-    expect(Buffer.from([...responsesCsvChunks(db)].join(""), "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    for (const pageSize of [1, 2, 3, 2000]) expect(await readAll(responsesCsvChunks(db, { pageSize }))).toBe(expected);
+    expect(Buffer.from(await readAll(responsesCsvChunks(db)), "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
-  it("filters one organisation", () => {
-    expect([...responsesCsvChunks(db, { orgSlug: "acme", pageSize: 1 })].join("")).toBe("\ufeff" + HEADER + LINES.b + LINES.d);
-    expect([...responsesCsvChunks(db, { orgSlug: "zhong" })].join("")).toBe("\ufeff" + HEADER + LINES.a + LINES.e);
-    expect([...responsesCsvChunks(db, { orgSlug: "nobody" })].join("")).toBe("\ufeff" + HEADER);
+  it("filters one organisation", async () => {
+    expect(await readAll(responsesCsvChunks(db, { orgSlug: "acme", pageSize: 1 }))).toBe("\ufeff" + HEADER + LINES.b + LINES.d);
+    expect(await readAll(responsesCsvChunks(db, { orgSlug: "zhong" }))).toBe("\ufeff" + HEADER + LINES.a + LINES.e);
+    expect(await readAll(responsesCsvChunks(db, { orgSlug: "nobody" }))).toBe("\ufeff" + HEADER);
   });
 
-  it("keeps accepting submissions during an export and includes a wave created meanwhile", () => {
+  it("keeps accepting submissions during an export and includes a wave created meanwhile", async () => {
     const it = responsesCsvChunks(db, { pageSize: 2 });
-    let text = it.next().value as string;
-    text += it.next().value as string;
+    let text = (await it.next()).value as string;
+    text += (await it.next()).value as string;
     const late = wave(db, "late", "Late", "Retail", "large", "W9");
     response(db, ["r-f", late, "submitted", "en", "Ops", "staff", ...none, ...none, 5, 5, 5, "2026-05-08T00:00:00.000Z"]);
-    let step = it.next();
-    for (; !step.done; step = it.next()) text += step.value;
+    let step = await it.next();
+    for (; !step.done; step = await it.next()) text += step.value;
     expect(step.value).toBe(5);
     expect(text).toBe("\ufeff" + HEADER + LINES.b + LINES.a + LINES.d + LINES.e + `r-f,late,Late,Retail,large,W9,Ops,staff,2026-05-08T00:00:00.000Z,en${",".repeat(16)},5,5,5\r\n`);
   });

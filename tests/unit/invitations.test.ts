@@ -24,11 +24,11 @@ const actor = { id: 0, email: "admin@test.local" };
 const ctx = (w: Wave = wave, mailer?: Mailer): InvitationContext => ({ db, org, wave: w, baseUrl: "https://skills.example.com", actor, mailer, minGroupSize: 5 });
 const tokenOf = (link: string) => link.split("/i/")[1]!;
 
-beforeAll(() => {
-  org = insertOrganisation(db, { slug: "acme", name: "Acme", sector: "Retail", sizeBand: "small", departments: ["Sales", "IT"] });
-  wave = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "acme-open" });
-  closed = insertWave(db, { orgId: org.id, label: "w0", questionnaireVersion: 1, code: "acme-closed", status: "closed" });
-  actor.id = db.$client.prepare("insert into users (email, name, password_hash, role) values ('admin@test.local', 'Admin', 'x', 'admin') returning id").pluck().get() as number;
+beforeAll(async () => {
+  org = await insertOrganisation(db, { slug: "acme", name: "Acme", sector: "Retail", sizeBand: "small", departments: ["Sales", "IT"] });
+  wave = await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "acme-open" });
+  closed = await insertWave(db, { orgId: org.id, label: "w0", questionnaireVersion: 1, code: "acme-closed", status: "closed" });
+  actor.id = (await db.sql.value<number>("insert into users (email, name, password_hash, role) values ('admin@test.local', 'Admin', 'x', 'admin') returning id"))!;
 });
 
 describe("roster CSV", () => {
@@ -86,64 +86,65 @@ describe("invitations on a real database", () => {
       ["bo@example.com", "IT", "zh-Hans"],
       ["cy@example.com", null, "zh-Hans"],
     ]);
-    const dump = JSON.stringify([db.$client.prepare("select * from invitations").all(), db.$client.prepare("select * from invitation_links").all()]);
+    const dump = JSON.stringify([await db.sql.all("select * from invitations"), await db.sql.all("select * from invitation_links")]);
     for (const link of links) expect(dump).not.toContain(tokenOf(link));
-    expect(invitationCounts(db, wave.id)).toEqual({ invited: 3, used: 0 });
-    expect(listAudit(db, 10).entries[0]).toMatchObject({ action: "invitations_created", scope: "acme/w1", rows: 3, userEmail: "admin@test.local", status: "completed" });
+    expect(await invitationCounts(db, wave.id)).toEqual({ invited: 3, used: 0 });
+    expect((await listAudit(db, 10)).entries[0]).toMatchObject({ action: "invitations_created", scope: "acme/w1", rows: 3, userEmail: "admin@test.local", status: "completed" });
   });
 
   it("skips people already invited to the wave and stores nothing for a bad roster", async () => {
     const again = await inviteRoster(ctx(), "email\nANA@example.com\ndee@example.com\n", "en");
     expect(again).toMatchObject({ ok: true, count: 1, skipped: ["ana@example.com"] });
-    const before = listInvitations(db, wave.id).length;
+    const before = (await listInvitations(db, wave.id)).length;
     const bad = await inviteRoster(ctx(), "email\neve@example.com\nnope\n", "en");
     expect(bad).toMatchObject({ ok: false, errorCount: 1 });
-    expect(listInvitations(db, wave.id)).toHaveLength(before);
+    expect(await listInvitations(db, wave.id)).toHaveLength(before);
     expect(await inviteRoster(ctx(closed), "email\nx@example.com\n", "en")).toMatchObject({ ok: false, errors: ["wave w0 is closed; reopen it before inviting people"] });
   });
 
-  it("spends the invitation with the submission, keeps no link between them, and refuses a second response", () => {
+  it("spends the invitation with the submission, keeps no link between them, and refuses a second response", async () => {
     const inv = tokenOf(links[0]!);
-    const { token } = startResponse(db, "acme-open", {}, "en", inv);
+    const { token } = await startResponse(db, "acme-open", {}, "en", inv);
     // The roster's department is a starting answer.
-    expect(findResponseByToken(db, token)!.department).toBe("Sales");
-    saveAnswers(db, "acme-open", token, { answers: completeAnswers("IT"), step: 10 });
-    const submitted = submitResponse(db, "acme-open", token, {}, inv);
+    expect((await findResponseByToken(db, token))!.department).toBe("Sales");
+    await saveAnswers(db, "acme-open", token, { answers: completeAnswers("IT"), step: 10 });
+    const submitted = await submitResponse(db, "acme-open", token, {}, inv);
     expect(submitted.outcome).toBe("submitted");
-    expect(findInvitationByToken(db, inv)!.invitation.completed).toBe(true);
-    expect(invitationCounts(db, wave.id)).toEqual({ invited: 4, used: 1 });
+    expect((await findInvitationByToken(db, inv))!.invitation.completed).toBe(true);
+    expect(await invitationCounts(db, wave.id)).toEqual({ invited: 4, used: 1 });
 
     // Nothing in the response row points at the invitation, and the invitation records no time of use.
+    // (pragma_table_info is SQLite's: the columns are read from the SQLite file.)
     const columns = (db.$client.prepare("select name from pragma_table_info('responses')").all() as { name: string }[]).map((c) => c.name);
     expect(columns.filter((c) => /invit/i.test(c))).toEqual([]);
     const invColumns = (db.$client.prepare("select name from pragma_table_info('invitations')").all() as { name: string }[]).map((c) => c.name);
     expect(invColumns.filter((c) => /response|submitted|used_at|completed_at/i.test(c))).toEqual([]);
-    const row = db.$client.prepare("select * from responses where token_hash is not null and status = 'submitted'").get() as Record<string, unknown>;
+    const row = await db.sql.get("select * from responses where token_hash is not null and status = 'submitted'");
     expect(JSON.stringify(row)).not.toContain(inv);
 
     // A second response through the same invitation (another device) is refused and leaves no trace.
-    const n = counter(readWaveCounters(db, wave.id), "n");
-    const other = startResponse(db, "acme-open", {}, "en", inv);
-    saveAnswers(db, "acme-open", other.token, { answers: completeAnswers(), step: 10 });
+    const n = counter(await readWaveCounters(db, wave.id), "n");
+    const other = await startResponse(db, "acme-open", {}, "en", inv);
+    await saveAnswers(db, "acme-open", other.token, { answers: completeAnswers(), step: 10 });
     let error: unknown;
     try {
-      submitResponse(db, "acme-open", other.token, {}, inv);
+      await submitResponse(db, "acme-open", other.token, {}, inv);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("invitation_used");
     expect((error as AppError).status).toBe(409);
-    expect(findResponseByToken(db, other.token)!.status).toBe("draft");
-    expect(counter(readWaveCounters(db, wave.id), "n")).toBe(n);
-    expect(countResponses(db, wave.id)).toBe(1);
+    expect((await findResponseByToken(db, other.token))!.status).toBe("draft");
+    expect(counter(await readWaveCounters(db, wave.id), "n")).toBe(n);
+    expect(await countResponses(db, wave.id)).toBe(1);
   });
 
-  it("a token of another wave or a made-up token does not spend anything", () => {
-    const { token } = startResponse(db, "acme-open", {}, "en", "made-up-token");
-    saveAnswers(db, "acme-open", token, { answers: completeAnswers(), step: 10 });
-    expect(submitResponse(db, "acme-open", token, {}, "made-up-token").outcome).toBe("submitted");
-    expect(invitationCounts(db, wave.id)).toEqual({ invited: 4, used: 1 });
+  it("a token of another wave or a made-up token does not spend anything", async () => {
+    const { token } = await startResponse(db, "acme-open", {}, "en", "made-up-token");
+    await saveAnswers(db, "acme-open", token, { answers: completeAnswers(), step: 10 });
+    expect((await submitResponse(db, "acme-open", token, {}, "made-up-token")).outcome).toBe("submitted");
+    expect(await invitationCounts(db, wave.id)).toEqual({ invited: 4, used: 1 });
   });
 
   it("reminders give everyone not yet completed a new link; earlier links keep working", async () => {
@@ -151,11 +152,11 @@ describe("invitations on a real database", () => {
     expect(out).toMatchObject({ ok: true, count: 3 });
     if (!out.ok) return;
     expect(out.links.map((l) => l.email)).toEqual(["bo@example.com", "cy@example.com", "dee@example.com"]);
-    const bo = listInvitations(db, wave.id).find((i) => i.email === "bo@example.com")!;
+    const bo = (await listInvitations(db, wave.id)).find((i) => i.email === "bo@example.com")!;
     expect(bo.linksIssued).toBe(2);
-    expect(findInvitationByToken(db, tokenOf(links[1]!))!.invitation.id).toBe(bo.id);
-    expect(findInvitationByToken(db, tokenOf(out.links[0]!.link))!.invitation.id).toBe(bo.id);
-    expect(listAudit(db, 1).entries[0]).toMatchObject({ action: "invitation_links_reissued", rows: 3 });
+    expect((await findInvitationByToken(db, tokenOf(links[1]!)))!.invitation.id).toBe(bo.id);
+    expect((await findInvitationByToken(db, tokenOf(out.links[0]!.link)))!.invitation.id).toBe(bo.id);
+    expect((await listAudit(db, 1)).entries[0]).toMatchObject({ action: "invitation_links_reissued", rows: 3 });
   });
 });
 
@@ -192,7 +193,7 @@ describe("invitation emails through a real SMTP server", () => {
 
   it("sends each person their own link in their language, and hands back the links that bounced", async () => {
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Digiskills <skills@example.com>");
-    const mailWave = insertWave(db, { orgId: org.id, label: "w-mail", questionnaireVersion: 1, code: "acme-mail", closesAt: "2030-03-31T12:00:00.000Z" });
+    const mailWave = await insertWave(db, { orgId: org.id, label: "w-mail", questionnaireVersion: 1, code: "acme-mail", closesAt: "2030-03-31T12:00:00.000Z" });
     try {
       const out = await inviteRoster(ctx(mailWave, mailer), "email,locale\nfay@example.com,en\ngus@example.com,zh-Hant\nhal@bounce.example.com,\n", "en");
       expect(out).toMatchObject({ ok: true, count: 3, emailed: 2 });
@@ -205,14 +206,14 @@ describe("invitation emails through a real SMTP server", () => {
       // Each email's link is a real, unused invitation for that person.
       for (const [i, email] of ["fay@example.com", "gus@example.com"].entries()) {
         const token = received[i]!.text.match(/\/i\/([A-Za-z0-9_-]{43})/)![1]!;
-        const found = findInvitationByToken(db, token)!;
+        const found = (await findInvitationByToken(db, token))!;
         expect(found.invitation.email).toBe(email);
         expect(found.invitation.emailsSent).toBe(1);
       }
       expect(received[0]!.subject).toBe("Acme: a short digital skills survey");
       expect(received[1]!.subject).toBe("Acme：一份簡短的數位技能問卷");
       expect(received[1]!.text).toContain("2030年3月31日");
-      expect(listAudit(db, 1).entries[0]).toMatchObject({ action: "invitation_emails_sent", rows: 2, scope: "acme/w-mail" });
+      expect((await listAudit(db, 1)).entries[0]).toMatchObject({ action: "invitation_emails_sent", rows: 2, scope: "acme/w-mail" });
     } finally {
       mailer.close();
     }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { takeToken, type Bucket } from "../../core/token-bucket";
-import { openDatabase } from "../../db/client";
+import { closeDatabase, openDatabase } from "../../db/client";
 import { sweepRateLimits, takeRateLimitToken } from "../../db/queries/rate-limits";
 
 describe("takeToken (token-bucket arithmetic)", () => {
@@ -34,35 +34,35 @@ describe("takeRateLimitToken (buckets in the database)", () => {
   const file = path.join(dir, "app.db");
   const a = openDatabase(file);
   const b = openDatabase(file);
-  afterAll(() => {
-    a.$client.close();
-    b.$client.close();
+  afterAll(async () => {
+    await closeDatabase(a);
+    await closeDatabase(b);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("two connections on one file spend one bucket: what one takes, the other cannot", () => {
+  it("two connections on one file spend one bucket: what one takes, the other cannot", async () => {
     const t0 = 3_000_000;
     const limit = { perMinute: 4 };
-    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
-    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
-    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
-    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
-    expect(takeRateLimitToken(a, "start:x", limit, t0)).toBe(15);
-    expect(takeRateLimitToken(b, "start:x", limit, t0)).toBe(15);
-    expect(takeRateLimitToken(b, "start:y", limit, t0)).toBe(0); // another key is another bucket
-    expect(takeRateLimitToken(a, "start:x", limit, t0 + 15_000)).toBe(0);
+    expect(await takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
+    expect(await takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
+    expect(await takeRateLimitToken(a, "start:x", limit, t0)).toBe(0);
+    expect(await takeRateLimitToken(b, "start:x", limit, t0)).toBe(0);
+    expect(await takeRateLimitToken(a, "start:x", limit, t0)).toBe(15);
+    expect(await takeRateLimitToken(b, "start:x", limit, t0)).toBe(15);
+    expect(await takeRateLimitToken(b, "start:y", limit, t0)).toBe(0); // another key is another bucket
+    expect(await takeRateLimitToken(a, "start:x", limit, t0 + 15_000)).toBe(0);
   });
 
-  it("the sweep deletes buckets idle for an hour and keeps a part-used one", () => {
+  it("the sweep deletes buckets idle for an hour and keeps a part-used one", async () => {
     const t0 = 10_000_000;
-    takeRateLimitToken(a, "old", { perMinute: 20 }, t0);
-    for (let i = 0; i < 70; i++) expect(takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_599_000)).toBe(0);
-    expect(sweepRateLimits(b, t0 + 3_600_001)).toBeGreaterThanOrEqual(1);
-    const keys = a.$client.prepare("select key from rate_limits where key in ('old', 'busy')").pluck().all();
+    await takeRateLimitToken(a, "old", { perMinute: 20 }, t0);
+    for (let i = 0; i < 70; i++) expect(await takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_599_000)).toBe(0);
+    expect(await sweepRateLimits(b, t0 + 3_600_001)).toBeGreaterThanOrEqual(1);
+    const keys = await a.sql.column("select key from rate_limits where key in ('old', 'busy')");
     expect(keys).toEqual(["busy"]);
     // 50 of 120 left in the kept bucket (plus what two seconds refilled: 4).
     let accepted = 0;
-    while (takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_601_000) === 0) accepted++;
+    while ((await takeRateLimitToken(a, "busy", { perMinute: 120 }, t0 + 3_601_000)) === 0) accepted++;
     expect(accepted).toBe(54);
   });
 });

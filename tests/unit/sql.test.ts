@@ -79,6 +79,14 @@ describe.each(dialects)("db/sql on %s", (_name, open) => {
     expect(await sql.value("select count(*) from items")).toBe(2);
     expect(await sql.value("select sum(id) from items")).toBe(3);
     expect(await sql.value("select id from items where id = 99")).toBeUndefined();
+    // The same statement read by its first column, then whole: each call gets what it asked for.
+    expect(await sql.value("select id, name from items where id = ?", [2])).toBe(2);
+    expect(await sql.get("select id, name from items where id = ?", [2])).toEqual({ id: 2, name: "b" });
+    expect(await sql.column("select id, name from items order by id")).toEqual([1, 2]);
+    expect(await sql.all("select id, name from items order by id")).toEqual([
+      { id: 1, name: "a'?" },
+      { id: 2, name: "b" },
+    ]);
     expect(Buffer.compare((await sql.value<Buffer>("select data from items where id = 1"))!, bytes)).toBe(0);
     expect((await sql.run("update items set n = n + 1 where id > ?", [0])).changes).toBe(2);
     await sql.run("delete from items");

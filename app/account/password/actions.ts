@@ -32,7 +32,7 @@ export async function changePassword(_prev: PasswordState, form: FormData): Prom
   if (Object.keys(fields).length) return { ok: false, fields };
   // The new hash bumps the session version: every other session ends. This browser, which has just
   // proved the current password, gets a fresh session with the new version (decision 010).
-  const version = setPasswordHash(getDb(), user.id, await hashPassword(next));
+  const version = await setPasswordHash(getDb(), user.id, await hashPassword(next));
   if (version !== undefined) await reissueSession(user, version);
   return { ok: true, fields: {} };
 }

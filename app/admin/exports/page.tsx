@@ -40,9 +40,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const m = adminMessages(locale);
   const t = m.exports;
   const db = getDb();
-  const orgs = listOrganisations(db).map((o) => ({ slug: o.slug, name: o.name, archived: !!o.archivedAt }));
+  const orgs = (await listOrganisations(db)).map((o) => ({ slug: o.slug, name: o.name, archived: !!o.archivedAt }));
   const requested = Math.max(1, Number((await searchParams).page) || 1);
-  const { entries, total } = listAudit(db, PAGE_SIZE, (requested - 1) * PAGE_SIZE);
+  const { entries, total } = await listAudit(db, PAGE_SIZE, (requested - 1) * PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const min = minimumGroupSize();
   const num = (n: number) => formatNumber(locale, n);

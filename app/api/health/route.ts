@@ -3,9 +3,9 @@ import { getDb } from "@/db/client";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
+export async function GET() {
   try {
-    getDb().$client.prepare("select 1").get();
+    await getDb().sql.value("select 1");
     return NextResponse.json({ status: "ok", database: "ok" });
   } catch {
     return NextResponse.json({ status: "error", database: "unavailable" }, { status: 503 });

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Dashboard", robots: { index: false }
 export default async function SummaryPage({ params, searchParams }: DashboardPageProps) {
   const { slug } = await params;
   const ctx = await dashboardPage(slug, "summary", await searchParams);
-  const data = summaryData(ctx.db, ctx.scope, ctx.locale);
+  const data = await summaryData(ctx.db, ctx.scope, ctx.locale);
   const { meta } = data;
   if (meta.status !== "ok") {
     return (

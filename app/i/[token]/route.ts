@@ -20,7 +20,7 @@ function seeOther(location: string): NextResponse {
 export async function GET(request: Request, { params }: Ctx) {
   const { token } = await params;
   const db = getDb();
-  const found = findInvitationByToken(db, token);
+  const found = await findInvitationByToken(db, token);
   if (!found) return seeOther("/i/unknown");
   if (found.invitation.completed) return seeOther("/i/used");
   const { wave, invitation } = found;
@@ -29,7 +29,7 @@ export async function GET(request: Request, { params }: Ctx) {
   setInvitationCookie(response, wave.code, token, secure);
   // Someone else's finished response in this browser (a shared computer) must not stand in the way.
   const earlier = resumeToken(request, wave.code);
-  const row = earlier ? findResponseByToken(db, earlier) : undefined;
+  const row = earlier ? await findResponseByToken(db, earlier) : undefined;
   if (row && row.status === "submitted") clearResumeCookie(response, wave.code, secure);
   const hasLocale = (request.headers.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${LOCALE_COOKIE}=`));
   if (!hasLocale && isLocale(invitation.locale)) {

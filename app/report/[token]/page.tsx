@@ -23,7 +23,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   const locale = await currentLocale();
   const m = messages(locale);
   const db = getDb();
-  const found = findResponseContext(db, token);
+  const found = await findResponseContext(db, token);
   if (!found || found.response.status !== "submitted") {
     return <MessagePage title={m.unavailable.reportTitle} body={m.unavailable.reportBody} linkText={m.unavailable.home} />;
   }
@@ -31,7 +31,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   const q = getQuestionnaire(wave.questionnaireVersion);
   const text = q.text[locale];
   const minGroup = minimumGroupSize();
-  const comparison = personalComparison(db, wave.id, minGroup);
+  const comparison = await personalComparison(db, wave.id, minGroup);
   const report = buildPersonalReport(q, columnsToAnswers(row), comparison.wave, comparison.benchmark);
   const name = (id: string) => text.capabilities[id]?.name ?? id;
   const labels = q.capabilityIds.map(name);

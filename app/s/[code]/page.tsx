@@ -20,7 +20,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   const { code } = await params;
   const { resume } = await searchParams;
   const db = getDb();
-  const found = lookupWave(db, code);
+  const found = await lookupWave(db, code);
   if (!found || found.org.archivedAt) notFound();
   const locale = await currentLocale();
   const m = messages(locale);
@@ -29,7 +29,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   // Only a draft: the cookie is cleared at submission and a submitted response's resume token opens
   // nothing (its report has its own token), so the next person at this browser sees no trace of it.
   const token = (await cookies()).get(resumeCookieName(code))?.value;
-  const row = token ? findResponseByToken(db, token) : undefined;
+  const row = token ? await findResponseByToken(db, token) : undefined;
   const mine = row && row.waveId === wave.id && row.status === "draft" ? row : undefined;
 
   const availability = waveAvailability(wave);

@@ -1,11 +1,11 @@
 import type { Db } from "../../client";
 import { decodeCountersInto } from "../../../core/counter-codec";
-import { emptyCounters, type CounterVector } from "../../../core/counters";
+import { COUNTERS, emptyCounters, type CounterVector } from "../../../core/counters";
 import { COLS } from "./statements";
 
-function toVector(row: unknown[] | undefined): CounterVector {
+function toVector(row: Record<string, unknown> | undefined): CounterVector {
   const v = emptyCounters();
-  if (row) for (let i = 0; i < v.length; i++) v[i] = Number(row[i] ?? 0);
+  if (row) COUNTERS.forEach((c, i) => (v[i] = Number(row[c] ?? 0)));
   return v;
 }
 
@@ -27,24 +27,24 @@ function cellWhere(waveId: number, filter: CellFilter): { where: string; params:
 }
 
 /** A wave's counters, optionally only for one department and/or seniority levels. */
-export function readWaveCounters(db: Db, waveId: number, filter: CellFilter = {}): CounterVector {
+export async function readWaveCounters(db: Db, waveId: number, filter: CellFilter = {}): Promise<CounterVector> {
   if (filter.department === undefined && filter.seniority === undefined) {
-    return toVector(db.$client.prepare(`select ${COLS} from agg_waves where wave_id = ?`).raw(true).get(waveId) as unknown[] | undefined);
+    return toVector(await db.sql.get(`select ${COLS} from agg_waves where wave_id = ?`, [waveId]));
   }
   const { where, params } = cellWhere(waveId, filter);
   const v = emptyCounters();
-  for (const blob of db.$client.prepare(`select counters from agg_wave_cells where ${where}`).pluck().all(...params) as Buffer[]) decodeCountersInto(blob, v);
+  for (const blob of await db.sql.column<Buffer>(`select counters from agg_wave_cells where ${where}`, params)) decodeCountersInto(blob, v);
   return v;
 }
 
 /** The wave's counters per department (summed over seniority), or per seniority. */
-export function readWaveCellsBy(db: Db, waveId: number, by: "department" | "seniority", filter: CellFilter = {}): Map<string, CounterVector> {
+export async function readWaveCellsBy(db: Db, waveId: number, by: "department" | "seniority", filter: CellFilter = {}): Promise<Map<string, CounterVector>> {
   const { where, params } = cellWhere(waveId, filter);
   const groups = new Map<string, CounterVector>();
-  for (const row of db.$client.prepare(`select ${by}, counters from agg_wave_cells where ${where}`).raw(true).all(...params) as [string, Buffer][]) {
-    let v = groups.get(row[0]);
-    if (!v) groups.set(row[0], (v = emptyCounters()));
-    decodeCountersInto(row[1], v);
+  for (const row of await db.sql.all<{ key: string; counters: Buffer }>(`select ${by} as key, counters from agg_wave_cells where ${where}`, params)) {
+    let v = groups.get(row.key);
+    if (!v) groups.set(row.key, (v = emptyCounters()));
+    decodeCountersInto(row.counters, v);
   }
   return groups;
 }

@@ -2,7 +2,8 @@
  * Recomputing every aggregate from the stored responses: the CLI's rebuild-aggregates and a database
  * from before aggregates existed.
  */
-import type { Db } from "../../client";
+import type Database from "better-sqlite3";
+import { transaction, type Db } from "../../client";
 import { encodeCounters } from "../../../core/counter-codec";
 import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
 import { ORG_ANSWERS } from "../../../questions/constants";
@@ -48,11 +49,20 @@ function unpack(self: number, org: number, agree: number, seniority: string, out
  * Recomputes every aggregate from the submitted responses in one pass, in one transaction.
  * Returns the number of responses read.
  */
-export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): number {
-  const sqlite = db.$client;
+export async function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): Promise<number> {
+  if (db.dialect === "sqlite") {
+    const sqlite = db.$client;
+    // better-sqlite3's synchronous loop, inside the connection's transaction (db/sql/sqlite.ts).
+    return db.sql.transaction(async () => rebuildSqlite(sqlite, onProgress));
+  }
+  return rebuildPortable(db, onProgress);
+}
+
+/** The SQLite rebuild body, to run inside a transaction: one pass over the packed responses. */
+export function rebuildSqlite(sqlite: Database.Database, onProgress?: (rows: number) => void): number {
   let rows = 0;
   const values: unknown[] = new Array(SOURCE_COLUMNS.length).fill(null);
-  const rebuild = sqlite.transaction(() => {
+  {
     sqlite.prepare("delete from agg_wave_cells").run();
     sqlite.prepare("delete from agg_waves").run();
     const insertCell = sqlite.prepare("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)");
@@ -95,16 +105,50 @@ export function rebuildAggregates(db: Db, onProgress?: (rows: number) => void): 
     finishWave();
     for (const cell of written) insertCell.run(cell);
     for (const [id, total] of totals) insertWave.run([id, ...total]);
-  });
-  rebuild.immediate();
+  }
   return rows;
 }
 
-/** Rebuilds aggregates when responses exist but no aggregate does (a database from before aggregates). */
-export function ensureAggregates(db: Db): void {
-  const has = db.$client.prepare("select exists(select 1 from agg_waves) a, exists(select 1 from responses where status = 'submitted') r").get() as {
-    a: number;
-    r: number;
-  };
-  if (!has.a && has.r) rebuildAggregates(db);
+/**
+ * The rebuild on PostgreSQL: the submitted responses in pages of 10,000 (wave, then id order), each
+ * added to its cell, then every cell and wave total written, all in one transaction.
+ */
+async function rebuildPortable(db: Db, onProgress?: (rows: number) => void): Promise<number> {
+  return transaction(db, async (tx) => {
+    await tx.sql.run("delete from agg_wave_cells");
+    await tx.sql.run("delete from agg_waves");
+    const cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
+    let rows = 0;
+    let after: [number, string] = [-1, ""];
+    for (;;) {
+      const page = await tx.sql.all<Record<string, unknown>>(
+        `select wave_id, id, department, seniority, ${SOURCE_COLUMNS.join(", ")} from responses
+         where status = 'submitted' and (wave_id > ? or (wave_id = ? and id > ?)) order by wave_id, id limit 10000`,
+        [after[0], after[0], after[1]],
+      );
+      if (page.length === 0) break;
+      for (const r of page) {
+        const waveId = r.wave_id as number;
+        const department = (r.department as string | null) ?? "";
+        const seniority = (r.seniority as string | null) ?? "";
+        const key = `${waveId}\u0000${department}\u0000${seniority}`;
+        let cell = cells.get(key);
+        if (!cell) cells.set(key, (cell = { waveId, department, seniority, v: emptyCounters() }));
+        addResponse(cell.v, SOURCE_COLUMNS.map((c) => r[c] ?? null));
+      }
+      rows += page.length;
+      onProgress?.(rows);
+      const last = page[page.length - 1]!;
+      after = [last.wave_id as number, last.id as string];
+    }
+    const totals = new Map<number, CounterVector>();
+    for (const c of cells.values()) {
+      await tx.sql.run("insert into agg_wave_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)", [c.waveId, c.department, c.seniority, c.v[0], encodeCounters(c.v)]);
+      let total = totals.get(c.waveId);
+      if (!total) totals.set(c.waveId, (total = emptyCounters()));
+      addVectors(total, c.v);
+    }
+    for (const [waveId, total] of totals) await tx.sql.run(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`, [waveId, ...total]);
+    return rows;
+  });
 }

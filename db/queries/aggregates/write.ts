@@ -1,33 +1,46 @@
 /*
  * Keeping the aggregates in step with the responses: one submission, one voided response, or a batch
- * of imported rows, each inside the transaction that changes the responses.
+ * of imported rows, each inside the transaction that changes the responses (pass the transaction's
+ * Db, db/client.ts transaction()).
  */
 import type { Db } from "../../client";
 import { decodeCountersInto, encodeCounters } from "../../../core/counter-codec";
-import { addResponse, addVectors, emptyCounters, type CounterVector } from "../../../core/counters";
-import { statements } from "./statements";
+import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
+import { lockWave } from "../locks";
+import { READ_CELL, READ_SOURCE, UPSERT_WAVE, WRITE_CELL } from "./statements";
 
-/** Adds a vector to one cell and to its wave's totals (call inside a transaction). */
-function writeVector(db: Db, waveId: number, department: string, seniority: string, v: CounterVector): void {
-  const s = statements(db);
-  const stored = s.readCell.get(waveId, department, seniority) as Buffer | undefined;
+/** Adds a vector to one cell and to its wave's totals (inside a transaction holding the wave, locks.ts). */
+async function writeVector(db: Db, waveId: number, department: string, seniority: string, v: CounterVector): Promise<void> {
+  const stored = await db.sql.value<Buffer>(READ_CELL, [waveId, department, seniority]);
   const cell = stored ? decodeCountersInto(stored) : emptyCounters();
   addVectors(cell, v);
-  s.writeCell.run(waveId, department, seniority, cell[0], encodeCounters(cell));
-  s.upsertWave.run([waveId, ...v]);
+  await db.sql.run(WRITE_CELL, [waveId, department, seniority, cell[0], encodeCounters(cell)]);
+  await db.sql.run(UPSERT_WAVE, [waveId, ...v]);
+}
+
+type Source = { waveId: number; department: string; seniority: string; values: unknown[] };
+
+async function readSource(db: Db, responseId: string): Promise<Source> {
+  const row = await db.sql.get<Record<string, unknown>>(READ_SOURCE, [responseId]);
+  if (!row) throw new Error(`response ${responseId} is not submitted`);
+  return {
+    waveId: row.wave_id as number,
+    department: (row.department as string | null) ?? "",
+    seniority: (row.seniority as string | null) ?? "",
+    values: SOURCE_COLUMNS.map((c) => row[c] ?? null),
+  };
 }
 
 /**
  * Adds one submitted response to its wave's aggregates (sign −1 removes it). Call inside the
  * transaction that changes the response, so the two can never disagree.
  */
-export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | -1 = 1): void {
-  const row = statements(db).readSource.get(responseId) as unknown[] | undefined;
-  if (!row) throw new Error(`response ${responseId} is not submitted`);
-  const [waveId, department, seniority, ...values] = row;
+export async function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | -1 = 1): Promise<void> {
+  const source = await readSource(db, responseId);
+  await lockWave(db, source.waveId);
   const v = emptyCounters();
-  addResponse(v, values, sign);
-  writeVector(db, waveId as number, (department as string | null) ?? "", (seniority as string | null) ?? "", v);
+  addResponse(v, source.values, sign);
+  await writeVector(db, source.waveId, source.department, source.seniority, v);
 }
 
 /**
@@ -35,37 +48,30 @@ export function applyResponseToAggregates(db: Db, responseId: string, sign: 1 | 
  * adds its counters to the wave's voided cells (agg_void_cells), which the next release is audited
  * against. Call inside the transaction that marks the response voided.
  */
-export function voidResponseInAggregates(db: Db, responseId: string): void {
-  const row = statements(db).readSource.get(responseId) as unknown[] | undefined;
-  if (!row) throw new Error(`response ${responseId} is not submitted`);
-  const [waveId, department, seniority, ...values] = row;
-  const cellDepartment = (department as string | null) ?? "";
-  const cellSeniority = (seniority as string | null) ?? "";
+export async function voidResponseInAggregates(db: Db, responseId: string): Promise<void> {
+  const { waveId, department, seniority, values } = await readSource(db, responseId);
+  await lockWave(db, waveId);
   const removed = emptyCounters();
   addResponse(removed, values);
-  const delta = removed.map((x) => -x);
-  writeVector(db, waveId as number, cellDepartment, cellSeniority, delta);
-  const sqlite = db.$client;
+  await writeVector(db, waveId, department, seniority, removed.map((x) => -x));
   // A response no release has shown leaves nothing a reader saw: only released ones are a removal.
-  if (!sqlite.prepare("select released from responses where id = ?").pluck().get(responseId)) return;
-  const stored = sqlite.prepare("select counters from agg_void_cells where wave_id = ? and department = ? and seniority = ?").pluck().get(waveId, cellDepartment, cellSeniority) as
-    | Buffer
-    | undefined;
+  if (!(await db.sql.value("select released from responses where id = ?", [responseId]))) return;
+  const stored = await db.sql.value<Buffer>("select counters from agg_void_cells where wave_id = ? and department = ? and seniority = ?", [waveId, department, seniority]);
   const voided = stored ? decodeCountersInto(stored) : emptyCounters();
   addVectors(voided, removed);
-  sqlite
-    .prepare(
-      `insert into agg_void_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)
-       on conflict(wave_id, department, seniority) do update set n = excluded.n, counters = excluded.counters`,
-    )
-    .run(waveId, cellDepartment, cellSeniority, voided[0], encodeCounters(voided));
+  await db.sql.run(
+    `insert into agg_void_cells (wave_id, department, seniority, n, counters) values (?, ?, ?, ?, ?)
+     on conflict (wave_id, department, seniority) do update set n = excluded.n, counters = excluded.counters`,
+    [waveId, department, seniority, voided[0], encodeCounters(voided)],
+  );
 }
 
 /**
  * Adds many submitted responses to the aggregates at once: rows are (wave_id, department,
- * seniority, ...SOURCE_COLUMNS). Memory grows with the number of cells, not of rows.
+ * seniority, ...SOURCE_COLUMNS). Memory grows with the number of cells, not of rows. Call inside a
+ * transaction.
  */
-export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number {
+export async function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): Promise<number> {
   // Rows should come in wave order: each finished wave's cells are kept only in compact encoding.
   const finished: [number, string, string, Buffer][] = [];
   let cells = new Map<string, { waveId: number; department: string; seniority: string; v: CounterVector }>();
@@ -89,6 +95,13 @@ export function applyRowsToAggregates(db: Db, rows: Iterable<unknown[]>): number
     count++;
   }
   finishWave();
-  for (const [id, department, seniority, encoded] of finished) writeVector(db, id, department, seniority, decodeCountersInto(encoded));
+  const locked = new Set<number>();
+  for (const [id, department, seniority, encoded] of finished) {
+    if (!locked.has(id)) {
+      await lockWave(db, id);
+      locked.add(id);
+    }
+    await writeVector(db, id, department, seniority, decodeCountersInto(encoded));
+  }
   return count;
 }

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Db } from "../../../db/client";
+import type { Db, SqliteDb } from "../../../db/client";
 import { AppError } from "../../../core/errors";
 import { progressReporter } from "../progress";
 import { oneArgument, UsageError, type Command } from "../command";
 
-async function backupTo(db: Db, file: string): Promise<void> {
+async function backupTo(db: SqliteDb, file: string): Promise<void> {
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const progress = progressReporter("backup", 1);
@@ -28,6 +28,12 @@ async function backupTo(db: Db, file: string): Promise<void> {
   }
 }
 
+/** The online backup and the integrity check are SQLite's; a PostgreSQL database is backed up with its own tools (pg_dump). */
+function sqliteOnly(db: Db): SqliteDb {
+  if (db.dialect !== "sqlite") throw new UsageError("backup copies a SQLite database; back up PostgreSQL with pg_dump");
+  return db;
+}
+
 export const backupCommand: Command = {
   name: "backup",
   summary: `  backup <file>                      online backup to <file>, then PRAGMA integrity_check on it`,
@@ -37,6 +43,6 @@ Copies the live database with SQLite's online backup API (writers keep working),
 PRAGMA integrity_check on the copy. Refuses to overwrite an existing file.`,
   async run({ args, openDb }) {
     const file = oneArgument("backup", args, "a target file");
-    await backupTo(openDb(), file);
+    await backupTo(sqliteOnly(openDb()), file);
   },
 };

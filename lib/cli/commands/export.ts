@@ -9,14 +9,14 @@ import { commandOutput } from "../output";
 import { requireOrg, UsageError, type CliValues, type Command } from "../command";
 
 async function exportResponses(db: Db, values: CliValues): Promise<void> {
-  if (values.org) requireOrg(db, values.org);
-  const total = countSubmitted(db, values.org);
+  if (values.org) await requireOrg(db, values.org);
+  const total = await countSubmitted(db, values.org);
   const progress = progressReporter("export", total);
   const o = commandOutput(values.out);
   let rows = 0;
   const it = responsesCsvChunks(db, { orgSlug: values.org, onRows: (n) => (rows = n) });
-  let step = it.next();
-  for (; !step.done; step = it.next()) {
+  let step = await it.next();
+  for (; !step.done; step = await it.next()) {
     await o.write(step.value);
     progress.update(Math.min(total, rows), Math.min(total, rows));
   }
@@ -51,10 +51,13 @@ minimum group size.`,
     const what = args[0];
     if (values.out && fs.existsSync(values.out)) throw new UsageError(`--out ${values.out} already exists; choose a new file`);
     if (what === "responses") return exportResponses(db, values);
-    if (what === "aggregates") return exportTable(aggregatesCsv(db, values.org ? [requireOrg(db, values.org)] : activeOrganisations(db), minGroupSize).csv, values.out);
+    if (what === "aggregates") {
+      const orgs = values.org ? [await requireOrg(db, values.org)] : await activeOrganisations(db);
+      return exportTable((await aggregatesCsv(db, orgs, minGroupSize)).csv, values.out);
+    }
     if (what === "benchmark") {
       if (values.org) throw new UsageError("export benchmark takes no --org: benchmark tables cover all organisations");
-      return exportTable(benchmarkCsv(db, minGroupSize).csv, values.out);
+      return exportTable((await benchmarkCsv(db, minGroupSize)).csv, values.out);
     }
     throw new UsageError(`export what? allowed: responses, aggregates, benchmark (got ${what ? `"${what}"` : "nothing"})`);
   },

@@ -5,17 +5,18 @@ import { SENIORITIES } from "../../../questions/constants";
 import { benchmarkReport, organisationReport } from "../../benchmark/report";
 import { requireOrg, UsageError, type CliValues, type Command } from "../command";
 
-function organisationFindings(db: Db, slug: string, values: CliValues, min: number) {
-  const org = requireOrg(db, slug);
+async function organisationFindings(db: Db, slug: string, values: CliValues, min: number) {
+  const org = await requireOrg(db, slug);
   let waveId: number | undefined;
   if (values.wave) {
-    const wave = listWaves(db, org.id).find((w) => w.label === values.wave);
-    if (!wave) throw new AppError("not_found", `organisation "${slug}" has no wave "${values.wave}"; waves: ${listWaves(db, org.id).map((w) => w.label).join(", ") || "none"}`);
-    waveId = findWave(db, org.id, wave.id)!.id;
+    const waves = await listWaves(db, org.id);
+    const wave = waves.find((w) => w.label === values.wave);
+    if (!wave) throw new AppError("not_found", `organisation "${slug}" has no wave "${values.wave}"; waves: ${waves.map((w) => w.label).join(", ") || "none"}`);
+    waveId = (await findWave(db, org.id, wave.id))!.id;
   }
   if (values.seniority && !(SENIORITIES as readonly string[]).includes(values.seniority)) throw new UsageError(`--seniority must be one of: ${SENIORITIES.join(", ")}`);
   if (values.department && values.seniority) throw new UsageError("choose --department or --seniority, not both (one breakdown at a time)");
-  return organisationReport(db, org, min, { waveId, filter: { department: values.department, seniority: values.seniority } });
+  return await organisationReport(db, org, min, { waveId, filter: { department: values.department, seniority: values.seniority } });
 }
 
 export const findingsCommand: Command = {
@@ -27,12 +28,12 @@ export const findingsCommand: Command = {
 Without --org: the whole benchmark. With --org: the organisation's latest wave with responses (or
 --wave), optionally one department or seniority level, with its comparisons and the benchmark.
 The JSON is documented in docs/api.md.`,
-  run({ args, values, minGroupSize, openDb }) {
+  async run({ args, values, minGroupSize, openDb }) {
     if (args.length) throw new UsageError(`findings takes no positional arguments (got ${args.join(" ")})`);
     const db = openDb();
     if (!values.json) throw new UsageError("findings prints JSON: add --json");
     if (!values.org && (values.wave || values.department || values.seniority)) throw new UsageError("--wave, --department and --seniority need --org");
-    const report = values.org ? organisationFindings(db, values.org, values, minGroupSize) : benchmarkReport(db, minGroupSize);
+    const report = values.org ? await organisationFindings(db, values.org, values, minGroupSize) : await benchmarkReport(db, minGroupSize);
     process.stdout.write(`${JSON.stringify({ minGroupSize, ...report }, null, 2)}\n`);
   },
 };

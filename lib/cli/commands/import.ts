@@ -56,6 +56,6 @@ skipped when identical. Missing organisations and waves are created. Progress go
     const file = oneArgument("import", args, "a CSV file");
     const db = openDb();
     await importFile(db, file);
-    releasePending(db, minGroupSize);
+    await releasePending(db, minGroupSize);
   },
 };

@@ -20,10 +20,10 @@ export const purgeDraftsCommand: Command = {
 Deletes abandoned drafts: responses still in draft whose last save is more than N days old (a whole
 number, at least 1; default $DRAFT_RETENTION_DAYS, 30). Submitted and voided responses are never
 touched. The server runs the same purge at start and then daily. Prints how many were deleted.`,
-  run({ args, values, draftRetentionDays, openDb }) {
+  async run({ args, values, draftRetentionDays, openDb }) {
     if (args.length) throw new UsageError(`purge-drafts takes no positional arguments (got ${args.join(" ")})`);
     const days = retentionDays(values["older-than-days"], draftRetentionDays);
-    const deleted = purgeAbandonedDrafts(openDb(), days);
+    const deleted = await purgeAbandonedDrafts(openDb(), days);
     process.stdout.write(`Deleted ${deleted} draft${deleted === 1 ? "" : "s"} not saved for ${days} days.\n`);
   },
 };

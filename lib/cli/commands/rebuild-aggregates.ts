@@ -10,14 +10,14 @@ export const rebuildAggregatesCommand: Command = {
   help: `Usage: npm run cli -- rebuild-aggregates
 
 Recomputes all aggregates from the submitted responses in one transaction.`,
-  run({ args, minGroupSize, openDb }) {
+  async run({ args, minGroupSize, openDb }) {
     if (args.length) throw new UsageError("rebuild-aggregates takes no arguments");
     const db = openDb();
     const started = Date.now();
-    const progress = progressReporter("rebuild", countSubmitted(db));
-    const n = rebuildAggregates(db, (rows) => progress.update(rows, rows));
+    const progress = progressReporter("rebuild", await countSubmitted(db));
+    const n = await rebuildAggregates(db, (rows) => progress.update(rows, rows));
     progress.done(n);
-    releasePending(db, minGroupSize);
+    await releasePending(db, minGroupSize);
     process.stdout.write(`Rebuilt aggregates from ${n} submitted responses in ${((Date.now() - started) / 1000).toFixed(2)} s.\n`);
   },
 };

@@ -20,10 +20,10 @@ const q = getQuestionnaire(1);
 const SOLO = "Solo Team of One";
 
 describe("departments named by imported responses, organisation without a list (issue 16, finding 7)", () => {
-  it("the name of a one-person department appears in no dashboard JSON nor CSV for a lead", () => {
+  it("the name of a one-person department appears in no dashboard JSON nor CSV for a lead", async () => {
     const db = createTestDb();
-    const org = insertOrganisation(db, { slug: "nolist", name: "No List", sector: "Retail", sizeBand: "medium", departments: [] });
-    const waveId = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "nolist-w1" }).id;
+    const org = await insertOrganisation(db, { slug: "nolist", name: "No List", sector: "Retail", sizeBand: "medium", departments: [] });
+    const waveId = (await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code: "nolist-w1" })).id;
     const rng = createRng(7);
     const people: Answers[] = [
       ...Array.from({ length: 12 }, () => ({ ...generateAnswers(rng, q.capabilityIds, { maturity: 0, departments: [] }), department: "Warehouse", seniority: "staff" })),
@@ -31,13 +31,13 @@ describe("departments named by imported responses, organisation without a list (
       ...Array.from({ length: 9 }, () => ({ ...generateAnswers(rng, q.capabilityIds, { maturity: 0, departments: [] }), department: "Office", seniority: "staff" })),
       { ...generateAnswers(rng, q.capabilityIds, { maturity: 0, departments: [] }), department: SOLO, seniority: "staff" },
     ];
-    people.forEach((answers, i) => insertSubmittedResponse(db, { id: `nolist-${i}`, waveId, answers, submittedAt: "2026-05-01T00:00:00Z" }));
+    for (const [i, answers] of people.entries()) await insertSubmittedResponse(db, { id: `nolist-${i}`, waveId, answers, submittedAt: "2026-05-01T00:00:00Z" });
 
     for (const query of [{}, { department: "Warehouse" }]) {
-      const scope = resolveScope(db, org, query, MIN);
-      const summary = summaryData(db, scope, "en");
-      const analysis = analysisData(db, scope, "en");
-      const priorities = prioritiesData(db, scope, "en");
+      const scope = await resolveScope(db, org, query, MIN);
+      const summary = await summaryData(db, scope, "en");
+      const analysis = await analysisData(db, scope, "en");
+      const priorities = await prioritiesData(db, scope, "en");
       const json = JSON.stringify({ summary, analysis, priorities });
       expect(json).not.toContain(SOLO);
       expect(json).not.toContain("Solo");
@@ -48,9 +48,9 @@ describe("departments named by imported responses, organisation without a list (
       expect(csv).toContain("Warehouse");
     }
     // Asking for the hidden name is refused without listing it.
-    expect(() => resolveScope(db, org, { department: SOLO }, MIN)).toThrow();
+    await expect(resolveScope(db, org, { department: SOLO }, MIN)).rejects.toThrow();
     try {
-      resolveScope(db, org, { department: SOLO }, MIN);
+      await resolveScope(db, org, { department: SOLO }, MIN);
     } catch (e) {
       expect(JSON.stringify((e as { details?: unknown }).details ?? e)).not.toContain("allowed: Solo");
     }

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../../db/client";
+import { closeDatabase, openDatabase, type Db } from "../../../db/client";
 import { findOrganisationBySlug } from "../../../db/queries/organisations";
 import { releaseStatus } from "../../../db/queries/releases";
 import { countSelection, voidSelection } from "../../../db/queries/submissions";
@@ -190,7 +190,7 @@ type Case = ValueOf<typeof caseArb>;
 let template: string | undefined;
 let caseNo = 0;
 
-function runCase(c: Case): string | null {
+async function runCase(c: Case): Promise<string | null> {
   if (!template) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-adversary-"));
     template = path.join(dir, "template.db");
@@ -202,14 +202,14 @@ function runCase(c: Case): string | null {
   fs.copyFileSync(template, file);
   const db: Db = openDatabase(file);
   try {
-    return adversary(db, c);
+    return await adversary(db, c);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   }
 }
 
-function adversary(db: Db, c: Case): string | null {
+async function adversary(db: Db, c: Case): Promise<string | null> {
   const departments = Array.from({ length: c.departments }, (_, i) => `D${i + 1}`);
   const people: Person[] = [];
   let nextId = 0;
@@ -217,19 +217,19 @@ function adversary(db: Db, c: Case): string | null {
   const skipper = (flags: boolean[], k: number) => (i: number) => c.skipRate > 0 && flags[i]! && (k * 7 + i * 13) % 100 < c.skipRate * 100 * 2;
 
   // Other organisations first (released as they are read), then the viewer's organisation.
-  c.others.forEach((size, o) => {
-    const org = insertOrganisation(db, { slug: `other-${o}`, name: `Other ${o}`, sector: "Retail", sizeBand: "small", departments: [] });
-    const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: `other-${o}` });
+  for (const [o, size] of c.others.entries()) {
+    const org = await insertOrganisation(db, { slug: `other-${o}`, name: `Other ${o}`, sector: "Retail", sizeBand: "small", departments: [] });
+    const wave = await insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: `other-${o}` });
     for (let i = 0; i < size; i++) {
       const template = c.people[(o + i) % Math.max(1, c.people.length)];
       const answers = template ? toAnswers(template, () => false) : { customer_understanding: 4 };
       const p: Person = { id: nextId++, org: org.id, department: "", seniority: "staff", answers: { ...answers, seniority: "staff" } };
       people.push(p);
-      insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: "2026-05-01T00:00:00Z" });
+      await insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: "2026-05-01T00:00:00Z" });
     }
-  });
-  const org = insertOrganisation(db, { slug: "viewer", name: "Viewer", sector: "Retail", sizeBand: "small", departments });
-  const wave = insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "viewer" });
+  }
+  const org = await insertOrganisation(db, { slug: "viewer", name: "Viewer", sector: "Retail", sizeBand: "small", departments });
+  const wave = await insertWave(db, { orgId: org.id, label: "w", questionnaireVersion: 1, code: "viewer" });
   const own: Person[] = c.people.map((x, k) => ({
     id: nextId++,
     org: org.id,
@@ -249,13 +249,13 @@ function adversary(db: Db, c: Case): string | null {
   // The people the wave's release holds: the live ones at the moment a new release was written.
   let releasedPeople: Person[] = [];
   let releasedSeq: number | null = null;
-  const read = (): string | null => {
-    const seq = currentRelease(db, wave.id, MIN)?.seq ?? null;
+  const read = async (): Promise<string | null> => {
+    const seq = (await currentRelease(db, wave.id, MIN))?.seq ?? null;
     if (seq !== releasedSeq) {
       releasedSeq = seq;
       releasedPeople = own.slice(0, inserted).filter((p) => !voided.has(p));
     }
-    const failure = readEverything(db, org.slug, wave.id, people, releasedPeople, departments, reading, figures, cellSets);
+    const failure = await readEverything(db, org.slug, wave.id, people, releasedPeople, departments, reading, figures, cellSets);
     reading++;
     return failure;
   };
@@ -264,9 +264,9 @@ function adversary(db: Db, c: Case): string | null {
     const upto = Math.min(own.length, inserted + batch);
     for (; inserted < upto; inserted++) {
       const p = own[inserted]!;
-      insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: at(inserted) });
+      await insertSubmittedResponse(db, { id: `p${p.id}`, waveId: wave.id, answers: p.answers, submittedAt: at(inserted) });
     }
-    const failure = read();
+    const failure = await read();
     if (failure) return failure;
     const v = c.voids[b];
     if (v && inserted > 0) {
@@ -274,11 +274,11 @@ function adversary(db: Db, c: Case): string | null {
       const first = v.start % inserted;
       const last = Math.min(inserted, first + v.length);
       const selection = { waveId: wave.id, from: at(first), to: at(last), fasterThanSeconds: null };
-      const expected = countSelection(db, selection);
+      const expected = await countSelection(db, selection);
       if (expected > 0) {
-        voidSelection(db, selection, expected, { actor: admin(db), scope: "viewer/w", detail: "adversary" });
+        await voidSelection(db, selection, expected, { actor: await admin(db), scope: "viewer/w", detail: "adversary" });
         for (let k = first; k < last; k++) voided.add(own[k]!);
-        const afterVoid = read();
+        const afterVoid = await read();
         if (afterVoid) return afterVoid;
       }
     }
@@ -286,13 +286,13 @@ function adversary(db: Db, c: Case): string | null {
   }
   const verdict = judge(figures, cellSets, width);
   if (verdict && process.env.ADVERSARY_DEBUG) {
-    const cells = db.$client.prepare("select department, seniority, n from agg_release_cells where wave_id = ?").all(wave.id);
-    return `${verdict}\ncells: ${JSON.stringify(cells)}\nplan: ${db.$client.prepare("select plan from agg_releases where wave_id = ?").pluck().get(wave.id) as string}`;
+    const cells = await db.sql.all("select department, seniority, n from agg_release_cells where wave_id = ?", [wave.id]);
+    return `${verdict}\ncells: ${JSON.stringify(cells)}\nplan: ${await db.sql.value<string>("select plan from agg_releases where wave_id = ?", [wave.id])}`;
   }
   return verdict;
 }
 
-function readEverything(
+async function readEverything(
   db: Db,
   slug: string,
   waveId: number,
@@ -302,11 +302,13 @@ function readEverything(
   reading: number,
   figures: Figure[],
   cellSets: { reading: number; quantity: string; set: bigint }[],
-): string | null {
-  const org = findOrganisationBySlug(db, slug)!;
-  const whole = organisationReport(db, org, MIN, { waveId });
+): Promise<string | null> {
+  const org = (await findOrganisationBySlug(db, slug))!;
+  const whole = await organisationReport(db, org, MIN, { waveId });
   // Other organisations' waves are released whole when first read (they never change here).
-  const members = others.filter((p) => (releaseStatus(db, waveIdOf(db, p.org)).released ?? 0) > 0);
+  const releasedOf = new Map<number, number>();
+  for (const p of others) if (!releasedOf.has(p.org)) releasedOf.set(p.org, (await releaseStatus(db, await waveIdOf(db, p.org))).released ?? 0);
+  const members = others.filter((p) => releasedOf.get(p.org)! > 0);
   // (the viewer's own people are added to pools from `released`, the people its release holds)
   const memberIds = new Set(members.map((p) => p.id));
   const views: { name: string; filter: { department?: string; seniority?: string }; pred: ViewPred }[] = [
@@ -316,17 +318,23 @@ function readEverything(
   ];
   const before = figures.length;
   for (const v of views) {
-    const r = v.name === "all" ? whole : organisationReport(db, org, MIN, { waveId, filter: v.filter });
+    const r = v.name === "all" ? whole : await organisationReport(db, org, MIN, { waveId, filter: v.filter });
     reportFigures(r, released, v.pred, reading, `report ${v.name}`, figures);
     // The dashboards' JSON: every n they state must be a base accounted for above.
-    const scope = resolveScope(db, org, { ...v.filter } as never, MIN);
+    const scope = await resolveScope(db, org, { ...v.filter } as never, MIN);
     if (scope.status === "ok") {
-      const summary = summaryData(db, scope, "en");
+      const summary = await summaryData(db, scope, "en");
       const vs = summary.findings?.f1.vsOthers;
-      // "Other organisations": the released members without this organisation.
-      const othersInPool = others.filter((p) => memberIds.has(p.id) && shownInRelease(db, waveIdOf(db, p.org), "cu"));
-      if (vs) figures.push({ reading, quantity: "cu", ...setOf(othersInPool, (p) => answered(p, "customer_understanding")), stated: vs.others.n, where: `summary ${v.name} vs others` });
-      const json = JSON.stringify([summary, analysisData(db, scope, "en"), prioritiesData(db, scope, "en")].map((x) => ({ ...x, meta: undefined })));
+      if (vs) {
+        // "Other organisations": the released members without this organisation.
+        const inPool = others.filter((p) => memberIds.has(p.id));
+        const shown = await shownByOrganisation(db, inPool);
+        const othersInPool = inPool.filter((p) => shown.get(p.org)!.has("cu"));
+        figures.push({ reading, quantity: "cu", ...setOf(othersInPool, (p) => answered(p, "customer_understanding")), stated: vs.others.n, where: `summary ${v.name} vs others` });
+      }
+      const analysis = await analysisData(db, scope, "en");
+      const priorities = await prioritiesData(db, scope, "en");
+      const json = JSON.stringify([summary, analysis, priorities].map((x) => ({ ...x, meta: undefined })));
       const sizes = new Set(figures.slice(before).map((f) => f.size));
       for (const m of json.matchAll(/"n":(\d+)/g)) {
         const n = Number(m[1]);
@@ -336,7 +344,9 @@ function readEverything(
   }
   // The benchmark's pooled figures: the released members' people (the viewer's release included),
   // of the organisations whose own release shows that figure for the whole wave.
-  const pool = (key: string) => [...members, ...released].filter((p) => shownInRelease(db, waveIdOf(db, p.org), key));
+  const pooled = [...members, ...released];
+  const shownInPool = await shownByOrganisation(db, pooled);
+  const pool = (key: string) => pooled.filter((p) => shownInPool.get(p.org)!.has(key));
   const b = whole.benchmark;
   if (!b.findings.f1.suppressed) figures.push({ reading, quantity: "cu", ...setOf(pool("cu"), (p) => answered(p, "customer_understanding")), stated: b.findings.f1.agree.n, where: "benchmark F1" });
   for (const cap of b.capabilities) if (!cap.coverage.suppressed) figures.push({ reading, quantity: `self_${cap.capability}`, ...setOf(pool(`self:${cap.capability}`), (p) => answered(p, `self_${cap.capability}`)), stated: cap.coverage.n, where: "benchmark coverage" });
@@ -344,7 +354,7 @@ function readEverything(
 
   // The admin export of organisation aggregates (same plan as the dashboards).
   const col = (name: string) => AGGREGATE_COLUMNS.indexOf(name);
-  for (const row of organisationAggregateRows(db, org, MIN)) {
+  for (const row of await organisationAggregateRows(db, org, MIN)) {
     if (row[col("status")] !== "shown") continue;
     const type = row[col("group_type")];
     const label = String(row[col("group")]);
@@ -360,7 +370,7 @@ function readEverything(
     }
   }
   // The personal report's comparison with the organisation.
-  const personal = personalComparison(db, waveId, MIN);
+  const personal = await personalComparison(db, waveId, MIN);
   for (const c of CAPS) if (personal.wave.means[c] !== undefined) figures.push({ reading, quantity: `self_${c}`, ...setOf(released, (p) => answered(p, `self_${c}`)), where: "personal report" });
 
   // Cells of the department × seniority table, per answer, as they stand in this release.
@@ -382,25 +392,32 @@ function readEverything(
 }
 
 /** The admin who voids (the audit log names a user). */
-function admin(db: Db): { id: number; email: string } {
+async function admin(db: Db): Promise<{ id: number; email: string }> {
   const email = "admin@example.org";
-  const id = db.$client.prepare("select id from users where email = ?").pluck().get(email) as number | undefined;
+  const id = await db.sql.value<number>("select id from users where email = ?", [email]);
   if (id !== undefined) return { id, email };
-  const row = db.$client.prepare("insert into users (email, name, password_hash, role) values (?, 'Admin', 'x', 'admin') returning id").get(email) as { id: number };
+  const row = (await db.sql.get<{ id: number }>("insert into users (email, name, password_hash, role) values (?, 'Admin', 'x', 'admin') returning id", [email]))!;
   return { id: row.id, email };
 }
 
-/** Whether a wave's current release shows a figure for the whole wave. */
-function shownInRelease(db: Db, waveId: number, key: string): boolean {
-  const plan = db.$client.prepare("select plan from agg_releases where wave_id = ?").pluck().get(waveId) as string | undefined;
-  return !!plan && ((JSON.parse(plan) as { views: { all?: string[] } }).views.all ?? []).includes(key);
+/** The figures a wave's current release shows for the whole wave (none before its first release). */
+async function shownInRelease(db: Db, waveId: number): Promise<Set<string>> {
+  const plan = await db.sql.value<string>("select plan from agg_releases where wave_id = ?", [waveId]);
+  return new Set(plan ? ((JSON.parse(plan) as { views: { all?: string[] } }).views.all ?? []) : []);
+}
+
+/** shownInRelease for the wave of each of these people's organisations, read now (the filters that use it cannot wait). */
+async function shownByOrganisation(db: Db, people: readonly Person[]): Promise<Map<number, Set<string>>> {
+  const shown = new Map<number, Set<string>>();
+  for (const p of people) if (!shown.has(p.org)) shown.set(p.org, await shownInRelease(db, await waveIdOf(db, p.org)));
+  return shown;
 }
 
 const waveIds = new WeakMap<Db, Map<number, number>>();
-function waveIdOf(db: Db, orgId: number): number {
+async function waveIdOf(db: Db, orgId: number): Promise<number> {
   let m = waveIds.get(db);
   if (!m) waveIds.set(db, (m = new Map()));
-  if (!m.has(orgId)) m.set(orgId, db.$client.prepare("select id from waves where org_id = ?").pluck().get(orgId) as number);
+  if (!m.has(orgId)) m.set(orgId, (await db.sql.value<number>("select id from waves where org_id = ?", [orgId]))!);
   return m.get(orgId)!;
 }
 
@@ -452,10 +469,10 @@ function judge(figures: Figure[], cellSets: { reading: number; quantity: string;
 }
 
 describe("the disclosure adversary", () => {
-  it(`finds no group of 1–${MIN - 1} people in any combination of outputs (${RUNS} random organisations, seed ${SEED})`, () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const failure = runCase(c);
+  it(`finds no group of 1–${MIN - 1} people in any combination of outputs (${RUNS} random organisations, seed ${SEED})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const failure = await runCase(c);
         expect(failure).toBeNull();
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },

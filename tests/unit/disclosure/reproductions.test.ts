@@ -30,7 +30,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** The real CLI, as a lead or admin runs it, against the test database file. */
 function cli(db: Db, args: string[]) {
   const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_PATH: db.$client.name, MIN_GROUP_SIZE: String(MIN) },
+    env: { ...process.env, DATABASE_PATH: db.name, MIN_GROUP_SIZE: String(MIN) },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
@@ -49,11 +49,11 @@ function person(overrides: Answers = {}): Answers {
 
 let orgCount = 0;
 /** An organisation with one open wave holding `people` submitted responses. */
-function organisation(db: Db, slug: string, people: Answers[], departments: string[] = []): { org: Organisation; waveId: number; code: string } {
-  const org = insertOrganisation(db, { slug, name: slug.toUpperCase(), sector: "Retail", sizeBand: "medium", departments });
+async function organisation(db: Db, slug: string, people: Answers[], departments: string[] = []): Promise<{ org: Organisation; waveId: number; code: string }> {
+  const org = await insertOrganisation(db, { slug, name: slug.toUpperCase(), sector: "Retail", sizeBand: "medium", departments });
   const code = `${slug}-w1-${++orgCount}`;
-  const waveId = insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code }).id;
-  people.forEach((answers, i) => insertSubmittedResponse(db, { id: `${slug}-${i}`, waveId, answers, submittedAt: SUBMITTED }));
+  const waveId = (await insertWave(db, { orgId: org.id, label: "w1", questionnaireVersion: 1, code })).id;
+  for (const [i, answers] of people.entries()) await insertSubmittedResponse(db, { id: `${slug}-${i}`, waveId, answers, submittedAt: SUBMITTED });
   return { org, waveId, code };
 }
 
@@ -71,10 +71,10 @@ type Split = { suppressed: true } | { suppressed: false; yes: { n: number }; no:
 
 describe("issue 11, what breaks today: the five reproductions", () => {
   // Attack: A's lead subtracts A's own F1 from the benchmark's F1 and reads B's two people.
-  it("1. a benchmark of too few organisations does not reveal the other organisation", () => {
+  it("1. a benchmark of too few organisations does not reveal the other organisation", async () => {
     const db = createTestDb();
-    const a = organisation(db, "a", generated(1, 17));
-    organisation(db, "b", generated(2, 2, { customer_understanding: 5 }));
+    const a = await organisation(db, "a", generated(1, 17));
+    await organisation(db, "b", generated(2, 2, { customer_understanding: 5 }));
 
     const json = JSON.parse(cli(db, ["findings", "--org", "a", "--json"]));
     expect(json.figures.responses).toBe(17);
@@ -83,7 +83,7 @@ describe("issue 11, what breaks today: the five reproductions", () => {
     expect(json.benchmark.findings.f1).toEqual({ suppressed: true });
     expect(JSON.stringify(json.benchmark)).not.toMatch(/"n": ?19\b/);
 
-    const summary = summaryData(db, resolveScope(db, a.org, {}, MIN), "en");
+    const summary = await summaryData(db, await resolveScope(db, a.org, {}, MIN), "en");
     expect(summary.findings?.f1.organisation.suppressed).toBe(false);
     expect(summary.findings?.f1.vsOthers).toBeNull();
     // Before the fix: "In the other organisations of the benchmark it is 100% of 2 respondents."
@@ -91,33 +91,33 @@ describe("issue 11, what breaks today: the five reproductions", () => {
 
     // B grows to 6 (released, 6 other respondents) — still one other organisation: still hidden.
     const db2 = createTestDb();
-    organisation(db2, "a", generated(1, 17));
-    organisation(db2, "b", generated(2, 6, { customer_understanding: 5 }));
+    await organisation(db2, "a", generated(1, 17));
+    await organisation(db2, "b", generated(2, 6, { customer_understanding: 5 }));
     const json2 = JSON.parse(cli(db2, ["findings", "--org", "a", "--json"]));
     expect(json2.benchmark.responses).toBe(23);
     expect(json2.benchmark.findings.f1).toEqual({ suppressed: true });
   });
 
-  it("1. (control) with five or more other organisations the benchmark F1 and the comparison are shown", () => {
+  it("1. (control) with five or more other organisations the benchmark F1 and the comparison are shown", async () => {
     const db = createTestDb();
     const aPeople = generated(1, 17);
-    const a = organisation(db, "a", aPeople);
+    const a = await organisation(db, "a", aPeople);
     const others = Array.from({ length: 6 }, (_, o) => generated(10 + o, 5 + o));
-    others.forEach((people, o) => organisation(db, `other-${o}`, people));
+    for (const [o, people] of others.entries()) await organisation(db, `other-${o}`, people);
     const all = [...aPeople, ...others.flat()];
 
     const json = JSON.parse(cli(db, ["findings", "--org", "a", "--json"]));
     expect(json.benchmark.findings.f1.suppressed).toBe(false);
     expect(json.benchmark.findings.f1.agree.n).toBe(cuAnswered(all).length);
 
-    const summary = summaryData(db, resolveScope(db, a.org, {}, MIN), "en");
+    const summary = await summaryData(db, await resolveScope(db, a.org, {}, MIN), "en");
     const vs = summary.findings!.f1.vsOthers;
     expect(vs?.others).toEqual({ count: cuAgree(others.flat()).length, n: cuAnswered(others.flat()).length });
     expect(summary.findings!.f1.sentences.some((s) => s.includes("other organisations"))).toBe(true);
   });
 
   // Attack: one respondent skips `vision`; F1 (6/11) against F3's groups (2/5, 3/5) exposes them.
-  it("2. item-level bases: a skipped item does not expose the one who skipped", () => {
+  it("2. item-level bases: a skipped item does not expose the one who skipped", async () => {
     // 11 staff, no departments. Customer understanding agree: 0, 1, 5, 6, 7, 10 (6 of 11).
     // Vision agree: 0–4 (2 of 5 agree), not agree: 5–9 (3 of 5 agree); 10 skips vision.
     // L&D agree: even ones (6/5); all three org items "yes": 0–4 and 10 (6/5).
@@ -133,8 +133,8 @@ describe("issue 11, what breaks today: the five reproductions", () => {
         return p;
       });
 
-    const basesOf = (db: Db, org: Organisation) => {
-      const f = organisationReport(db, org, MIN).figures.findings;
+    const basesOf = async (db: Db, org: Organisation) => {
+      const f = (await organisationReport(db, org, MIN)).figures.findings;
       const f1 = f.f1 as F1;
       const shown: Record<string, number> = {};
       if (!f1.suppressed) shown.f1 = f1.agree.n;
@@ -146,8 +146,8 @@ describe("issue 11, what breaks today: the five reproductions", () => {
     };
 
     const db = createTestDb();
-    const skipped = organisation(db, "skip", build(true));
-    const { shown } = basesOf(db, skipped.org);
+    const skipped = await organisation(db, "skip", build(true));
+    const { shown } = await basesOf(db, skipped.org);
     // Before the fix: F1 with 11 and F3 with 5 + 5 were both shown (11 − 10 = the one who skipped).
     expect(shown.f1 === 11 && shown.f3 === 10).toBe(false);
     // No two shown customer-understanding figures differ by a group of 1–4.
@@ -157,8 +157,8 @@ describe("issue 11, what breaks today: the five reproductions", () => {
 
     // Control: nobody skips, and F1 (11) and F3 (5 + 6) are both shown.
     const db2 = createTestDb();
-    const complete = organisation(db2, "complete", build(false));
-    const control = basesOf(db2, complete.org);
+    const complete = await organisation(db2, "complete", build(false));
+    const control = await basesOf(db2, complete.org);
     expect(control.shown.f1).toBe(11);
     expect(control.shown.f3).toBe(11);
     const f3 = control.f.f3 as Split & { suppressed: false };
@@ -166,14 +166,14 @@ describe("issue 11, what breaks today: the five reproductions", () => {
   });
 
   // Attack: the export shows D1 (7) and "executive" (5); whoever knows D1 reads D1's two staff.
-  it("3. the organisation-aggregates export uses the dashboard's plan across breakdowns", () => {
+  it("3. the organisation-aggregates export uses the dashboard's plan across breakdowns", async () => {
     const db = createTestDb();
     const people = [
       ...generated(30, 5, { department: "D1", seniority: "executive" }),
       ...generated(31, 2, { department: "D1", seniority: "staff" }),
       ...generated(32, 10, { department: "D2", seniority: "staff" }),
     ];
-    const { org } = organisation(db, "nested", people, ["D1", "D2"]);
+    const { org } = await organisation(db, "nested", people, ["D1", "D2"]);
 
     const out = path.join(dir, "aggregates.csv");
     cli(db, ["export", "aggregates", "--org", "nested", "--out", out]);
@@ -185,7 +185,7 @@ describe("issue 11, what breaks today: the five reproductions", () => {
       .map((l) => l.split(","));
     expect(csv[0]).toEqual(AGGREGATE_COLUMNS);
     const fromCli = csv.slice(1);
-    const rows = organisationAggregateRows(db, org, MIN).map((r) => r.map(String));
+    const rows = (await organisationAggregateRows(db, org, MIN)).map((r) => r.map(String));
     expect(fromCli).toEqual(rows);
 
     const row = (type: string, group: string) => rows.find((r) => r[2] === type && r[3] === group);
@@ -199,7 +199,7 @@ describe("issue 11, what breaks today: the five reproductions", () => {
     expect(row("all", "")![AGGREGATE_COLUMNS.indexOf("index_mean")]).not.toBe("");
 
     // The same groups the dashboard hides.
-    const scope = resolveScope(db, org, {}, MIN);
+    const scope = await resolveScope(db, org, {}, MIN);
     expect(scope.options.departments).toEqual([{ name: "D1", shown: false }, { name: "D2", shown: false }]);
     expect(scope.options.seniorities.find((s) => s.level === "executive")?.shown).toBe(false);
     for (const r of rows.filter((x) => x[4] === "shown")) {
@@ -222,27 +222,27 @@ describe("issue 11, what breaks today: the five reproductions", () => {
   });
 
   // Attack: read the personal comparison before and after one submission: n 6 → 7, mean 2.667 → 3.000, so the newcomer rated data 5.
-  it("4. differencing over time: one new submission does not move the figures", () => {
+  it("4. differencing over time: one new submission does not move the figures", async () => {
     const db = createTestDb();
     const levels = [2, 3, 3, 3, 2, 3]; // mean 16 / 6 = 2.667
-    const { org, waveId, code } = organisation(
+    const { org, waveId, code } = await organisation(
       db,
       "timed",
       levels.map((l) => person({ self_data: l })),
     );
-    const submit = (answers: Answers) => {
-      const { token } = startResponse(db, code, {}, "en");
-      submitResponse(db, code, token, { answers });
+    const submit = async (answers: Answers) => {
+      const { token } = await startResponse(db, code, {}, "en");
+      await submitResponse(db, code, token, { answers });
     };
 
-    const before = personalComparison(db, waveId, MIN);
-    const reportBefore = organisationReport(db, org, MIN, { waveId });
+    const before = await personalComparison(db, waveId, MIN);
+    const reportBefore = await organisationReport(db, org, MIN, { waveId });
     expect(before.wave.n).toBe(6);
     expect(before.wave.means.data).toBeCloseTo(16 / 6, 10);
 
-    submit(person({ self_data: 5 }));
-    const after = personalComparison(db, waveId, MIN);
-    const reportAfter = organisationReport(db, org, MIN, { waveId });
+    await submit(person({ self_data: 5 }));
+    const after = await personalComparison(db, waveId, MIN);
+    const reportAfter = await organisationReport(db, org, MIN, { waveId });
     // Before the fix: n 7 and mean 3.000 (7 × 3 − 16 = 5, the newcomer's answer).
     expect(after.wave.n).toBe(6);
     expect(after.wave.means.data).not.toBeCloseTo(3, 10);
@@ -252,27 +252,27 @@ describe("issue 11, what breaks today: the five reproductions", () => {
 
     // Control: with 5 new responses the wave is released again and the figures move.
     const newcomers = [5, 4, 4, 5, 1];
-    for (const l of newcomers.slice(1)) submit(person({ self_data: l }));
-    const later = personalComparison(db, waveId, MIN);
+    for (const l of newcomers.slice(1)) await submit(person({ self_data: l }));
+    const later = await personalComparison(db, waveId, MIN);
     expect(later.wave.n).toBe(11);
     expect(later.wave.means.data).toBeCloseTo((16 + newcomers.reduce((x, y) => x + y, 0)) / 11, 10);
-    const reportLater = organisationReport(db, org, MIN, { waveId });
+    const reportLater = await organisationReport(db, org, MIN, { waveId });
     expect(reportLater.figures.responses).toBe(11);
     expect(reportLater.release!.seq).toBeGreaterThan(reportBefore.release!.seq);
   });
 
   // Attack: "other organisations" for a department subtracted only that department ("… 0% of 20").
-  it("5. 'other organisations' for a department leaves out the whole own organisation", () => {
+  it("5. 'other organisations' for a department leaves out the whole own organisation", async () => {
     const db = createTestDb();
     const own = [...generated(50, 20, { department: "Big" }), ...generated(51, 6, { department: "Small" })];
-    const { org } = organisation(db, "own", own, ["Big", "Small"]);
+    const { org } = await organisation(db, "own", own, ["Big", "Small"]);
     const others = Array.from({ length: 6 }, (_, o) => generated(60 + o, 8));
-    others.forEach((people, o) => organisation(db, `peer-${o}`, people));
+    for (const [o, people] of others.entries()) await organisation(db, `peer-${o}`, people);
 
-    const scope = resolveScope(db, org, { department: "Big" }, MIN);
+    const scope = await resolveScope(db, org, { department: "Big" }, MIN);
     expect(scope.status).toBe("ok");
     expect(scope.options.departments).toEqual([{ name: "Big", shown: true }, { name: "Small", shown: true }]);
-    const f1 = summaryData(db, scope, "en").findings!.f1;
+    const f1 = (await summaryData(db, scope, "en")).findings!.f1;
     expect(f1.organisation.suppressed).toBe(false);
     expect(f1.benchmark.suppressed).toBe(false);
     const benchmark = (f1.benchmark as F1 & { suppressed: false }).agree;

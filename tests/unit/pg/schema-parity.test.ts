@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../../db/client";
+import { openDatabase, type SqliteDb } from "../../../db/client";
 import { migratePostgres } from "../../../db/pg/migrate";
 import { freshPgDatabase, openPgForTest } from "../../helpers/pg-test-db";
 
@@ -39,7 +39,7 @@ const PG_TYPE_OF: Record<string, string[]> = {
   blob: ["bytea"],
 };
 
-function sqliteShape(db: Db): Shape {
+function sqliteShape(db: SqliteDb): Shape {
   const c = db.$client;
   const tables = (c.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as {
     name: string;
@@ -120,7 +120,7 @@ function sorted(shape: Shape): Shape {
 }
 
 let dir: string;
-let sqlite: Db;
+let sqlite: SqliteDb;
 let lite: Shape;
 let pg: Shape;
 const { pool } = openPgForTest(await freshPgDatabase("parity"));

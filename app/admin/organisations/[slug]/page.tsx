@@ -27,11 +27,15 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   const { slug } = await params;
   await requireAdminPage(`/admin/organisations/${slug}`);
   const db = getDb();
-  const org = findOrganisationBySlug(db, slug);
+  const org = await findOrganisationBySlug(db, slug);
   if (!org) notFound();
-  const waves = listWaves(db, org.id);
-  const leads = leadsOfOrganisation(db, org.id);
-  const invited = new Map(waves.map((w) => [w.id, invitationCounts(db, w.id)] as const).filter(([, c]) => c.invited > 0));
+  const waves = await listWaves(db, org.id);
+  const leads = await leadsOfOrganisation(db, org.id);
+  const invited = new Map<number, Awaited<ReturnType<typeof invitationCounts>>>();
+  for (const w of waves) {
+    const counts = await invitationCounts(db, w.id);
+    if (counts.invited > 0) invited.set(w.id, counts);
+  }
   const origin = baseUrlOf(await headers());
   const locale = await currentLocale();
   const m = adminMessages(locale);

@@ -18,7 +18,7 @@ export default async function AnalysisPage({ params, searchParams }: DashboardPa
   const { slug } = await params;
   const ctx = await dashboardPage(slug, "analysis", await searchParams);
   const { m, labels } = ctx;
-  const data = analysisData(ctx.db, ctx.scope, ctx.locale);
+  const data = await analysisData(ctx.db, ctx.scope, ctx.locale);
   const { meta } = data;
   if (meta.status !== "ok") {
     return (

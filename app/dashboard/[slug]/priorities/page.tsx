@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Dashboard priorities", robots: { ind
 export default async function PrioritiesPage({ params, searchParams }: DashboardPageProps) {
   const { slug } = await params;
   const ctx = await dashboardPage(slug, "priorities", await searchParams);
-  const data = prioritiesData(ctx.db, ctx.scope, ctx.locale);
+  const data = await prioritiesData(ctx.db, ctx.scope, ctx.locale);
   const { meta } = data;
   if (meta.status !== "ok") {
     return (

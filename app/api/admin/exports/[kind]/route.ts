@@ -40,42 +40,47 @@ export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   }
   const slug = url.searchParams.get("org") || undefined;
   if (slug && kind === "benchmark") throw new AppError("validation_failed", "The request has invalid fields", { org: "benchmark tables cover all organisations; leave org empty" });
-  const org = slug ? findOrganisationBySlug(db, slug) : undefined;
+  const org = slug ? await findOrganisationBySlug(db, slug) : undefined;
   if (slug && !org) throw new AppError("validation_failed", "The request has invalid fields", { org: `no organisation has the identifier "${slug.slice(0, 64)}"` });
   const actor = { id: user.id, email: user.email };
   const scope = org?.slug ?? "all";
   const min = minimumGroupSize();
 
   if (kind === "aggregates") {
-    const { csv, rows } = aggregatesCsv(db, org ? [org] : activeOrganisations(db), min);
-    recordAudit(db, actor, "export_aggregates", scope, rows);
+    const { csv, rows } = await aggregatesCsv(db, org ? [org] : await activeOrganisations(db), min);
+    await recordAudit(db, actor, "export_aggregates", scope, rows);
     return new Response(csv, { headers: csvHeaders(`aggregates-${scope}-${today()}.csv`) });
   }
   if (kind === "benchmark") {
-    const { csv, rows } = benchmarkCsv(db, min);
-    recordAudit(db, actor, "export_benchmark", scope, rows);
+    const { csv, rows } = await benchmarkCsv(db, min);
+    await recordAudit(db, actor, "export_benchmark", scope, rows);
     return new Response(csv, { headers: csvHeaders(`benchmark-${today()}.csv`) });
   }
 
-  const auditId = recordAudit(db, actor, "export_responses", scope, 0, "started");
+  const auditId = await recordAudit(db, actor, "export_responses", scope, 0, "started");
   let sent = 0;
+  // Set by cancel, which may come while a page is being read: that read then leaves the stream and the entry alone.
+  let cancelled = false;
   const chunks = responsesCsvChunks(db, { orgSlug: org?.slug, onRows: (n) => (sent = n) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       try {
-        const step = chunks.next();
+        const step = await chunks.next();
+        if (cancelled) return;
         if (step.done) {
-          completeAudit(db, auditId, step.value, "completed");
+          await completeAudit(db, auditId, step.value, "completed");
           controller.close();
         } else controller.enqueue(encoder.encode(step.value));
       } catch (error) {
-        completeAudit(db, auditId, sent, "incomplete");
+        if (cancelled) return;
+        await completeAudit(db, auditId, sent, "incomplete");
         controller.error(error);
       }
     },
-    cancel() {
-      completeAudit(db, auditId, sent, "incomplete");
+    async cancel() {
+      cancelled = true;
+      await completeAudit(db, auditId, sent, "incomplete");
     },
   });
   return new Response(body, { headers: csvHeaders(`responses-${scope}-${today()}.csv`) });

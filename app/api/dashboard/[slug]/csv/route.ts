@@ -12,8 +12,9 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   const { slug } = await params;
   const { db, scope, locale } = await dashboardRequest(request, slug);
-  const summary = summaryData(db, scope, locale);
-  const rows = dashboardCsvRows(summary, analysisData(db, scope, locale), prioritiesData(db, scope, locale));
+  const summary = await summaryData(db, scope, locale);
+  const analysis = await analysisData(db, scope, locale);
+  const rows = dashboardCsvRows(summary, analysis, await prioritiesData(db, scope, locale));
   return new Response(BOM + csvLines([[...DASHBOARD_CSV_COLUMNS]]) + csvLines(rows), {
     headers: {
       ...PRIVATE_HEADERS,

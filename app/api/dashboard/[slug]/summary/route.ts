@@ -9,5 +9,5 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   const { slug } = await params;
   const { db, scope, locale } = await dashboardRequest(request, slug);
-  return NextResponse.json(summaryData(db, scope, locale), { headers: PRIVATE_HEADERS });
+  return NextResponse.json(await summaryData(db, scope, locale), { headers: PRIVATE_HEADERS });
 });

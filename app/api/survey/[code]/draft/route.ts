@@ -9,14 +9,14 @@ type Ctx = { params: Promise<{ code: string }> };
 export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const db = getDb();
-  const { wave } = requireOpenWave(db, code);
+  const { wave } = await requireOpenWave(db, code);
   const token = resumeToken(request, code);
-  const row = requireResponse(db, wave.id, token);
+  const row = await requireResponse(db, wave.id, token);
   return NextResponse.json(draftState(row, code, token!));
 });
 
 export const PUT = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const body = await readJsonObject(request);
-  return NextResponse.json(saveAnswers(getDb(), code, resumeToken(request, code), body));
+  return NextResponse.json(await saveAnswers(getDb(), code, resumeToken(request, code), body));
 });

@@ -11,7 +11,7 @@ type Ctx = { params: Promise<{ code: string }> };
 export const POST = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const body = await readJsonObject(request);
-  const { token, state } = startResponse(getDb(), code, body, negotiateLocale(request.headers.get("accept-language")), invitationToken(request, code));
+  const { token, state } = await startResponse(getDb(), code, body, negotiateLocale(request.headers.get("accept-language")), invitationToken(request, code));
   const response = NextResponse.json({ token, ...state }, { status: 201 });
   setResumeCookie(response, code, token, isHttps(request));
   return response;

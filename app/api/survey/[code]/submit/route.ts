@@ -17,7 +17,7 @@ export const POST = jsonRoute<Ctx>(async (request, { params }) => {
   const { code } = await params;
   const body = await readJsonObject(request);
   const invitation = invitationToken(request, code);
-  const { outcome, state } = submitResponse(getDb(), code, resumeToken(request, code), body, invitation);
+  const { outcome, state } = await submitResponse(getDb(), code, resumeToken(request, code), body, invitation);
   const response = NextResponse.json({ ...state, alreadySubmitted: outcome === "already_submitted" });
   const secure = isHttps(request);
   if (invitation) clearInvitationCookie(response, code, secure);

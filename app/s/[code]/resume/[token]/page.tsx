@@ -26,15 +26,15 @@ export default async function ResumePage({ params }: Props) {
   const { code, token } = await params;
   const survey = `/s/${encodeURIComponent(code)}`;
   const db = getDb();
-  const found = lookupWave(db, code);
+  const found = await lookupWave(db, code);
   if (!found) redirect(survey);
-  const row = findResponseByToken(db, token);
+  const row = await findResponseByToken(db, token);
   // A resume token stops working at submission and at adoption; only a report token finds a submitted response.
   if (!row || row.waveId !== found.wave.id) redirect(`${survey}?resume=invalid`);
   if (row.status === "submitted") redirect(`/report/${encodeURIComponent(token)}`);
 
   const own = (await cookies()).get(resumeCookieName(code))?.value;
-  const ownRow = own ? findResponseByToken(db, own) : undefined;
+  const ownRow = own ? await findResponseByToken(db, own) : undefined;
   if (ownRow?.id === row.id) redirect(survey); // already this browser's draft: nothing to adopt
   const current = ownRow && ownRow.waveId === found.wave.id && ownRow.status === "draft" ? ownRow : undefined;
 

@@ -23,7 +23,7 @@ export async function POST(request: Request, { params }: Ctx) {
   const { code, token } = await params;
   if (!originAllowed(request.headers)) return errorResponse(crossSiteRefusal());
   const survey = `/s/${encodeURIComponent(code)}`;
-  const fresh = adoptDraft(getDb(), code, token);
+  const fresh = await adoptDraft(getDb(), code, token);
   if (!fresh) return seeOther(`${survey}?resume=invalid`);
   const response = seeOther(survey);
   setResumeCookie(response, code, fresh, isHttps(request));
