@@ -164,10 +164,10 @@ async function copyToPostgres(source: SqliteDb, url: string): Promise<void> {
   const snapshotFile = path.join(dir, "snapshot.db");
   const pg = openPostgresDb(url);
   try {
-    // One consistent snapshot of the live file (the server may keep writing to it): copied, counted
-    // and rebuilt from, so every comparison below is against the same rows.
     await prepareDatabase(pg);
     await assertEmpty(pg.sql); // before the snapshot, which takes a while; again inside the copy's transaction
+    // One consistent snapshot of the live file (the server may keep writing to it): copied, counted
+    // and rebuilt from, so every comparison below is against the same rows.
     process.stderr.write(`copy: taking a snapshot of ${source.name}\n`);
     await source.withConnection((c) => c.prepare("vacuum into ?").run(snapshotFile));
 
