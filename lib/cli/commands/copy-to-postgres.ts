@@ -118,6 +118,15 @@ function firstDifference(a: WaveTotals, b: WaveTotals): string | undefined {
   return undefined;
 }
 
+/** Refuses a target where any app table has rows. */
+async function assertEmpty(sql: Sql): Promise<void> {
+  for (const table of [...COPIED_TABLES, ...SKIPPED_TABLES]) {
+    if (await sql.value<boolean>(`select exists (select 1 from ${quote(table)})`)) {
+      throw new AppError("conflict", `the target database is not empty: table ${table} already has rows; copy-to-postgres only fills an empty database`);
+    }
+  }
+}
+
 class RollBack extends Error {}
 
 /** agg_waves as a rebuild from the copied responses makes them on PostgreSQL; the rebuild is rolled back. */
@@ -155,11 +164,12 @@ async function copyToPostgres(source: SqliteDb, url: string): Promise<void> {
   const snapshotFile = path.join(dir, "snapshot.db");
   const pg = openPostgresDb(url);
   try {
+    await prepareDatabase(pg);
+    await assertEmpty(pg.sql); // before the snapshot, which takes a while; again inside the copy's transaction
     // One consistent snapshot of the live file (the server may keep writing to it): copied, counted
     // and rebuilt from, so every comparison below is against the same rows.
     process.stderr.write(`copy: taking a snapshot of ${source.name}\n`);
     await source.withConnection((c) => c.prepare("vacuum into ?").run(snapshotFile));
-    await prepareDatabase(pg);
 
     const snapshot = new Database(snapshotFile, { readonly: true });
     const counts = new Map<string, number>();
@@ -176,11 +186,7 @@ async function copyToPostgres(source: SqliteDb, url: string): Promise<void> {
         // is copied as it is instead. DISABLE TRIGGER USER leaves the foreign-key checks on, needs
         // only table ownership (no superuser), and its lock keeps other writers out until commit.
         for (const table of COPIED_TABLES) await tx.run(`alter table ${quote(table)} disable trigger user`);
-        for (const table of [...COPIED_TABLES, ...SKIPPED_TABLES]) {
-          if (await tx.value<boolean>(`select exists (select 1 from ${quote(table)})`)) {
-            throw new AppError("conflict", `the target database is not empty: table ${table} already has rows; copy-to-postgres only fills an empty database`);
-          }
-        }
+        await assertEmpty(tx);
         for (const table of COPIED_TABLES) {
           await copyTable(snapshot, tx, table, (n) => {
             copiedRows += n;
@@ -241,10 +247,10 @@ export const copyToPostgresCommand: Command = {
   help: `Usage: npm run cli -- copy-to-postgres --to postgres://user@host:port/database
 
 Copies the SQLite database at $DATABASE_PATH into an EMPTY PostgreSQL database:
-1. takes a consistent snapshot of the SQLite file (VACUUM INTO a temporary file; the server may
-   keep running on the file, but what it writes afterwards is not copied);
-2. applies the PostgreSQL migrations to the target and refuses (exit 1) when any app table there
+1. applies the PostgreSQL migrations to the target and refuses (exit 1) when any app table there
    already has rows;
+2. takes a consistent snapshot of the SQLite file (VACUUM INTO a temporary file; the server may
+   keep running on the file, but what it writes afterwards is not copied);
 3. copies every table in foreign-key order, all in one PostgreSQL transaction (all or nothing), in
    multi-row INSERTs, keeping ids; then moves each id sequence past the highest copied id.
    change_feed is copied as it is: the triggers that write it are disabled for the copy
