@@ -1,5 +1,18 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The two halves of the disclosure adversary take most of the run: start them first, one per
+ * worker, so the other files fill the time beside them instead of waiting behind them at the end.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (f: TestSpecification) => /adversary-\d\.test\.ts$/.test(f.moduleId);
+    return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -15,6 +28,7 @@ export default defineConfig({
     globalSetup: ["tests/helpers/pg-global-setup.ts"],
     environment: "node",
     pool: "forks",
+    sequence: { sequencer: LongestFirst },
     // Some tests start real CLI processes and seed thousands of rows; correctness, not speed, is tested.
     testTimeout: 60_000,
     hookTimeout: 60_000,
