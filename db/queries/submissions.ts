@@ -22,7 +22,7 @@ const secondsToSubmit = (db: Db) => secondsBetween(db.dialect, "created_at", "su
 /** Submitted responses of a wave per minute (only minutes with any), oldest first. */
 export async function submissionsPerMinute(db: Db, waveId: number, fastSeconds: number): Promise<MinuteCount[]> {
   return db.sql.all<MinuteCount>(
-    `select substr(submitted_at, 1, 16) minute, count(*) submitted, sum(case when ${secondsToSubmit(db)} < ? then 1 else 0 end) fast
+    `select substr(submitted_at, 1, 16) as minute, count(*) as submitted, sum(case when ${secondsToSubmit(db)} < ? then 1 else 0 end) fast
      from responses where wave_id = ? and status = 'submitted'
      group by substr(submitted_at, 1, 16) order by minute`,
     [fastSeconds, waveId],

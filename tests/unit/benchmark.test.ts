@@ -10,7 +10,7 @@ import { suppressPartition } from "../../core/disclosure/groups";
 import { releaseStatus } from "../../db/queries/releases";
 import { cronbachAlpha, quantile, spearman } from "../../core/stats/index";
 import { getQuestionnaire } from "../../questions";
-import { createTestDb } from "../helpers/test-db";
+import { createTestDb, openAgain } from "../helpers/test-db";
 
 const q = getQuestionnaire(1);
 
@@ -200,7 +200,7 @@ describe("fast comparisons and the in-memory benchmark", () => {
   }
 
   it("follows submissions exactly: the cached benchmark equals a fresh read after each one", async () => {
-    const { closeDatabase, openDatabase } = await import("../../db/client");
+    const { closeDatabase } = await import("../../db/client");
     const { startResponse, submitResponse } = await import("../../lib/survey/service");
     const db = createTestDb();
     const rng = createRng(12);
@@ -217,7 +217,7 @@ describe("fast comparisons and the in-memory benchmark", () => {
       const answers = generateAnswers(rng, q.capabilityIds, { maturity: 1, departments: [] });
       await submitResponse(db, code, token, { answers });
       const cached = JSON.stringify(await organisationReport(db, org, 5));
-      const fresh = openDatabase(db.name);
+      const fresh = openAgain(db);
       expect(JSON.stringify(await organisationReport(fresh, (await findOrganisationBySlug(fresh, "c-2"))!, 5))).toBe(cached);
       await closeDatabase(fresh);
     }

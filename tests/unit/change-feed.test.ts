@@ -5,13 +5,13 @@
  * its next read, by re-reading only the organisations concerned, and the result equals a fresh load.
  */
 import { describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type Db } from "../../db/client";
+import { closeDatabase, type Db } from "../../db/client";
 import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { latestChange } from "../../db/queries/change-feed";
 import { derived, loadBenchmark, loadState } from "../../lib/benchmark/population";
 import { currentRelease } from "../../lib/disclosure/releases";
 import { getQuestionnaire } from "../../questions";
-import { createTestDb } from "../helpers/test-db";
+import { createTestDb, openAgain } from "../helpers/test-db";
 
 const MIN = 5;
 const q = getQuestionnaire(1);
@@ -33,7 +33,7 @@ async function addResponses(db: Db, waveId: number, n: number) {
 
 /** What a process that has just started would hold: everything read from the database again. */
 async function fresh(db: Db) {
-  const other = openDatabase(db.name);
+  const other = openAgain(db);
   try {
     const b = await loadBenchmark(other, MIN);
     return JSON.stringify({ members: b.members.map((m) => [m.orgId, m.waveId, m.sector, m.counters]), total: b.total, report: (await derived(other, MIN)).report });
@@ -79,7 +79,7 @@ describe("change feed", () => {
     for (let o = 0; o < 6; o++) await currentRelease(a, (await addOrganisation(a, `org-${o}`, 6 + o)).wave.id, MIN);
     // Too few responses for a release yet: it joins the population later, with a lower id than "joined".
     const late = await addOrganisation(a, "late", MIN - 2);
-    const b = openDatabase(a.name);
+    const b = openAgain(a);
     try {
       const state = await loadState(b, MIN);
       expect(state.members.size).toBe(6);
@@ -135,7 +135,7 @@ describe("change feed", () => {
   it("loads everything again only when the rows after the last one read were pruned", async () => {
     const a = createTestDb();
     for (let o = 0; o < 3; o++) await currentRelease(a, (await addOrganisation(a, `p-${o}`, 6)).wave.id, MIN);
-    const b = openDatabase(a.name);
+    const b = openAgain(a);
     try {
       const state = await loadState(b, MIN);
       for (let o = 3; o < 5; o++) await currentRelease(a, (await addOrganisation(a, `p-${o}`, 6)).wave.id, MIN);

@@ -11,7 +11,7 @@ import { rebuildAggregates } from "../../db/queries/aggregates";
 import { insertInvitations } from "../../db/queries/invitations";
 import { createDraft, submitDraft, type SubmitOutcome } from "../../db/queries/survey";
 import { completeAnswers } from "../../harness/answers";
-import { createTestDb } from "../helpers/test-db";
+import { createSqliteTestDb } from "../helpers/test-db";
 import { freshPgDatabase } from "../helpers/pg-test-db";
 
 async function aggregates(db: Db): Promise<string> {
@@ -24,7 +24,7 @@ async function aggregates(db: Db): Promise<string> {
 }
 
 const databases: [string, () => Promise<Db>][] = [
-  ["SQLite", async () => createTestDb()],
+  ["SQLite", async () => createSqliteTestDb()],
   [
     "PostgreSQL",
     async () => {

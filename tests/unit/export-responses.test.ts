@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SqliteDb } from "../../db/client";
 import { responsesCsvChunks } from "../../lib/csv/export-responses";
-import { createTestDb } from "../helpers/test-db";
+import { createSqliteTestDb } from "../helpers/test-db";
 
 // The responses CSV export against expected bytes (docs/csv-format.md): BOM, CRLF, RFC 4180 quotes,
 // formula prefix, dont_know, empty cells, rowid order, drafts left out, the org filter, a stored
@@ -58,7 +58,7 @@ async function readAll(chunks: AsyncGenerator<string, number>): Promise<string> 
 }
 
 describe("responses CSV export bytes", () => {
-  const db = createTestDb();
+  const db = createSqliteTestDb();
   seed(db);
 
   it("writes BOM, header and the submitted responses in rowid order, quoted and neutralised, at any page size", async () => {

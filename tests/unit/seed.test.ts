@@ -3,12 +3,13 @@ import { createRng, generateAnswers } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
 import { validateAnswers } from "../../core/answers";
 import { getQuestionnaire } from "../../questions";
-import { createTestDb } from "../helpers/test-db";
+import { createSqliteTestDb } from "../helpers/test-db";
 
 const q = getQuestionnaire(1);
 
 describe("demo seed", () => {
-  const db = createTestDb();
+  // The demo generator is checked once, on SQLite: the end-to-end suite seeds the same demo on PostgreSQL.
+  const db = createSqliteTestDb();
   let summary: Awaited<ReturnType<typeof seedDemo>>;
   beforeAll(async () => {
     summary = await seedDemo(db);

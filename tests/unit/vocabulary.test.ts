@@ -10,7 +10,7 @@ import { getQuestionnaire } from "../../questions";
 import { ORG_ANSWERS, ORG_ITEMS, SELF_LEVELS, SENIORITIES } from "../../questions/constants";
 import structureV1 from "../../questions/v1/structure.json";
 import { addResponse, emptyCounters } from "../../core/counters";
-import { createTestDb } from "../helpers/test-db";
+import { createSqliteTestDb } from "../helpers/test-db";
 
 /** Each term has one home; everything else is derived from it, and these checks hold the copies that cannot be derived. */
 describe("one home for each term", () => {
@@ -38,7 +38,7 @@ describe("one home for each term", () => {
     expect(ORG_VALUES).toEqual(ORG_ANSWERS.map((a) => (a === "dont_know" ? "dk" : a)));
     expect(Object.values(getTableColumns(aggWaves)).map((c) => c.name)).toEqual(["wave_id", ...COUNTERS]);
     // The counter layout is stored: the migrated aggregate table has exactly these columns, in this order.
-    const migrated = createTestDb().$client.prepare("select name from pragma_table_info('agg_waves') order by cid").pluck().all();
+    const migrated = createSqliteTestDb().$client.prepare("select name from pragma_table_info('agg_waves') order by cid").pluck().all();
     expect(migrated).toEqual(["wave_id", ...COUNTERS]);
     expect(Object.values(SENIORITY_GROUPS).flat().sort()).toEqual([...SENIORITIES].sort());
   });

@@ -27,10 +27,10 @@ const SUBMITTED = "2026-05-01T00:00:00Z";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digiskills-repro-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The real CLI, as a lead or admin runs it, against the test database file. */
+/** The real CLI, as a lead or admin runs it, against the test database. */
 function cli(db: Db, args: string[]) {
   const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_PATH: db.name, MIN_GROUP_SIZE: String(MIN) },
+    env: { ...process.env, ...(db.dialect === "postgres" ? { DATABASE_URL: db.name } : { DATABASE_PATH: db.name }), MIN_GROUP_SIZE: String(MIN) },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
