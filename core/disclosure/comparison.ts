@@ -11,19 +11,46 @@ import { MIN_COMPARISON_ORGS, meetsThreshold } from "./threshold";
 
 /** The gate for figures pooled over `members` (each an organisation's released counters). */
 export function pooledGate(members: readonly CounterVector[], min: number): FigureGate {
+  return gateOfTally(tallyOf(members), min);
+}
+
+/**
+ * All the comparison rule needs to know of a pool, per FIGURE_KEYS index: its total counters, how
+ * many members have any of the figure's bases above 0, and each base's largest value among the
+ * members. Integer counts only, so a tally kept up to date member by member (lib/benchmark/
+ * pooled-tallies.ts) equals one counted afresh.
+ */
+export type PoolTally = {
+  total: CounterVector;
+  contributing: readonly number[];
+  largest: readonly (readonly number[])[];
+};
+
+export function tallyOf(members: readonly CounterVector[]): PoolTally {
   const total = emptyCounters();
   for (const m of members) addVectors(total, m);
-  const allowed = new Set<FigureKey>();
-  for (const key of FIGURE_KEYS) {
-    const totals = figureBases(key, total);
-    const per = members.map((m) => figureBases(key, m));
-    const contributing = per.filter((b) => b.some((x) => x > 0)).length;
-    const ok = totals.every((t, j) => {
-      const largest = per.reduce((a, b) => Math.max(a, b[j]!), 0);
-      return meetsThreshold(t - largest, min);
+  const contributing = FIGURE_KEYS.map(() => 0);
+  const largest = FIGURE_KEYS.map((key) => figureBases(key, total).map(() => 0));
+  for (const m of members) {
+    FIGURE_KEYS.forEach((key, k) => {
+      const bases = figureBases(key, m);
+      if (bases.some((x) => x > 0)) contributing[k]!++;
+      const top = largest[k]!;
+      bases.forEach((x, j) => {
+        if (x > top[j]!) top[j] = x;
+      });
     });
-    if (ok && contributing - 1 >= MIN_COMPARISON_ORGS) allowed.add(key);
   }
+  return { total, contributing, largest };
+}
+
+/** The comparison rule on a pool's tally (see the file comment). */
+export function gateOfTally(tally: PoolTally, min: number): FigureGate {
+  const allowed = new Set<FigureKey>();
+  FIGURE_KEYS.forEach((key, k) => {
+    const ok = figureBases(key, tally.total).every((t, j) => meetsThreshold(t - tally.largest[k]![j]!, min));
+    if (ok && tally.contributing[k]! - 1 >= MIN_COMPARISON_ORGS) allowed.add(key);
+  });
   return { min, allows: (key) => allowed.has(key) };
 }
 

@@ -97,12 +97,7 @@ export function compareInSorted(value: number, sorted: ArrayLike<number>, exclud
   const valid = skip >= 0 && skip < sorted.length && sorted[skip] === exclude ? skip : -1;
   const n = sorted.length - (valid >= 0 ? 1 : 0);
   if (!enoughOrganisations(n) || !Number.isFinite(value)) return { ...SUPPRESSED, organisations: n };
-  const at = (k: number) => sorted[valid >= 0 && k >= valid ? k + 1 : k]!;
-  const q = (p: number) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    return at(lo) + (h - lo) * (at(Math.min(lo + 1, n - 1)) - at(lo));
-  };
+  const q = quantileIn((k) => sorted[valid >= 0 && k >= valid ? k + 1 : k]!, n);
   let below = lowerBound(sorted, value);
   let equal = upperBound(sorted, value) - below;
   if (valid >= 0) {
@@ -110,6 +105,15 @@ export function compareInSorted(value: number, sorted: ArrayLike<number>, exclud
     else if (exclude === value) equal--;
   }
   return release({ organisations: n, value, median: q(0.5), topQuartile: q(0.75), topDecile: q(0.9), percentileRank: ((below + 0.5 * equal) / n) * 100 });
+}
+
+/** The type-7 quantile of n sorted values read through `at` (as core/stats quantiles computes it). */
+function quantileIn(at: (k: number) => number, n: number): (p: number) => number {
+  return (p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    return at(lo) + (h - lo) * (at(Math.min(lo + 1, n - 1)) - at(lo));
+  };
 }
 
 export type ComparisonGroups = { all: GroupComparison; sector: GroupComparison; sizeBand: GroupComparison };
@@ -120,6 +124,14 @@ export function distribution(values: readonly number[]): GroupComparison | (Supp
   if (!enoughOrganisations(finite.length)) return { ...SUPPRESSED, organisations: finite.length };
   const [median, topQuartile, topDecile] = quantiles(finite, [0.5, 0.75, 0.9]) as [number, number, number];
   return release({ organisations: finite.length, value: NaN, median, topQuartile, topDecile, percentileRank: NaN });
+}
+
+/** distribution() of a pre-sorted array of finite values: the same figures without copying and sorting it again. */
+export function distributionInSorted(sorted: ArrayLike<number>): ReturnType<typeof distribution> {
+  const n = sorted.length;
+  if (!enoughOrganisations(n)) return { ...SUPPRESSED, organisations: n };
+  const q = quantileIn((k) => sorted[k]!, n);
+  return release({ organisations: n, value: NaN, median: q(0.5), topQuartile: q(0.75), topDecile: q(0.9), percentileRank: NaN });
 }
 
 export type OrgLevelCorrelation =

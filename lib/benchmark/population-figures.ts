@@ -33,9 +33,9 @@ export function pooledFigures(members: readonly { counters: CounterVector; plan:
   const total = emptyCounters();
   for (const m of members) addVectors(total, m.counters);
   const cache = new Map<string, PopulationFigures>();
-  const forKey = (key: FigureKey): PopulationFigures => {
+  return assemblePooled(total, (key) => {
     const contributing = members.filter((m) => m.plan.views.all?.includes(key));
-    const id = contributing.length === members.length ? "all" : contributing.map((_, i) => i).join(",") + `|${key}`;
+    const id = contributing.length === members.length ? "all" : key;
     let f = cache.get(id);
     if (!f) {
       const sum = emptyCounters();
@@ -50,7 +50,14 @@ export function pooledFigures(members: readonly { counters: CounterVector; plan:
       cache.set(id, f);
     }
     return f;
-  };
+  });
+}
+
+/**
+ * The pooled figures from the whole population's counters and each key's pooled figures: every
+ * figure is taken from the pool of the key that gates it.
+ */
+export function assemblePooled(total: CounterVector, forKey: (key: FigureKey) => PopulationFigures): PopulationFigures {
   const capabilities = AGG_CAPABILITIES.map((c, i) => {
     const self = forKey(`self:${c}`).capabilities[i]!;
     const org = forKey(`org:${c}`).capabilities[i]!;

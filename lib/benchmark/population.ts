@@ -8,40 +8,16 @@ import { changedOrganisations, latestChange, pruneChangeFeed } from "../../db/qu
 import { planGate } from "../../core/disclosure/figure-gate";
 import type { FigureKey, WavePlan } from "../../core/disclosure/plan";
 import { currentRelease, releasePending } from "../disclosure/releases";
-import { meetsThreshold } from "../../core/disclosure/threshold";
 import { decodeCountersInto } from "../../core/counter-codec";
-import { addVectors, AGG_CAPABILITIES, emptyCounters, type CounterVector } from "../../core/counters";
-import { distribution, orgLevelCorrelation, orgMetrics, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
-import { pooledFigures } from "./population-figures";
-import { patchSorted, sortedGroups } from "./sorted-metrics";
-import type { BenchmarkReport } from "./benchmark-report";
+import { addVectors, emptyCounters, type CounterVector } from "../../core/counters";
+import { orgMetrics, type OrgMetrics } from "./compare";
+import { applyMembers, derivedOf, type Derived, type Member, type PopulationInMemory } from "./population-memory";
 
-type Member = { orgId: number; slug: string; sector: string; sizeBand: string; waveId: number; counters: CounterVector; plan: WavePlan; metrics: OrgMetrics };
-
-type Derived = {
-  min: number;
-  report: BenchmarkReport;
-  /** Sorted finite values of each comparison metric among organisations with ≥ min responses, per group. */
-  sorted: Map<string, Float64Array>;
-  /** Organisation-level points (coverage, customer agreement) with their organisation, for marking "self". */
-  correlation: OrgLevelCorrelation;
-  pointOrgs: number[];
-  /** Further figures of this population computed on demand (see benchmarkMemo). */
-  memo: Map<string, unknown>;
-};
-
-type BenchmarkState = {
+type BenchmarkState = PopulationInMemory & {
   db: Db;
   min: number;
   /** The last row of the change feed (db/queries/change-feed.ts) this state includes. */
   feedId: number;
-  generation: number;
-  /** One member per organisation, by organisation id. */
-  members: Map<number, Member>;
-  total: CounterVector;
-  derived?: Derived & { generation: number };
-  /** Sorted comparison arrays, kept up to date across releases (see patchSorted). */
-  sorted?: { min: number; groups: Map<string, Float64Array> };
 };
 
 /*
@@ -57,8 +33,9 @@ type BenchmarkState = {
  * feed's rows applied once, by the first request to read them; the requests waiting behind it then
  * find nothing new. Each turn reads the feed after it starts, so a request sees at least every
  * change committed before it asked. A follow reads everything it needs first and then changes the
- * state in one synchronous step, replacing `members` and `total` rather than changing them in place,
- * so whoever holds them from an earlier turn keeps a consistent population.
+ * state in one synchronous step (applyMembers, population-memory.ts), replacing `members` and
+ * `total` rather than changing them in place, so whoever holds them from an earlier turn keeps a
+ * consistent population.
  */
 const states = new WeakMap<Db, BenchmarkState>();
 const turns = new WeakMap<Db, Promise<unknown>>();
@@ -96,25 +73,8 @@ async function follow(state: BenchmarkState): Promise<boolean> {
     const stored = (await readReleasedPopulation(db, orgId))[0];
     read.push([orgId, stored ? await memberOf(db, stored, state.min) : undefined]);
   }
-  const members = new Map(state.members);
-  const total = state.total.slice();
-  let joined = false;
-  for (const [orgId, after] of read) {
-    const before = members.get(orgId);
-    if (before) addVectors(total, before.counters.map((x) => -x));
-    if (after) {
-      addVectors(total, after.counters);
-      members.set(orgId, after);
-      if (!before) joined = true;
-    } else members.delete(orgId);
-    const moved = before && after && before.sector === after.sector && before.sizeBand === after.sizeBand;
-    if (state.sorted && !(moved && patchSorted(state.sorted.groups, before.metrics, after.metrics, state.sorted.min))) state.sorted = undefined;
-  }
-  // Members stay in organisation id order, as a full load reads them, so sums over them are the same.
-  state.members = joined ? new Map([...members].sort((a, b) => a[0] - b[0])) : members;
-  state.total = total;
+  applyMembers(state, read);
   state.feedId = latest;
-  state.generation++;
   return true;
 }
 
@@ -152,34 +112,6 @@ export async function loadBenchmark(db: Db, min: number): Promise<{ members: Mem
   const s = await loadState(db, min);
   const members = [...s.members.values()];
   return { members, metrics: members.map((m) => m.metrics), total: s.total };
-}
-
-/**
- * The figures derived from a state, computed once per generation. Synchronous: use what it returns
- * (its `sorted` arrays are patched in place by later follows) before awaiting anything else.
- */
-function derivedOf(s: BenchmarkState, min: number): Derived {
-  if (s.derived && s.derived.generation === s.generation && s.derived.min === min) return s.derived;
-  const members = [...s.members.values()];
-  const metrics = members.map((m) => m.metrics);
-  const sorted = s.sorted && s.sorted.min === min ? s.sorted.groups : sortedGroups(metrics, min);
-  s.sorted = { min, groups: sorted };
-  const correlation = orgLevelCorrelation(metrics, min);
-  const pointOrgs = metrics
-    .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
-    .map((m) => m.orgId);
-  const report: BenchmarkReport = {
-    scope: {},
-    organisations: members.length,
-    ...pooledFigures(members, min),
-    organisationLevel: correlation.suppressed ? correlation : { ...correlation, points: [] },
-    distributions: {
-      index: distribution(Array.from(sorted.get("index|all") ?? [])),
-      coverage: Object.fromEntries(AGG_CAPABILITIES.map((c) => [c, distribution(Array.from(sorted.get(`coverage.${c}|all`) ?? []))])),
-    },
-  };
-  s.derived = { generation: s.generation, min, report, sorted, correlation, pointOrgs, memo: new Map() };
-  return s.derived;
 }
 
 /**
