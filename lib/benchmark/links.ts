@@ -5,7 +5,8 @@
  * exact (every permutation) up to 10 organisations, where the t-approximation is poor, and the
  * t-approximation above (spearmanTest).
  */
-import { spearmanTest, type SpearmanMethod } from "../../core/stats/index";
+import type { SpearmanMethod } from "../../core/stats/index";
+import { rankCorrelation } from "./rank-correlation";
 import { AGG_CAPABILITIES } from "../../core/counters";
 import type { OrgMetrics } from "./compare";
 import { enoughOrganisations } from "../../core/disclosure/comparison";
@@ -22,7 +23,7 @@ export function capabilityLinks(metrics: readonly OrgMetrics[], min: number): Re
       links[c] = { ...SUPPRESSED, organisations: eligible.length };
       continue;
     }
-    const r = spearmanTest(
+    const r = rankCorrelation(
       eligible.map((m) => m.coverage[c]!),
       eligible.map((m) => m.customerAgree),
     );

@@ -5,7 +5,8 @@
  * rule (pooledFigures), the sorted comparison arrays, the distributions and the organisation-level
  * correlation. Random populations, then random sequences of changes: an organisation joins, gets a
  * new release, leaves, its plan hides figures, it moves to another sector or size band; several at
- * once as one follow of the change feed applies them.
+ * once as one follow of the change feed applies them. And the organisation-level correlations,
+ * ranked faster (rank-correlation.ts), give spearmanTest's results exactly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -19,6 +20,8 @@ import { pooledFigures } from "../../lib/benchmark/population-figures";
 import { applyMembers, derivedOf, type Member, type PopulationInMemory } from "../../lib/benchmark/population-memory";
 import { sortedGroups } from "../../lib/benchmark/sorted-metrics";
 import type { BenchmarkReport } from "../../lib/benchmark/benchmark-report";
+import { rankCorrelation } from "../../lib/benchmark/rank-correlation";
+import { spearmanTest } from "../../core/stats/index";
 import { getQuestionnaire } from "../../questions";
 
 const MIN = 5;
@@ -163,6 +166,34 @@ describe("the benchmark's derived figures, kept up to date across changes", () =
     applyMembers(population, [[3, undefined]]);
     expect([...population.members.keys()]).toEqual([1]);
     expect(population.total).toEqual(joined.counters);
+  });
+});
+
+describe("rank correlations over many organisations", () => {
+  // Percentages of small groups: many ties, as organisations' coverage and agreement have.
+  const valueArb = fc.oneof(fc.integer({ min: 0, max: 20 }).map((k) => (k / 20) * 100), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+  const pairsArb = (max: number) => fc.array(fc.tuple(valueArb, valueArb), { minLength: 3, maxLength: max });
+
+  it("equal spearmanTest's rho, p-value and method exactly", () => {
+    fc.assert(
+      fc.property(pairsArb(400), (pairs) => {
+        const x = pairs.map((p) => p[0]);
+        const y = pairs.map((p) => p[1]);
+        expect(rankCorrelation(x, y)).toEqual(spearmanTest(x, y));
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+  });
+
+  it("equal it on 10,000 organisations with ties, and on constant values", () => {
+    const rng = createRng(7);
+    const x = Array.from({ length: 10_000 }, () => Math.round(rng() * 40) * 2.5);
+    const y = x.map((v) => Math.round((v + rng() * 60) / 5) * 5);
+    const r = rankCorrelation(x, y);
+    expect(r).toEqual(spearmanTest(x, y));
+    expect(r.rho).toBeGreaterThan(0.5);
+    const constant = x.map(() => 50);
+    expect(rankCorrelation(x, constant)).toEqual(spearmanTest(x, constant));
   });
 });
 
