@@ -93,8 +93,8 @@ const WRITES: { path: string; data: unknown; expect: Record<Who, number> }[] = [
 
 let northwindWave = 0;
 const resolve = (path: string) => path.replace(":northwindWave", String(northwindWave));
-test.beforeAll(() => {
-  northwindWave = query<{ id: number }>("select id from waves where code = 'demo'")[0]!.id;
+test.beforeAll(async () => {
+  northwindWave = (await query<{ id: number }>("select id from waves where code = 'demo'"))[0]!.id;
 });
 
 for (const row of MATRIX) {
@@ -114,14 +114,14 @@ for (const row of MATRIX) {
 
 for (const row of WRITES) {
   test(`POST ${row.path}`, async () => {
-    const before = query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n")[0]!.n;
+    const before = (await query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n"))[0]!.n;
     for (const who of Object.keys(row.expect) as Who[]) {
       const res = await contexts[who].post(resolve(row.path), { data: row.data, maxRedirects: 0 });
       expect(res.status(), `${who} → POST ${row.path}`).toBe(row.expect[who]);
       const body = await res.text();
       if (who !== "admin") for (const secret of ["Northwind Trading", "E2E Test Co", "@demo.local", "/i/"]) expect(body, `${who} → POST ${row.path}`).not.toContain(secret);
     }
-    expect(query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n")[0]!.n).toBe(before);
+    expect((await query<{ n: number }>("select (select count(*) from invitations) + (select count(*) from invitation_links) n"))[0]!.n).toBe(before);
   });
 }
 
@@ -131,7 +131,7 @@ test("a cross-site write is refused even for an admin", async () => {
     headers: { Origin: "https://evil.example.com" },
   });
   expect(res.status()).toBe(403);
-  expect(query("select * from invitations where email = 'csrf@example.com'")).toHaveLength(0);
+  expect(await query("select * from invitations where email = 'csrf@example.com'")).toHaveLength(0);
 });
 
 test("a lead never receives another organisation's name or figures", async () => {

@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
+import { SCREENSHOTS } from "./env";
 
-fs.mkdirSync("test-results/screenshots", { recursive: true });
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Chooses a language in the header's switcher, as a person would (its label is in the current language). */
 async function chooseLanguage(page: Page, name: string) {
   await page.getByRole("combobox", { name: /^(Language|语言|語言)$/ }).selectOption({ label: name });
 }
 
-const shot = (page: Page, name: string, locale: string) => page.screenshot({ path: `test-results/screenshots/admin-${name}-${locale}-1280.png`, fullPage: true });
+const shot = (page: Page, name: string, locale: string) => page.screenshot({ path: `${SCREENSHOTS}/admin-${name}-${locale}-1280.png`, fullPage: true });
 
 /** What each language must show; written out here rather than read from the message files. */
 const LANGUAGES = {
@@ -196,6 +197,6 @@ for (const [locale, t] of Object.entries(LANGUAGES)) {
     // Account page.
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.accountTitle);
-    await page.screenshot({ path: `test-results/screenshots/account-${locale}-1280.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/account-${locale}-1280.png`, fullPage: true });
   });
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
+import { SCREENSHOTS } from "./env";
 
 test.describe("admin console: organisations and waves", () => {
   test("only admins get in: anonymous → sign-in, lead → not found", async ({ page, browser }) => {
@@ -17,7 +18,7 @@ test.describe("admin console: organisations and waves", () => {
     await signIn(page, "admin@demo.local", "demo-admin-pass");
     await page.goto("/admin");
     await expect(page.getByTestId("org-table")).toContainText("Northwind Trading");
-    await page.screenshot({ path: "test-results/screenshots/admin-organisations-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-organisations-1280.png`, fullPage: true });
 
     await page.getByRole("link", { name: "New organisation" }).click();
     await page.getByLabel("Name").fill("Acme Logistics");
@@ -30,7 +31,7 @@ test.describe("admin console: organisations and waves", () => {
     // What was typed is still there.
     await expect(page.getByLabel("Name")).toHaveValue("Acme Logistics");
     await expect(page.getByLabel("Departments (one per line)")).toHaveValue("Warehouse\nDrivers\nOffice");
-    await page.screenshot({ path: "test-results/screenshots/admin-new-organisation-errors-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-new-organisation-errors-1280.png`, fullPage: true });
 
     await page.getByLabel("Identifier (used in CSV files)").fill("acme-logistics");
     await page.getByLabel("Size band").selectOption("medium");
@@ -43,7 +44,7 @@ test.describe("admin console: organisations and waves", () => {
     await expect(page.getByText("Wave created and open.")).toBeVisible();
     const link = await page.getByLabel("Survey link for 2027-Q1").inputValue();
     expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/); // 128 random bits
-    await page.screenshot({ path: "test-results/screenshots/admin-organisation-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-organisation-1280.png`, fullPage: true });
 
     const respondent = await page.context().browser()!.newPage();
     await respondent.goto(link);
@@ -75,7 +76,7 @@ test.describe("admin console: L&D leads", () => {
     const password = /Temporary password \(shown once\): (\S+)/.exec(message ?? "")?.[1];
     expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     await expect(page.getByTestId("lead-table")).toContainText("new.lead@e2e.local");
-    await page.screenshot({ path: "test-results/screenshots/admin-leads-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-leads-1280.png`, fullPage: true });
 
     const lead = await browser.newPage();
     await signIn(lead, "new.lead@e2e.local", password!);

@@ -75,7 +75,7 @@ for (const c of badSaves) {
     const token = await startDraft(request);
     const ok = await request.put("/api/survey/e2e-open/draft", { headers: { "x-resume-token": token }, data: { answers: { self_data: 2 }, step: 1 } });
     expect(ok.status()).toBe(200);
-    const before = snapshotResponses("e2e-open");
+    const before = await snapshotResponses("e2e-open");
 
     const res = await request.put("/api/survey/e2e-open/draft", {
       headers: { "x-resume-token": token, "content-type": "application/json" },
@@ -91,13 +91,13 @@ for (const c of badSaves) {
       else expect(body.error.fields[field]).toBe(expected);
     }
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/); // no stack trace
-    expect(snapshotResponses("e2e-open")).toBe(before);
+    expect(await snapshotResponses("e2e-open")).toBe(before);
   });
 }
 
 test("an incomplete or invalid submission is refused and the response stays a draft", async ({ request }) => {
   const token = await startDraft(request);
-  const submitted = countResponses("e2e-open");
+  const submitted = await countResponses("e2e-open");
   const partial = completeAnswers("Sales");
   delete partial.customer_understanding;
   const res = await request.post("/api/survey/e2e-open/submit", { headers: { "x-resume-token": token }, data: { answers: partial } });
@@ -110,12 +110,12 @@ test("an incomplete or invalid submission is refused and the response stays a dr
   });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.fields).toEqual({ "answers.self_ai": "must be a whole number from 1 to 5" });
-  expect(countResponses("e2e-open")).toBe(submitted);
+  expect(await countResponses("e2e-open")).toBe(submitted);
 });
 
 test("concurrent submissions of one draft store one response", async ({ request }) => {
   const token = await startDraft(request);
-  const before = countResponses("e2e-open");
+  const before = await countResponses("e2e-open");
   const send = () =>
     request.post("/api/survey/e2e-open/submit", { headers: { "x-resume-token": token }, data: { answers: completeAnswers("Support") } });
   const results = await Promise.all([send(), send(), send(), send(), send()]);
@@ -129,7 +129,7 @@ test("concurrent submissions of one draft store one response", async ({ request 
     if (other.status === 200) expect(other.body).toMatchObject({ alreadySubmitted: true, reportUrl: null });
     else expect(other.body.error.code).toBe("unauthorized");
   }
-  expect(countResponses("e2e-open")).toBe(before + 1);
+  expect(await countResponses("e2e-open")).toBe(before + 1);
 });
 
 test("missing or foreign tokens, unknown and closed codes get clear errors", async ({ request }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { submitSignIn as signIn } from "./sign-in";
+import { SCREENSHOTS } from "./env";
 
 test.describe("sign-in", () => {
   test("the demo lead signs in, sees their organisation and signs out", async ({ page }) => {
@@ -11,7 +12,7 @@ test.describe("sign-in", () => {
     const session = cookies.find((c) => c.name.includes("next-auth.session-token"));
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
-    await page.screenshot({ path: "test-results/screenshots/account-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/account-1280.png`, fullPage: true });
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/signin/);
     await page.goto("/account");
@@ -23,7 +24,7 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("signin-error")).toHaveText("That email and password do not match an account. Check them and try again.");
     await signIn(page, "nobody@demo.local", "whatever-password");
     await expect(page.getByTestId("signin-error")).toHaveText("That email and password do not match an account. Check them and try again.");
-    await page.screenshot({ path: "test-results/screenshots/signin-error-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/signin-error-1280.png`, fullPage: true });
   });
 
   test("five failures from one address lock the account there for 30 s, even with the right password", async ({ page }) => {

@@ -3,7 +3,7 @@ import { signIn } from "./sign-in";
 import Papa from "papaparse";
 import { completeAnswers } from "../../harness/answers";
 import { query } from "./db";
-import { BASE_URL } from "./env";
+import { BASE_URL, SCREENSHOTS } from "./env";
 
 /** Page object for the L&D dashboards. */
 class Dashboard {
@@ -39,12 +39,12 @@ class Dashboard {
   }
 
   async screenshot(name: string) {
-    await this.page.screenshot({ path: `test-results/screenshots/${name}-1280.png`, fullPage: true });
+    await this.page.screenshot({ path: `${SCREENSHOTS}/${name}-1280.png`, fullPage: true });
   }
 }
 
-const submitted = (code: string) =>
-  query<{ n: number }>("select count(*) n from responses r join waves w on w.id = r.wave_id where w.code = ? and r.status = 'submitted'", code)[0]!.n;
+const submitted = async (code: string) =>
+  (await query<{ n: number }>("select count(*) n from responses r join waves w on w.id = r.wave_id where w.code = ? and r.status = 'submitted'", code))[0]!.n;
 
 test.describe("L&D dashboards", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
@@ -56,7 +56,7 @@ test.describe("L&D dashboards", () => {
     await page.waitForURL(/\/dashboard\/northwind$/);
     await d.chartsDrawn();
     await expect(page.getByTestId("dash-org")).toHaveText("Northwind Trading");
-    await expect(page.getByTestId("kpi-responses")).toHaveText(String(submitted("demo")));
+    await expect(page.getByTestId("kpi-responses")).toHaveText(String(await submitted("demo")));
     await d.expectChart("participation");
     await d.expectChart("index");
     await d.expectChart("findings");
@@ -220,20 +220,20 @@ test.describe("L&D dashboards", () => {
     await expect(header).toBeVisible();
     await expect(header).toContainText("Northwind Trading");
     await expect(header).toContainText("2026-Q4");
-    await expect(header).toContainText(`Responses${submitted("demo")}`);
+    await expect(header).toContainText(`Responses${await submitted("demo")}`);
     await expect(header).toContainText(/Benchmark\d+ organisations, [\d,]+ responses/);
     await expect(header).toContainText(new Date().getUTCFullYear().toString());
     await expect(page.locator(".dash-filters")).toBeHidden();
     await expect(page.locator(".dash-tabs")).toBeHidden();
     await expect(page.getByTestId("sentence-f2")).toContainText(/n = \d+/);
-    await page.screenshot({ path: "test-results/screenshots/dashboard-summary-print-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-summary-print-1280.png`, fullPage: true });
     // The real "Save as PDF": the page laid out at A4 width (the charts follow), A4 pages, kept as an artifact.
     await page.setViewportSize({ width: 794, height: 1123 });
     // chart.js has redrawn each chart for its box (its own width, not the stylesheet's scaling).
     const overflowing = () =>
       page.locator("canvas").evaluateAll((els) => els.filter((c) => parseFloat((c as HTMLCanvasElement).style.width) > c.parentElement!.clientWidth + 1).length);
     await expect.poll(overflowing).toBe(0);
-    const pdf = await page.pdf({ format: "A4", printBackground: true, path: "test-results/screenshots/dashboard-summary-print.pdf" });
+    const pdf = await page.pdf({ format: "A4", printBackground: true, path: `${SCREENSHOTS}/dashboard-summary-print.pdf` });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThan(1);
   });
@@ -296,7 +296,7 @@ test.describe("L&D dashboards", () => {
     await d.signIn(leadEmail, leadPassword!);
     await page.goto("/dashboard");
     await page.waitForURL(new RegExp(`/dashboard/${slug}$`));
-    expect(submitted(code)).toBe(0);
+    expect(await submitted(code)).toBe(0);
     for (const view of ["", "/analysis", "/priorities"]) {
       await d.open(`/dashboard/${slug}${view}`);
       await expect(page.getByTestId("empty-state")).toContainText("Not enough responses yet");
@@ -315,7 +315,7 @@ test.describe("L&D dashboards", () => {
     }
 
     // The admin invites three people; one answers through a personal link, two through the open link.
-    const waveId = query<{ id: number }>("select id from waves where code = ?", code)[0]!.id;
+    const waveId = (await query<{ id: number }>("select id from waves where code = ?", code))[0]!.id;
     const invited = await admin.request.post(`/api/admin/organisations/${slug}/waves/${waveId}/invitations`, {
       data: { roster: "email,department\nana@example.com,Warehouse\nbo@example.com,Office\ncy@example.com,\n" },
     });

@@ -4,12 +4,13 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
 import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { completeAnswers } from "../../harness/answers";
-import { countResponses, query } from "./db";
+import { columnsOf, countResponses, query } from "./db";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
+import { SCREENSHOTS } from "./env";
 
-fs.mkdirSync("test-results/screenshots", { recursive: true });
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
-const waveId = () => query<{ id: number }>("select id from waves where code = 'e2e-invite'")[0]!.id;
+const waveId = async () => (await query<{ id: number }>("select id from waves where code = 'e2e-invite'"))[0]!.id;
 
 test.describe("invitations", () => {
   test("roster → personal links → one completes the survey → the link is spent and shows a clear page; no link to the response is stored", async ({ page, browser }) => {
@@ -17,7 +18,7 @@ test.describe("invitations", () => {
     await signIn(page, "admin@demo.local", "demo-admin-pass");
     await page.goto("/admin/organisations/e2e-co");
     await page.getByRole("link", { name: "2026-Q3-invite" }).click();
-    await page.waitForURL(new RegExp(`/admin/organisations/e2e-co/waves/${waveId()}$`));
+    await page.waitForURL(new RegExp(`/admin/organisations/e2e-co/waves/${await waveId()}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E Test Co — 2026-Q3-invite");
 
     // A bad roster: every problem is named by line and column, nothing is stored, the text stays.
@@ -27,8 +28,8 @@ test.describe("invitations", () => {
     await expect(page.getByTestId("roster-errors")).toContainText('line 3, column email: "not-an-email" is not a valid email address');
     await expect(page.getByTestId("roster-errors")).toContainText('line 4, column department: "Marketing" is not a department of this organisation; allowed: Engineering, Sales, Support (or empty)');
     await expect(page.getByLabel("Roster (the file's contents, or paste it here)")).toHaveValue(bad);
-    expect(query("select * from invitations i join waves w on w.id = i.wave_id where w.code = 'e2e-invite'")).toHaveLength(0);
-    await page.screenshot({ path: "test-results/screenshots/admin-invitations-errors-1280.png", fullPage: true });
+    expect(await query("select * from invitations i join waves w on w.id = i.wave_id where w.code = 'e2e-invite'")).toHaveLength(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-invitations-errors-1280.png`, fullPage: true });
 
     // A good roster, uploaded as a file.
     await page.getByLabel("Roster CSV file").setInputFiles({
@@ -51,12 +52,12 @@ test.describe("invitations", () => {
     for (const r of csv.data) expect(r.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]{43}$/);
     await expect(page.getByTestId("invitation-table")).toContainText("kim@example.com");
     await expect(page.getByTestId("wave-stats")).toContainText("Invited2");
-    await page.screenshot({ path: "test-results/screenshots/admin-invitations-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-invitations-1280.png`, fullPage: true });
 
     // Kim opens the personal link in their own browser and completes the survey.
     const kim = await browser.newContext();
     const kimPage = await kim.newPage();
-    const before = countResponses("e2e-invite");
+    const before = await countResponses("e2e-invite");
     await kimPage.goto(csv.data[0]!.link);
     await kimPage.waitForURL(/\/s\/e2e-invite$/);
     await kimPage.getByRole("button", { name: "Start" }).click();
@@ -69,13 +70,13 @@ test.describe("invitations", () => {
     await survey.answerStep(TOTAL_STEPS, answers);
     await kimPage.getByTestId("submit").click();
     await expect(kimPage.getByTestId("submitted")).toBeVisible();
-    expect(countResponses("e2e-invite")).toBe(before + 1);
+    expect(await countResponses("e2e-invite")).toBe(before + 1);
 
     // The link is spent: opening it again, in any browser, says so clearly.
     await kimPage.goto(csv.data[0]!.link);
     await kimPage.waitForURL(/\/i\/used$/);
     await expect(kimPage.getByRole("heading", { level: 1 })).toHaveText("This invitation has already been used");
-    await kimPage.screenshot({ path: "test-results/screenshots/invitation-used-1280.png" });
+    await kimPage.screenshot({ path: `${SCREENSHOTS}/invitation-used-1280.png` });
     const other = await browser.newPage();
     await other.goto(csv.data[0]!.link);
     await expect(other.getByRole("heading", { level: 1 })).toHaveText("This invitation has already been used");
@@ -85,13 +86,13 @@ test.describe("invitations", () => {
     await kim.close();
 
     // What is stored: a completed flag without time; no column of the response refers to an invitation.
-    expect(query("select email, completed from invitations i join waves w on w.id = i.wave_id where w.code = 'e2e-invite' order by i.id")).toEqual([
+    expect(await query("select email, completed from invitations i join waves w on w.id = i.wave_id where w.code = 'e2e-invite' order by i.id")).toEqual([
       { email: "kim@example.com", completed: 1 },
       { email: "lee@example.com", completed: 0 },
     ]);
-    const responseColumns = query<{ name: string }>("select name from pragma_table_info('responses')").map((c) => c.name);
+    const responseColumns = await columnsOf("responses");
     expect(responseColumns.some((c) => /invit/i.test(c))).toBe(false);
-    const stored = query<Record<string, unknown>>("select r.* from responses r join waves w on w.id = r.wave_id where w.code = 'e2e-invite' and r.status = 'submitted'");
+    const stored = await query<Record<string, unknown>>("select r.* from responses r join waves w on w.id = r.wave_id where w.code = 'e2e-invite' and r.status = 'submitted'");
     expect(JSON.stringify(stored)).not.toContain(csv.data[0]!.link.split("/i/")[1]!);
     expect(JSON.stringify(stored)).not.toContain("kim@example.com");
 
@@ -119,8 +120,10 @@ test.describe("exports and the audit log", () => {
     expect(text.startsWith("\ufeff")).toBe(true);
     const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual([...RESPONSE_CSV_COLUMNS]);
-    const expected = query<{ n: number }>(
-      "select count(*) n from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id where o.slug = 'northwind' and r.status = 'submitted'",
+    const expected = (
+      await query<{ n: number }>(
+        "select count(*) n from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id where o.slug = 'northwind' and r.status = 'submitted'",
+      )
     )[0]!.n;
     expect(expected).toBeGreaterThan(100);
     expect(parsed.data.length - 1).toBe(expected);
@@ -133,9 +136,11 @@ test.describe("exports and the audit log", () => {
     await expect(first).toContainText("northwind");
     await expect(first).toContainText(expected.toLocaleString("en"));
     await expect(first).toContainText("Completed");
-    await page.screenshot({ path: "test-results/screenshots/admin-exports-1280.png", fullPage: true });
-    const audit = query<{ user_email: string; action: string; scope: string; rows: number; status: string }>(
-      "select user_email, action, scope, rows, status from audit_log order by id desc limit 1",
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-exports-1280.png`, fullPage: true });
+    const audit = (
+      await query<{ user_email: string; action: string; scope: string; rows: number; status: string }>(
+        "select user_email, action, scope, rows, status from audit_log order by id desc limit 1",
+      )
     )[0];
     expect(audit).toEqual({ user_email: "admin@demo.local", action: "export_responses", scope: "northwind", rows: expected, status: "completed" });
 
@@ -148,8 +153,8 @@ test.describe("exports and the audit log", () => {
       expect(res.status()).toBe(403);
       expect(await res.text()).not.toContain("response_id");
     }
-    const entries = query<{ n: number }>("select count(*) n from audit_log")[0]!.n;
-    expect(query<{ user_email: string }>("select user_email from audit_log order by id desc limit 1")[0]!.user_email).toBe("admin@demo.local");
+    const entries = (await query<{ n: number }>("select count(*) n from audit_log"))[0]!.n;
+    expect((await query<{ user_email: string }>("select user_email from audit_log order by id desc limit 1"))[0]!.user_email).toBe("admin@demo.local");
     expect(entries).toBeGreaterThan(0);
     await lead.close();
   });

@@ -12,7 +12,7 @@ const REFUSED = "is not asked: this organisation has no departments; leave it ou
 
 test("the survey of an organisation without departments asks no department and can be completed", async ({ page }) => {
   const survey = new SurveyPage(page);
-  const before = countResponses(CODE);
+  const before = await countResponses(CODE);
   await survey.open(CODE);
   await expect(page.getByText("20 questions")).toBeVisible();
   await page.getByRole("button", { name: "Start" }).click();
@@ -29,7 +29,7 @@ test("the survey of an organisation without departments asks no department and c
   await survey.answerStep(TOTAL_STEPS, answers);
   await page.getByTestId("submit").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Thank you/);
-  expect(countResponses(CODE)).toBe(before + 1);
+  expect(await countResponses(CODE)).toBe(before + 1);
 });
 
 test("the answers API refuses any department for an organisation without departments, naming the field", async ({ request }) => {
@@ -46,16 +46,16 @@ test("the answers API refuses any department for an organisation without departm
   const draft = await request.get(`/api/survey/${CODE}/draft`, { headers });
   expect((await draft.json()).answers).toEqual({});
 
-  const before = countResponses(CODE);
+  const before = await countResponses(CODE);
   const submit = await request.post(`/api/survey/${CODE}/submit`, { headers, data: { answers: completeAnswers("Solo Team of One") } });
   expect(submit.status()).toBe(400);
   expect((await submit.json()).error.fields).toEqual({ "answers.department": REFUSED });
-  expect(countResponses(CODE)).toBe(before);
+  expect(await countResponses(CODE)).toBe(before);
 
   // Control: the same answers without a department are accepted.
   const answers = completeAnswers();
   delete answers.department;
   const ok = await request.post(`/api/survey/${CODE}/submit`, { headers, data: { answers } });
   expect(ok.status()).toBe(200);
-  expect(countResponses(CODE)).toBe(before + 1);
+  expect(await countResponses(CODE)).toBe(before + 1);
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { completeAnswers } from "../../harness/answers";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
+import { SCREENSHOTS } from "./env";
 
 /**
  * Issue 16, findings 1 and 6. A resume link must never silently replace the draft a browser has,
@@ -9,7 +10,7 @@ import { SurveyPage, TOTAL_STEPS } from "./survey-page";
  * computer keeps no trace of the previous respondent.
  */
 
-fs.mkdirSync("test-results/screenshots", { recursive: true });
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 // Submissions go to the demo survey: survey.spec.ts counts e2e-open's responses (its organisation
 // average must stay hidden under five).
 
@@ -21,7 +22,7 @@ async function shoot(page: Page, name: string) {
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
   }
 }
 

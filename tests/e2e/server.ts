@@ -1,22 +1,23 @@
 /*
  * Starts `next start` for the e2e suite on a fresh database: migrated by the real migrations, filled
- * with the demo benchmark plus small fixtures, removed and rebuilt on every run.
+ * with the demo benchmark plus small fixtures, removed and rebuilt on every run. The database is a
+ * SQLite file, or with E2E_DATABASE=postgres a database on a throwaway PostgreSQL cluster, seeded by
+ * the same code.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { closeDatabase, openDatabase } from "../../db/client";
+import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, type Db } from "../../db/client";
 import { insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { seedDemo } from "../../db/seed-demo";
 import { addMembership, insertUser } from "../../db/queries/users";
 import { hashPasswordSync } from "../../core/passwords";
 import { completeAnswers } from "../../harness/answers";
-import { BASE_URL, E2E_DB, E2E_PORT } from "./env";
+import { startPostgres } from "../../harness/postgres";
+import { recordCluster, stopRecordedCluster } from "./cluster";
+import { BASE_URL, E2E_DATABASE, E2E_DATABASE_URL_FILE, E2E_DB, E2E_DIR, E2E_PORT } from "./env";
 
-/** Removes the database and builds it again: the demo benchmark plus the e2e fixtures. */
-async function prepareDatabase(): Promise<void> {
-  fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
-  const db = openDatabase(E2E_DB);
+/** Fills a new, migrated database: the demo benchmark plus the e2e fixtures. */
+async function seed(db: Db): Promise<void> {
   await seedDemo(db);
   const org = await insertOrganisation(db, {
     slug: "e2e-co",
@@ -57,15 +58,57 @@ async function prepareDatabase(): Promise<void> {
     const user = await insertUser(db, { email, name: email.split("@")[0]!, role: "lead", passwordHash: hashPasswordSync("e2e-password-1") });
     await addMembership(db, user.id, org.id);
   }
-  await closeDatabase(db);
 }
 
-function startServer(): void {
+/** The app's environment naming the database. */
+type Database = { env: Record<string, string> };
+
+async function sqliteDatabase(): Promise<Database> {
+  const db = openDatabase(E2E_DB);
+  try {
+    await seed(db);
+  } finally {
+    await closeDatabase(db);
+  }
+  return { env: { DATABASE_PATH: E2E_DB } };
+}
+
+async function postgresDatabase(): Promise<Database> {
+  const cluster = await startPostgres({ database: "digiskills_e2e" });
+  await recordCluster(cluster.url);
+  const db = openPostgresDb(cluster.url);
+  try {
+    await prepareDatabase(db);
+    await seed(db);
+  } finally {
+    await closeDatabase(db);
+  }
+  fs.writeFileSync(E2E_DATABASE_URL_FILE, cluster.url);
+  return { env: { DATABASE_URL: cluster.url } };
+}
+
+/** Removes what a previous run left (a killed one may have left its cluster running) and builds the database again. */
+async function freshDatabase(): Promise<Database> {
+  stopRecordedCluster();
+  fs.rmSync(E2E_DIR, { recursive: true, force: true });
+  fs.mkdirSync(E2E_DIR, { recursive: true });
+  return E2E_DATABASE === "postgres" ? postgresDatabase() : sqliteDatabase();
+}
+
+/** The environment without a database setting: the shell's DATABASE_URL must not turn the SQLite pass into PostgreSQL. */
+function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.DATABASE_URL;
+  delete rest.DATABASE_PATH;
+  return rest;
+}
+
+function startServer(database: Database): void {
   const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {
-      ...process.env,
-      DATABASE_PATH: E2E_DB,
+      ...withoutDatabase(process.env),
+      ...database.env,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: BASE_URL,
       PUBLIC_URL: BASE_URL,
@@ -78,10 +121,17 @@ function startServer(): void {
     },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    // The cluster goes with the server (after a run, the global teardown has stopped it already).
+    try {
+      stopRecordedCluster();
+    } finally {
+      process.exit(code ?? 0);
+    }
+  });
 }
 
-prepareDatabase().then(startServer, (e: unknown) => {
+freshDatabase().then(startServer, (e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type Browser, type BrowserContext, type Cookie } from "@playwright/test";
 import { hashPasswordSync } from "../../core/passwords";
-import { BASE_URL, E2E_DB } from "./env";
+import { execute } from "./db";
+import { BASE_URL, SCREENSHOTS } from "./env";
 import { signIn } from "./sign-in";
 
 /*
@@ -124,9 +124,7 @@ test("a password change ends the other sessions and keeps this one", async ({ br
   } finally {
     // Other tests sign in with the demo password: put it back even when a check above failed.
     if (!restored) {
-      const db = new Database(E2E_DB);
-      db.prepare("update users set password_hash = ? where email = ?").run(hashPasswordSync(LEAD.password), LEAD.email);
-      db.close();
+      await execute("update users set password_hash = ? where email = ?", hashPasswordSync(LEAD.password), LEAD.email);
     }
     await Promise.all([other.close(), copy.context.close(), changer.close()]);
   }
@@ -146,7 +144,7 @@ test("'Sign out everywhere' ends every session, this browser's too", async ({ br
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `test-results/screenshots/account-sessions-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/account-sessions-${width}.png`, fullPage: true });
   }
   await button.click();
   await page.waitForURL(/\/signin/);

@@ -6,6 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { completeAnswers } from "../../harness/answers";
 import { query } from "./db";
 import { signIn } from "./sign-in";
+import { SCREENSHOTS } from "./env";
 
 const CODE = "e2e-stuffed";
 
@@ -38,7 +39,7 @@ test("an admin finds a burst of scripted responses, voids it with a reason, and 
   expect(await releasedResponses(lead)).toBe(48);
 
   await signIn(page, "admin@demo.local", "demo-admin-pass");
-  const waveId = query<{ id: number }>("select id from waves where code = ?", CODE)[0]!.id;
+  const waveId = (await query<{ id: number }>("select id from waves where code = ?", CODE))[0]!.id;
   await page.goto(`/admin/organisations/${CODE}/waves/${waveId}`);
   await expect(page.getByTestId("submission-stats")).toContainText("48");
   const bursts = page.getByTestId("burst-table");
@@ -49,7 +50,7 @@ test("an admin finds a burst of scripted responses, voids it with a reason, and 
   for (const row of rows) inBursts += Number((await row.locator("td.num").first().innerText()).replace(/\D/g, ""));
   expect(inBursts).toBe(40);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: "test-results/screenshots/admin-wave-bursts-1280.png", fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-bursts-1280.png`, fullPage: true });
 
   // "Review" fills the window (one burst: adjacent minutes are merged).
   expect(rows).toHaveLength(1);
@@ -64,15 +65,15 @@ test("an admin finds a burst of scripted responses, voids it with a reason, and 
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("void-preview")).toHaveText("40 submitted responses are in this window.");
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: "test-results/screenshots/admin-wave-void-preview-375.png", fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-void-preview-375.png`, fullPage: true });
 
   await page.getByRole("button", { name: "Void these 40 responses" }).click();
   await expect(page.getByTestId("void-notice")).toHaveText("40 responses voided. The figures were released again without them.");
   await expect(page.getByTestId("void-history")).toContainText("Scripted burst through the public link");
   await expect(page.getByTestId("no-bursts")).toBeVisible();
-  await page.screenshot({ path: "test-results/screenshots/admin-wave-voided-375.png", fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-voided-375.png`, fullPage: true });
 
-  const stored = query<{ status: string; n: number }>(
+  const stored = await query<{ status: string; n: number }>(
     "select r.status, count(*) n from responses r join waves w on w.id = r.wave_id where w.code = ? group by r.status order by r.status",
     CODE,
   );

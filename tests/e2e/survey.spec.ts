@@ -1,21 +1,20 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { completeAnswers } from "../../harness/answers";
-import { countResponses, query } from "./db";
-import { E2E_DB } from "./env";
+import { countResponses, execute, query } from "./db";
+import { SCREENSHOTS } from "./env";
 import { SurveyPage, TOTAL_STEPS } from "./survey-page";
 
 const answers = completeAnswers("Engineering");
-fs.mkdirSync("test-results/screenshots", { recursive: true });
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 test.describe("respondent journey", () => {
   test("completes the whole survey in Traditional Chinese and sees the report", async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale: "zh-TW", extraHTTPHeaders: { "Accept-Language": "zh-TW,zh;q=0.9" } });
     const page = await context.newPage();
     const survey = new SurveyPage(page);
-    const before = countResponses("e2e-open");
+    const before = await countResponses("e2e-open");
 
     await survey.open("e2e-open");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hant");
@@ -29,7 +28,7 @@ test.describe("respondent journey", () => {
     await expect(page.getByRole("heading", { name: "關於您" })).toBeVisible();
     await survey.answerThrough(1, 1, answers);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: "test-results/screenshots/capability-step-zh-Hant-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/capability-step-zh-Hant-1280.png`, fullPage: true });
     await survey.answerThrough(2, TOTAL_STEPS - 1, answers);
     await survey.answerStep(TOTAL_STEPS, answers);
     await page.getByTestId("submit").click();
@@ -54,21 +53,23 @@ test.describe("respondent journey", () => {
     await expect(page.getByTestId("profile-table")).toContainText("基準");
     await expect(page.locator("canvas")).toBeVisible();
 
-    expect(countResponses("e2e-open")).toBe(before + 1);
-    const stored = query<{ locale: string; self_ai: number; department: string; ld_awareness: number }>(
-      "select r.locale, r.self_ai, r.department, r.ld_awareness from responses r join waves w on w.id = r.wave_id where w.code = 'e2e-open' and r.status = 'submitted' order by r.submitted_at desc limit 1",
+    expect(await countResponses("e2e-open")).toBe(before + 1);
+    const stored = (
+      await query<{ locale: string; self_ai: number; department: string; ld_awareness: number }>(
+        "select r.locale, r.self_ai, r.department, r.ld_awareness from responses r join waves w on w.id = r.wave_id where w.code = 'e2e-open' and r.status = 'submitted' order by r.submitted_at desc limit 1",
+      )
     )[0];
     expect(stored).toEqual({ locale: "zh-Hant", self_ai: 1, department: "Engineering", ld_awareness: 0 });
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: "test-results/screenshots/report-zh-Hant-1280.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/report-zh-Hant-1280.png`, fullPage: true });
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 375, height: 800 });
     await phone.goto(page.url());
     await expect(phone.locator("canvas")).toBeVisible();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await phone.screenshot({ path: "test-results/screenshots/report-zh-Hant-375.png", fullPage: true });
-    await testInfo.attach("report", { path: "test-results/screenshots/report-zh-Hant-1280.png", contentType: "image/png" });
+    await phone.screenshot({ path: `${SCREENSHOTS}/report-zh-Hant-375.png`, fullPage: true });
+    await testInfo.attach("report", { path: `${SCREENSHOTS}/report-zh-Hant-1280.png`, contentType: "image/png" });
     await context.close();
   });
 
@@ -133,7 +134,7 @@ test.describe("respondent journey", () => {
 
   test("a double click and a replayed request submit only once", async ({ page }) => {
     const survey = new SurveyPage(page);
-    const before = countResponses("e2e-open");
+    const before = await countResponses("e2e-open");
     await survey.open("e2e-open");
     await page.getByRole("button", { name: "Start" }).click();
     await survey.answerThrough(1, TOTAL_STEPS - 1, answers);
@@ -155,7 +156,7 @@ test.describe("respondent journey", () => {
     const repeat = await page.request.post("/api/survey/e2e-open/submit", { data: JSON.parse(submits[0] ?? "{}"), headers: { "x-resume-token": reportToken } });
     expect(repeat.status()).toBe(200);
     expect((await repeat.json()).alreadySubmitted).toBe(true);
-    expect(countResponses("e2e-open")).toBe(before + 1);
+    expect(await countResponses("e2e-open")).toBe(before + 1);
 
     // Opening the survey again in the same browser starts afresh (the next person at a shared
     // computer) and shows nothing of the submitted response.
@@ -190,12 +191,7 @@ test.describe("respondent journey", () => {
 
     // A draft that has used its 200 saves: the page says so instead of "check your connection".
     const token = (await page.context().cookies()).find((c) => c.name === "ds_r_e2e-open")!.value;
-    const db = new Database(E2E_DB);
-    try {
-      db.prepare("update responses set writes = 200 where token_hash = ?").run(createHash("sha256").update(token).digest("hex"));
-    } finally {
-      db.close();
-    }
+    await execute("update responses set writes = 200 where token_hash = ?", createHash("sha256").update(token).digest("hex"));
     await expect(async () => {
       await survey.next();
       await expect(page.getByRole("alert").filter({ hasText: "Could not save" })).toHaveText(
@@ -239,7 +235,7 @@ test.describe("respondent journey", () => {
     const page = await context.newPage();
     const survey = new SurveyPage(page);
     await survey.open("e2e-open");
-    await page.screenshot({ path: "test-results/screenshots/welcome-375.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/welcome-375.png`, fullPage: true });
     await page.getByRole("button", { name: "Start" }).click();
     await survey.answerThrough(1, 1, answers);
     // No horizontal scrolling on a phone.
@@ -253,7 +249,7 @@ test.describe("respondent journey", () => {
     await page.locator("#in-org_data-no").focus();
     await page.keyboard.press("Space");
     await expect(page.locator("#in-org_data-no")).toBeChecked();
-    await page.screenshot({ path: "test-results/screenshots/capability-step-375.png", fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/capability-step-375.png`, fullPage: true });
     await page.keyboard.press("Enter");
     await survey.expectStep(3);
     await context.close();
