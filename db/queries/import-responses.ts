@@ -1,32 +1,37 @@
 /*
  * Staging and committing a responses CSV import. Rows are validated and staged in a TEMP table
  * (no lock on the main database while a large file is read), then committed in one short
- * transaction: all or nothing.
+ * transaction: all or nothing. On SQLite the TEMP tables are on the app's one connection; on
+ * PostgreSQL on a client of the pool kept for the whole import (import-responses-pg.ts).
  */
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
-import type { Db } from "../client";
+import type { Db, PostgresDb, SqliteDb } from "../client";
 import { SOURCE_COLUMNS } from "../../core/counters";
-import type { CellError, ParsedRow } from "../../core/csv-columns";
+import type { CellError } from "../../core/csv-columns";
 import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { applyRowsToAggregates } from "./aggregates";
+import { ANSWER_COLUMNS, duplicateIdError, STAGED, stagedConflictsIn, type ImportResult, type StagedRow } from "./import-responses-shared";
+import { commitPostgresStaged, createPostgresStaging, dropPostgresStaging, stagePostgresBatch, type PostgresStaging } from "./import-responses-pg";
 
-const ANSWER_COLUMNS = RESPONSE_CSV_COLUMNS.slice(RESPONSE_CSV_COLUMNS.indexOf("self_data"));
-const STAGED = ["line", ...RESPONSE_CSV_COLUMNS] as const;
+export type { ImportResult, StagedRow } from "./import-responses-shared";
 
-export type Staging = { name: string; insertId: Database.Statement; firstLine: Database.Statement; insertRow: Database.Statement };
+type SqliteStaging = { dialect: "sqlite"; name: string; insertId: Database.Statement; firstLine: Database.Statement; insertRow: Database.Statement };
+export type Staging = SqliteStaging | PostgresStaging;
 
-/*
- * The staging tables are SQLite TEMP tables on the app's one connection; on PostgreSQL a TEMP table
- * lives on one pooled client, so an import there needs its own client from staging to commit.
- */
-function sqliteOf(db: Db): Database.Database {
-  if (db.dialect !== "sqlite") throw new Error("Importing a responses CSV into PostgreSQL is not supported yet: import into SQLite and copy the database across");
-  return db.$client;
+/** A staging is only ever used with the database it was made on. */
+function sqliteOf(db: Db): SqliteDb {
+  if (db.dialect !== "sqlite") throw new Error("a SQLite import staging used with a PostgreSQL database");
+  return db;
+}
+function postgresOf(db: Db): PostgresDb {
+  if (db.dialect !== "postgres") throw new Error("a PostgreSQL import staging used with a SQLite database");
+  return db;
 }
 
 export async function createStaging(db: Db): Promise<Staging> {
-  const sqlite = sqliteOf(db);
+  if (db.dialect === "postgres") return createPostgresStaging(db);
+  const sqlite = db.$client;
   const t = `import_staging_${crypto.randomBytes(6).toString("hex")}`;
   // In the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
   await db.sql.transaction(async () =>
@@ -42,6 +47,7 @@ export async function createStaging(db: Db): Promise<Staging> {
   );
   // Prepared once per import: preparing per row costs more than the insert itself.
   return {
+    dialect: "sqlite",
     name: t,
     insertId: sqlite.prepare(`insert into temp.${t}_ids (response_id, line) values (?, ?) on conflict(response_id) do nothing`),
     firstLine: sqlite.prepare(`select line from temp.${t}_ids where response_id = ?`).pluck(),
@@ -49,28 +55,28 @@ export async function createStaging(db: Db): Promise<Staging> {
   };
 }
 
-export async function dropStaging(db: Db, { name: t }: Staging): Promise<void> {
-  const sqlite = sqliteOf(db);
+export async function dropStaging(db: Db, staging: Staging): Promise<void> {
+  if (staging.dialect === "postgres") return dropPostgresStaging(staging);
+  const sqlite = sqliteOf(db).$client;
+  const t = staging.name;
   // Inside the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
   await db.sql.transaction(async () => sqlite.exec(`drop table if exists temp.${t}; drop table if exists temp.${t}_ids`));
 }
 
-export type StagedRow = { line: number; id: string | null; row: ParsedRow | null };
-
 /**
  * Stages a batch of rows in one transaction (one commit per row would cost a journal sync each):
  * remembers every row's response_id, valid row or not, to report duplicates, and stores valid rows
- * that are not duplicates. The body is synchronous inside the connection's transaction (db/sql/sqlite.ts).
+ * that are not duplicates. On SQLite the body is synchronous inside the connection's transaction (db/sql/sqlite.ts).
  */
 export async function stageBatch(db: Db, staging: Staging, rows: readonly StagedRow[]): Promise<CellError[]> {
+  if (staging.dialect === "postgres") return stagePostgresBatch(staging, rows);
   const errors: CellError[] = [];
-  await db.sql.transaction(async () => {
+  await sqliteOf(db).sql.transaction(async () => {
     for (const { line, id, row } of rows) {
       let duplicate = false;
       if (id !== null && staging.insertId.run(id, line).changes === 0) {
         duplicate = true;
-        const first = staging.firstLine.get(id) as number;
-        errors.push({ line, column: "response_id", message: `"${id}" appears twice in the file (first on line ${first}); each response must appear once` });
+        errors.push(duplicateIdError(line, id, staging.firstLine.get(id) as number));
       }
       if (row && !duplicate) staging.insertRow.run(line, ...RESPONSE_CSV_COLUMNS.map((c) => row[c]));
     }
@@ -79,70 +85,19 @@ export async function stageBatch(db: Db, staging: Staging, rows: readonly Staged
 }
 
 /**
- * Checks the staged rows against each other and the database: one organisation described two ways,
- * an organisation that exists with another sector or size band, a response id that exists with
- * different values.
+ * Checks the staged rows against each other and the database (import-responses-shared.ts), in one
+ * transaction, so on SQLite no other request's transaction is open while they run.
  */
-export async function stagedConflicts(db: Db, { name: t }: Staging, limit: number): Promise<CellError[]> {
-  const errors: CellError[] = [];
-  const sqlite = sqliteOf(db);
-  // The reads run in the connection's turn (db/sql/sqlite.ts), never inside another request's transaction.
-  await db.sql.transaction(async () => {
-  const inFile = sqlite
-    .prepare(
-      `with first as (select org, min(line) line from temp.${t} group by org)
-       select s.line, s.org, s.org_name, s.sector, s.size_band, f0.line first_line, f0.org_name f_name, f0.sector f_sector, f0.size_band f_size
-       from temp.${t} s join first f on f.org = s.org join temp.${t} f0 on f0.line = f.line
-       where s.org_name is not f0.org_name or s.sector is not f0.sector or s.size_band is not f0.size_band
-       order by s.line limit ?`,
-    )
-    .all(limit) as Record<string, string | number>[];
-  for (const r of inFile) {
-    for (const [col, first] of [["org_name", "f_name"], ["sector", "f_sector"], ["size_band", "f_size"]] as const) {
-      if (r[col] !== r[first]) {
-        errors.push({ line: r.line as number, column: col, message: `"${r[col]}" differs from "${r[first]}" given for organisation "${r.org}" on line ${r.first_line}; one organisation must be described the same way on every row` });
-      }
-    }
-  }
-  const existing = sqlite
-    .prepare(
-      `select s.line, s.org, s.org_name, s.sector, s.size_band, o.name, o.sector o_sector, o.size_band o_size
-       from temp.${t} s join organisations o on o.slug = s.org
-       where s.line in (select min(line) from temp.${t} group by org)
-         and (s.org_name is not o.name or s.sector is not o.sector or s.size_band is not o.size_band)
-       order by s.line limit ?`,
-    )
-    .all(limit) as Record<string, string | number>[];
-  for (const r of existing) {
-    for (const [col, have] of [["org_name", "name"], ["sector", "o_sector"], ["size_band", "o_size"]] as const) {
-      if (r[col] !== r[have]) {
-        errors.push({ line: r.line as number, column: col, message: `"${r[col]}" differs from the existing organisation "${r.org}", which has "${r[have]}"; use the existing value or another slug` });
-      }
-    }
-  }
-  const differs = ANSWER_COLUMNS.map((c) => `s."${c}" is not r."${c}"`).join(" or ");
-  const changed = sqlite
-    .prepare(
-      `select s.line, s.response_id from temp.${t} s
-       join responses r on r.id = s.response_id
-       join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id
-       where r.status <> 'submitted' or o.slug is not s.org or w.label is not s.wave or r.department is not s.department
-          or r.seniority is not s.seniority or r.locale is not s.locale or r.submitted_at is not s.submitted_at or ${differs}
-       order by s.line limit ?`,
-    )
-    .all(limit) as { line: number; response_id: string }[];
-  for (const r of changed) {
-    errors.push({ line: r.line, column: "response_id", message: `"${r.response_id}" already exists with different values; an import never changes a stored response` });
-  }
-  });
-  return errors.sort((a, b) => a.line - b.line).slice(0, limit);
+export async function stagedConflicts(db: Db, staging: Staging, limit: number): Promise<CellError[]> {
+  if (staging.dialect === "postgres") return staging.sql.transaction((tx) => stagedConflictsIn(tx, `pg_temp.${staging.name}`, limit));
+  return sqliteOf(db).sql.transaction((tx) => stagedConflictsIn(tx, `temp.${staging.name}`, limit));
 }
 
-export type ImportResult = { rows: number; inserted: number; alreadyPresent: number; organisationsCreated: number; wavesCreated: number; departmentsAdded: number };
-
 /** Writes the staged rows in one transaction: new organisations, departments and waves, then responses and aggregates. */
-export async function commitStaged(db: Db, { name: t }: Staging, questionnaireVersion: number): Promise<ImportResult> {
-  const sqlite = sqliteOf(db);
+export async function commitStaged(db: Db, staging: Staging, questionnaireVersion: number): Promise<ImportResult> {
+  if (staging.dialect === "postgres") return commitPostgresStaged(postgresOf(db), staging, questionnaireVersion);
+  const sqlite = sqliteOf(db).$client;
+  const t = staging.name;
   const now = new Date().toISOString();
   return db.sql.transaction(async (): Promise<ImportResult> => {
     const rows = (sqlite.prepare(`select count(*) n from temp.${t}`).get() as { n: number }).n;

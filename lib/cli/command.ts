@@ -2,7 +2,7 @@
  * What every CLI command shares: its parsed arguments, the configuration, a database opened on
  * demand (closed by the dispatcher), and the usage error that exits 2 instead of 1.
  */
-import type { Db } from "../../db/client";
+import type { Db, SqliteDb } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import type { Organisation } from "../../db/schema";
 import { AppError } from "../../core/errors";
@@ -28,8 +28,15 @@ export type CommandContext = {
   values: CliValues;
   draftRetentionDays: number;
   minGroupSize: number;
-  /** Opens the database ($DATABASE_PATH); call it after the arguments are checked. */
-  openDb: () => Db;
+  /** The database the configuration names: PostgreSQL when $DATABASE_URL is set, else the SQLite file. */
+  configured: "sqlite" | "postgres";
+  /**
+   * Opens the configured database, as the server does ($DATABASE_URL, migrated first; else
+   * $DATABASE_PATH); call it after the arguments are checked.
+   */
+  openDb: () => Promise<Db>;
+  /** Opens the SQLite file at $DATABASE_PATH whatever $DATABASE_URL says (copy-to-postgres reads it). */
+  openSqliteFile: () => SqliteDb;
 };
 
 export type Command = {

@@ -5,7 +5,7 @@
  * Each command, with its help, is in commands/<command>.ts; this file parses and dispatches.
  */
 import { parseArgs } from "node:util";
-import { closeDatabase, openDatabase, type Db } from "../../db/client";
+import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, type Db, type SqliteDb } from "../../db/client";
 import { env } from "../../core/env";
 import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { UsageError, type Command } from "./command";
@@ -26,7 +26,10 @@ Usage: npm run cli -- <command> [options]
 Commands:
 ${COMMANDS.map((c) => c.summary).join("\n")}
 
-Options: --help (also after a command). Database: $DATABASE_PATH (default data/digiskills.db).`;
+Options: --help (also after a command).
+Database: as the server's, PostgreSQL at $DATABASE_URL when it is set (migrations applied first),
+else the SQLite file at $DATABASE_PATH (default data/digiskills.db). copy-to-postgres always reads
+the SQLite file.`;
 
 const HELP = new Map<string, string>([["main", MAIN_HELP], ...COMMANDS.map((c): [string, string] => [c.name, c.help])]);
 
@@ -61,11 +64,24 @@ export async function main(argv: string[]): Promise<number> {
   }
   let db: Db | undefined;
   try {
-    const { DATABASE_PATH, DRAFT_RETENTION_DAYS } = env();
+    const { DATABASE_PATH, DATABASE_URL, DRAFT_RETENTION_DAYS } = env();
     const minGroupSize = minimumGroupSize();
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
-    await command.run({ args, values, draftRetentionDays: DRAFT_RETENTION_DAYS, minGroupSize, openDb: () => (db ??= openDatabase(DATABASE_PATH)) });
+    const openSqliteFile = (): SqliteDb => {
+      db ??= openDatabase(DATABASE_PATH);
+      if (db.dialect !== "sqlite") throw new Error("a command opens one database; this one already opened PostgreSQL");
+      return db;
+    };
+    const openDb = async (): Promise<Db> => {
+      if (!DATABASE_URL) return openSqliteFile();
+      if (db) return db;
+      // Assigned before the migrations run, so the pool is closed below even when they fail.
+      const pg = (db = openPostgresDb(DATABASE_URL));
+      await prepareDatabase(pg);
+      return pg;
+    };
+    await command.run({ args, values, draftRetentionDays: DRAFT_RETENTION_DAYS, minGroupSize, configured: DATABASE_URL ? "postgres" : "sqlite", openDb, openSqliteFile });
     return 0;
   } catch (e) {
     const message = e instanceof Error ? e.message.split("\n").join("; ") : String(e);

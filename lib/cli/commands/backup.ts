@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Db, SqliteDb } from "../../../db/client";
+import type { SqliteDb } from "../../../db/client";
 import { AppError } from "../../../core/errors";
 import { progressReporter } from "../progress";
 import { oneArgument, UsageError, type Command } from "../command";
@@ -28,21 +28,38 @@ async function backupTo(db: SqliteDb, file: string): Promise<void> {
   }
 }
 
-/** The online backup and the integrity check are SQLite's; a PostgreSQL database is backed up with its own tools (pg_dump). */
-function sqliteOnly(db: Db): SqliteDb {
-  if (db.dialect !== "sqlite") throw new UsageError("backup copies a SQLite database; back up PostgreSQL with pg_dump");
-  return db;
+/** `s` as one shell word (POSIX quoting), left bare when it needs none. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The online backup and the integrity check are SQLite's. On PostgreSQL the command only says what
+ * to run: pg_dump must be of the server's major version or newer and reads the password from the URL or
+ * ~/.pgpass, which is for the operator to set up, not for this command to guess.
+ */
+export function postgresBackupAdvice(file: string): string {
+  return (
+    `backup copies the SQLite file; the configured database is PostgreSQL ($DATABASE_URL), so back it up with pg_dump: ` +
+    `pg_dump --format=custom --file=${shellWord(file)} "$DATABASE_URL" (restore into an empty database: pg_restore --dbname=URL ${shellWord(file)})`
+  );
 }
 
 export const backupCommand: Command = {
   name: "backup",
-  summary: `  backup <file>                      online backup to <file>, then PRAGMA integrity_check on it`,
+  summary: `  backup <file>                      online backup to <file>, then PRAGMA integrity_check on it (SQLite)`,
   help: `Usage: npm run cli -- backup <file>
 
 Copies the live database with SQLite's online backup API (writers keep working), then runs
-PRAGMA integrity_check on the copy. Refuses to overwrite an existing file.`,
-  async run({ args, openDb }) {
+PRAGMA integrity_check on the copy. Refuses to overwrite an existing file.
+On PostgreSQL ($DATABASE_URL set) it copies nothing and exits 2 with the command to run instead:
+  pg_dump --format=custom --file=<file> "$DATABASE_URL"`,
+  async run({ args, configured, openDb }) {
     const file = oneArgument("backup", args, "a target file");
-    await backupTo(sqliteOnly(openDb()), file);
+    if (fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file`);
+    if (configured === "postgres") throw new UsageError(postgresBackupAdvice(file));
+    const db = await openDb();
+    if (db.dialect !== "sqlite") throw new UsageError(postgresBackupAdvice(file));
+    await backupTo(db, file);
   },
 };

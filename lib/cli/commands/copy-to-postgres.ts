@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, type Db, type PostgresDb, type SqliteDb } from "../../../db/client";
+import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, type PostgresDb, type SqliteDb } from "../../../db/client";
 import { rebuildAggregates } from "../../../db/queries/aggregates";
 import type { Sql } from "../../../db/sql/types";
 import { COUNTERS } from "../../../core/counters";
@@ -236,17 +236,13 @@ async function copyToPostgres(source: SqliteDb, url: string): Promise<void> {
   }
 }
 
-function sqliteSource(db: Db): SqliteDb {
-  if (db.dialect !== "sqlite") throw new UsageError("copy-to-postgres reads a SQLite database ($DATABASE_PATH)");
-  return db;
-}
-
 export const copyToPostgresCommand: Command = {
   name: "copy-to-postgres",
   summary: `  copy-to-postgres --to URL          copy the SQLite database into an empty PostgreSQL database, then verify`,
   help: `Usage: npm run cli -- copy-to-postgres --to postgres://user@host:port/database
 
-Copies the SQLite database at $DATABASE_PATH into an EMPTY PostgreSQL database:
+Copies the SQLite database at $DATABASE_PATH into an EMPTY PostgreSQL database (the source is the
+SQLite file even when $DATABASE_URL is set):
 1. applies the PostgreSQL migrations to the target and refuses (exit 1) when any app table there
    already has rows;
 2. takes a consistent snapshot of the SQLite file (VACUUM INTO a temporary file; the server may
@@ -262,11 +258,11 @@ Copies the SQLite database at $DATABASE_PATH into an EMPTY PostgreSQL database:
    equal each other and the copied agg_waves.
 Exit 2 when --to is missing or not a postgres:// or postgresql:// URL; exit 1 when the target is
 not empty or any check fails. Progress goes to stderr.`,
-  async run({ args, values, openDb }) {
+  async run({ args, values, openSqliteFile }) {
     if (args.length) throw new UsageError(`copy-to-postgres takes no positional arguments (got ${args.join(" ")})`);
     const url = checkTarget(values.to);
     const file = env().DATABASE_PATH;
     if (!fs.existsSync(file)) throw new UsageError(`no SQLite database at ${file} ($DATABASE_PATH)`);
-    await copyToPostgres(sqliteSource(openDb()), url);
+    await copyToPostgres(openSqliteFile(), url);
   },
 };

@@ -47,7 +47,7 @@ as formulas are prefixed with '. Aggregates and benchmark tables never show a gr
 minimum group size.`,
   async run({ args, values, minGroupSize, openDb }) {
     if (args.length > 1) throw new UsageError(`export takes one of responses, aggregates, benchmark; got ${args.join(" ")}`);
-    const db = openDb();
+    const db = await openDb();
     const what = args[0];
     if (values.out && fs.existsSync(values.out)) throw new UsageError(`--out ${values.out} already exists; choose a new file`);
     if (what === "responses") return exportResponses(db, values);

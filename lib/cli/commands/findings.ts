@@ -30,7 +30,7 @@ Without --org: the whole benchmark. With --org: the organisation's latest wave w
 The JSON is documented in docs/api.md.`,
   async run({ args, values, minGroupSize, openDb }) {
     if (args.length) throw new UsageError(`findings takes no positional arguments (got ${args.join(" ")})`);
-    const db = openDb();
+    const db = await openDb();
     if (!values.json) throw new UsageError("findings prints JSON: add --json");
     if (!values.org && (values.wave || values.department || values.seniority)) throw new UsageError("--wave, --department and --seniority need --org");
     const report = values.org ? await organisationFindings(db, values.org, values, minGroupSize) : await benchmarkReport(db, minGroupSize);

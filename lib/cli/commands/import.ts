@@ -54,7 +54,7 @@ imports all of them, or none when any row is bad; each problem is printed as
 skipped when identical. Missing organisations and waves are created. Progress goes to stderr.`,
   async run({ args, minGroupSize, openDb }) {
     const file = oneArgument("import", args, "a CSV file");
-    const db = openDb();
+    const db = await openDb();
     await importFile(db, file);
     await releasePending(db, minGroupSize);
   },

@@ -23,7 +23,7 @@ touched. The server runs the same purge at start and then daily. Prints how many
   async run({ args, values, draftRetentionDays, openDb }) {
     if (args.length) throw new UsageError(`purge-drafts takes no positional arguments (got ${args.join(" ")})`);
     const days = retentionDays(values["older-than-days"], draftRetentionDays);
-    const deleted = await purgeAbandonedDrafts(openDb(), days);
+    const deleted = await purgeAbandonedDrafts(await openDb(), days);
     process.stdout.write(`Deleted ${deleted} draft${deleted === 1 ? "" : "s"} not saved for ${days} days.\n`);
   },
 };

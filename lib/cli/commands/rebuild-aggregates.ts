@@ -12,7 +12,7 @@ export const rebuildAggregatesCommand: Command = {
 Recomputes all aggregates from the submitted responses in one transaction.`,
   async run({ args, minGroupSize, openDb }) {
     if (args.length) throw new UsageError("rebuild-aggregates takes no arguments");
-    const db = openDb();
+    const db = await openDb();
     const started = Date.now();
     const progress = progressReporter("rebuild", await countSubmitted(db));
     const n = await rebuildAggregates(db, (rows) => progress.update(rows, rows));
