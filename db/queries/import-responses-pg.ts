@@ -43,17 +43,17 @@ function sqlOnClient(client: pg.PoolClient): Sql {
 }
 
 export async function createPostgresStaging(db: PostgresDb): Promise<PostgresStaging> {
+  // The answers are staged with the types of the responses table they are copied into; the rest is text.
+  const responseTypes = new Map(
+    (await db.sql.all<{ column_name: string; data_type: string }>(
+      "select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = 'responses'",
+    )).map((c) => [c.column_name, c.data_type]),
+  );
+  const types = STAGED.map((c) => (c === "line" ? "integer" : (ANSWER_COLUMNS as readonly string[]).includes(c) ? responseTypes.get(c)! : "text"));
   const client = await db.pool.connect();
   try {
     const sql = sqlOnClient(client);
     const t = `import_staging_${crypto.randomBytes(6).toString("hex")}`;
-    // The answers are staged with the types of the responses table they are copied into; the rest is text.
-    const responseTypes = new Map(
-      (await sql.all<{ column_name: string; data_type: string }>(
-        "select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = 'responses'",
-      )).map((c) => [c.column_name, c.data_type]),
-    );
-    const types = STAGED.map((c) => (c === "line" ? "integer" : (ANSWER_COLUMNS as readonly string[]).includes(c) ? responseTypes.get(c)! : "text"));
     await sql.run(
       `create temp table ${t} (
          ${STAGED.map((c, i) => `"${c}" ${types[i]}${c === "line" ? " not null unique" : c === "response_id" ? " primary key" : ""}`).join(",\n         ")},
