@@ -2,7 +2,7 @@
  * spearmanTest (core/stats) over thousands of organisations, in a fraction of its time: after each
  * change to the benchmark population the organisation-level correlations are computed again over
  * every organisation, and sorting an index array with a comparator, twice per correlation, was most
- * of that. Here the ranks come from one native sort of the values and a binary search per value.
+ * of that. Here the ranks come from one native sort of the values and one pass over it.
  *
  * The result is spearmanTest's, bit for bit: the average ranks are the same numbers (half-integers),
  * so every product in Spearman's sums is a multiple of 1/4 and every partial sum is one too, below
@@ -40,24 +40,14 @@ export function rankCorrelation(x: number[], y: number[]): SpearmanTestResult {
 
 /** 1-based ranks, ties given the mean of the positions they span (as core/stats averageRanks). */
 function averageRanks(values: readonly number[]): Float64Array {
+  // One pass over the sorted values gives each distinct value its rank (few distinct values: percentages of groups).
   const sorted = Float64Array.from(values).sort();
-  const ranks = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const first = countBelow(sorted, values[i]!, false);
-    const last = countBelow(sorted, values[i]!, true) - 1;
-    ranks[i] = (first + last) / 2 + 1;
+  const rankOf = new Map<number, number>();
+  for (let first = 0; first < sorted.length; ) {
+    let last = first;
+    while (last + 1 < sorted.length && sorted[last + 1] === sorted[first]) last++;
+    rankOf.set(sorted[first]!, (first + last) / 2 + 1);
+    first = last + 1;
   }
-  return ranks;
-}
-
-/** How many sorted values are below x (with `orEqual`, at most x). */
-function countBelow(sorted: Float64Array, x: number, orEqual: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x || (orEqual && sorted[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return Float64Array.from(values, (v) => rankOf.get(v)!);
 }
