@@ -69,14 +69,17 @@ export async function createPostgresStaging(db: PostgresDb): Promise<PostgresSta
   }
 }
 
-/** Drops the TEMP tables and gives the client back (destroyed if it cannot even do that). */
+/**
+ * Drops the TEMP tables and gives the client back. A client that cannot even drop them is destroyed
+ * instead, which ends its session and its TEMP tables with it; the import's own outcome or error
+ * stands either way.
+ */
 export async function dropPostgresStaging({ name: t, client, sql }: PostgresStaging): Promise<void> {
   try {
     await sql.run(`drop table if exists pg_temp.${t}, pg_temp.${t}_ids`);
     client.release();
   } catch (error) {
     client.release(error as Error);
-    throw error;
   }
 }
 
