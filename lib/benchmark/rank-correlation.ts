@@ -16,7 +16,7 @@ const MAX_N = 100_000;
 
 export function rankCorrelation(x: number[], y: number[]): SpearmanTestResult {
   const n = x.length;
-  const exactPath = n <= EXACT_SPEARMAN_MAX_N || n > MAX_N || n !== y.length || !x.every(Number.isFinite) || !y.every(Number.isFinite);
+  const exactPath = n <= EXACT_SPEARMAN_MAX_N || n > MAX_N || n !== y.length || !allFinite(x) || !allFinite(y);
   if (exactPath) return spearmanTest(x, y);
   const rx = averageRanks(x);
   const ry = averageRanks(y);
@@ -38,6 +38,11 @@ export function rankCorrelation(x: number[], y: number[]): SpearmanTestResult {
   return { rho, pValue, n, method: "t_distribution" };
 }
 
+function allFinite(values: readonly number[]): boolean {
+  for (const v of values) if (!Number.isFinite(v)) return false;
+  return true;
+}
+
 /** 1-based ranks, ties given the mean of the positions they span (as core/stats averageRanks). */
 function averageRanks(values: readonly number[]): Float64Array {
   // One pass over the sorted values gives each distinct value its rank (few distinct values: percentages of groups).
@@ -49,5 +54,8 @@ function averageRanks(values: readonly number[]): Float64Array {
     rankOf.set(sorted[first]!, (first + last) / 2 + 1);
     first = last + 1;
   }
-  return Float64Array.from(values, (v) => rankOf.get(v)!);
+  // A plain loop: Float64Array.from with a mapping function is ten times slower here.
+  const ranks = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = rankOf.get(values[i]!)!;
+  return ranks;
 }
