@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-/** tests/reliability: against `next start` (needs `next build` first); files run one after another. */
+/*
+ * tests/reliability: against `next start` (needs `next build` first); files run one after another.
+ * RELIABILITY_DATABASE=postgres runs them on PostgreSQL: one throwaway cluster for the run
+ * (tests/reliability/global-setup.ts).
+ */
 export default defineConfig({
   resolve: {
     alias: {
@@ -11,6 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/reliability/**/*.test.ts"],
+    globalSetup: ["tests/reliability/global-setup.ts"],
     environment: "node",
     pool: "forks",
     fileParallelism: false,

@@ -1,6 +1,7 @@
 /*
- * A real `next start` on loopback with a real database file, for the reliability suite: start it,
- * kill it (SIGKILL, the whole process group), start it again on the same file.
+ * A real `next start` on loopback with a real database (a SQLite file, or a PostgreSQL database by
+ * URL), for the reliability suite: start it, kill it (SIGKILL, the whole process group), start it
+ * again on the same database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -23,12 +24,31 @@ export function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `digiskills-${name}-`));
 }
 
-export type AppServer = { url: string; port: number; dbPath: string; process: ChildProcess; stderr: string[] };
+/** The database a server runs on: a SQLite file by its path, or a PostgreSQL database by its URL. */
+export type ServerDatabase = string | { url: string };
+
+/** `dbPath` is the SQLite file, or "" on PostgreSQL (then `database.url` names it). */
+export type AppServer = { url: string; port: number; dbPath: string; database: ServerDatabase; process: ChildProcess; stderr: string[] };
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
-/** Starts `next start` on the database file and waits for /api/health. */
-export async function startServer(dbPath: string, env: Record<string, string> = {}, port?: number): Promise<AppServer> {
+/**
+ * The app's environment for `database`, on top of `base`: DATABASE_URL selects PostgreSQL, so a
+ * SQLite run must not inherit one from the shell.
+ */
+export function databaseEnv(database: ServerDatabase, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...base };
+  if (typeof database === "string") {
+    out.DATABASE_PATH = database;
+    delete out.DATABASE_URL;
+  } else {
+    out.DATABASE_URL = database.url;
+  }
+  return out;
+}
+
+/** Starts `next start` on the database and waits for /api/health. */
+export async function startServer(database: ServerDatabase, env: Record<string, string> = {}, port?: number): Promise<AppServer> {
   if (!fs.existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first (npm test does)");
   const p = port ?? (await freePort());
   const stderr: string[] = [];
@@ -36,9 +56,8 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
-      ...process.env,
+      ...databaseEnv(database),
       NODE_ENV: "production",
-      DATABASE_PATH: dbPath,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: `http://127.0.0.1:${p}`,
       PUBLIC_URL: `http://127.0.0.1:${p}`,
@@ -62,7 +81,7 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s: ${stderr.join("")}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port: p, dbPath, process: child, stderr };
+  return { url, port: p, dbPath: typeof database === "string" ? database : "", database, process: child, stderr };
 }
 
 /** Kills the server and everything it started, without any chance to clean up. */

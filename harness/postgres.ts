@@ -52,15 +52,18 @@ async function runAsOwner(bin: string, args: string[]): Promise<void> {
 
 const DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** Creates a fresh, empty database `name` on the cluster of `url` and returns its URL. */
-export async function createDatabase(url: string, name: string): Promise<string> {
-  if (!DB_NAME.test(name)) throw new Error(`Database name must match ${DB_NAME}: ${name}`);
+/**
+ * Creates database `name` on the cluster of `url` and returns its URL: fresh and empty, or a copy of
+ * database `template` (which nobody may be connected to), much faster than migrating again.
+ */
+export async function createDatabase(url: string, name: string, options: { template?: string } = {}): Promise<string> {
+  for (const n of [name, options.template ?? "template1"]) if (!DB_NAME.test(n)) throw new Error(`Database name must match ${DB_NAME}: ${n}`);
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    await client.query(`create database "${name}"`);
+    await client.query(`create database "${name}"${options.template ? ` template "${options.template}"` : ""}`);
   } finally {
     await client.end();
   }

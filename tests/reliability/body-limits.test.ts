@@ -10,10 +10,10 @@ import { killServer, signInCookie, startServer, tempDir, type AppServer } from "
  * it off) and the handler. The server's memory stays flat under 30 concurrent 12 MB uploads.
  */
 const dir = tempDir("body-limits");
-const { dbPath, waveId } = await createFixtureDb(dir);
+const { database, waveId } = await createFixtureDb(dir);
 let server: AppServer;
 beforeAll(async () => {
-  server = await startServer(dbPath, { TRUSTED_PROXIES: "127.0.0.1,::1" });
+  server = await startServer(database, { TRUSTED_PROXIES: "127.0.0.1,::1" });
 });
 afterAll(async () => {
   await killServer(server, "SIGTERM");

@@ -10,13 +10,13 @@ import { killServer, startServer, tempDir, type AppServer } from "../../harness/
  * - wrong passwords from other addresses do not lock the real user out.
  */
 const dir = tempDir("client-address");
-const { dbPath } = await createFixtureDb(dir);
+const { database } = await createFixtureDb(dir);
 let direct: AppServer; // no TRUSTED_PROXIES: every request is the socket's address (127.0.0.1)
 let proxied: AppServer; // TRUSTED_PROXIES=loopback: the test plays the reverse proxy and sets X-Forwarded-For
 beforeAll(async () => {
-  direct = await startServer(dbPath);
+  direct = await startServer(database);
   // A small start limit, so one address's bucket is quick to empty (the default is 1,200 a minute).
-  proxied = await startServer(dbPath, { TRUSTED_PROXIES: "127.0.0.1,::1", RATE_LIMIT_START_PER_MIN: "30" });
+  proxied = await startServer(database, { TRUSTED_PROXIES: "127.0.0.1,::1", RATE_LIMIT_START_PER_MIN: "30" });
 });
 afterAll(async () => {
   await killServer(direct, "SIGTERM");

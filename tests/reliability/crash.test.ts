@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
 import { hashToken } from "../../core/tokens";
-import { aggregatesMatchRebuild, createFixtureDb, respondOnce } from "./fixture";
-import { killServer, startServer, tempDir, type AppServer } from "../../harness/app-server";
+import { aggregatesMatchRebuild, createFixtureDb, respondOnce, withFixtureDb } from "./fixture";
+import { killServer, startServer, tempDir, type AppServer, type ServerDatabase } from "../../harness/app-server";
 
 /*
  * Crash safety: submissions run from 16 concurrent respondents; the server is killed with SIGKILL
- * mid-load. After the kill every acknowledged submission must be stored, the file must pass
+ * mid-load. After the kill every acknowledged submission must be stored, a SQLite file must pass
  * integrity_check and foreign_key_check, the aggregates must equal a rebuild, and the restarted
  * server must serve and accept answers again. Each round has its own database and server, and kills
  * once its own count of acknowledgements is reached (a different count per round, so the kill lands
@@ -41,21 +40,23 @@ function acknowledgementsReached(target: number, ms: number, progress: () => str
 
 const NO_LIMITS = { RATE_LIMIT_START_PER_MIN: "0", RATE_LIMIT_SUBMIT_PER_MIN: "0" };
 
-/** Whether every acknowledged submission is stored, the file is sound and the aggregates equal a rebuild; returns the stored count. */
-async function checkStored(dbPath: string, acknowledged: readonly string[]): Promise<number> {
-  const db = openDatabase(dbPath);
-  try {
-    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+/**
+ * Whether every acknowledged submission is stored, a SQLite file is sound (PostgreSQL checks its own
+ * pages and keys) and the aggregates equal a rebuild; returns the stored count.
+ */
+async function checkStored(database: ServerDatabase, acknowledged: readonly string[]): Promise<number> {
+  return withFixtureDb(database, async (db) => {
+    if (db.dialect === "sqlite") {
+      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+    }
     const submitted = new Set(await db.sql.column<string>("select token_hash from responses where status = 'submitted'"));
     const missing = acknowledged.filter((t) => !submitted.has(hashToken(t)));
     expect(missing).toEqual([]);
-    const { stored: inFile, rebuilt } = await aggregatesMatchRebuild(db, dir!);
-    expect(inFile).toBe(rebuilt);
+    const { stored: inDatabase, rebuilt } = await aggregatesMatchRebuild(db, dir!);
+    expect(inDatabase).toBe(rebuilt);
     return submitted.size;
-  } finally {
-    db.$client.close();
-  }
+  });
 }
 
 /** Respondents submitting in a loop against `urls` (worker i uses urls[i % n]) until stopped. */
@@ -98,8 +99,8 @@ describe("SIGKILL under submission load", () => {
   ] as const) {
     it(`round ${round}: killed after ${target} acknowledgements, nothing acknowledged is lost, nothing is corrupt, the server serves again`, async () => {
       dir = tempDir(`crash-${round}`);
-      const { dbPath } = await createFixtureDb(dir);
-      server = await startServer(dbPath, NO_LIMITS);
+      const { database } = await createFixtureDb(dir);
+      server = await startServer(database, NO_LIMITS);
       const run = load([server.url], target);
       try {
         // Kill while the other workers' requests are still in flight.
@@ -110,10 +111,10 @@ describe("SIGKILL under submission load", () => {
         server = undefined;
       }
       expect(run.acknowledged.length).toBeGreaterThanOrEqual(target);
-      const stored = await checkStored(dbPath, run.acknowledged);
+      const stored = await checkStored(database, run.acknowledged);
 
       // The restarted server serves and takes answers.
-      server = await startServer(dbPath, NO_LIMITS);
+      server = await startServer(database, NO_LIMITS);
       const health = await fetch(`${server.url}/api/health`);
       expect(await health.json()).toEqual({ status: "ok", database: "ok" });
       expect((await respondOnce(server.url)).acknowledged).toBe(true);
@@ -125,7 +126,7 @@ describe("SIGKILL under submission load", () => {
 });
 
 /*
- * Two `next start` processes on one SQLite file, respondents spread over both; one is killed with
+ * Two `next start` processes on one database, respondents spread over both; one is killed with
  * SIGKILL mid-load. The other goes on taking submissions; afterwards every submission either
  * acknowledged is stored and the aggregates equal a rebuild.
  */
@@ -143,8 +144,8 @@ describe("SIGKILL of one of two instances under submission load", () => {
   ] as const) {
     it(`round ${round}: one instance killed after ${target} acknowledgements; the other goes on; nothing acknowledged is lost`, async () => {
       dir = tempDir(`crash-two-${round}`);
-      const { dbPath } = await createFixtureDb(dir);
-      [server, survivor] = await Promise.all([startServer(dbPath, NO_LIMITS), startServer(dbPath, NO_LIMITS)]);
+      const { database } = await createFixtureDb(dir);
+      [server, survivor] = await Promise.all([startServer(database, NO_LIMITS), startServer(database, NO_LIMITS)]);
       const run = load([server.url, survivor.url], target);
       try {
         // Kill one while requests to both are in flight.
@@ -166,7 +167,7 @@ describe("SIGKILL of one of two instances under submission load", () => {
       expect(more.acknowledged.length).toBeGreaterThanOrEqual(20);
       await killServer(survivor, "SIGTERM");
       survivor = undefined;
-      const stored = await checkStored(dbPath, run.acknowledged);
+      const stored = await checkStored(database, run.acknowledged);
       console.log(`[crash] two instances, round ${round}: ${run.acknowledged.length} acknowledged (${afterKill} before the kill), ${run.failures()} cut off, ${stored} stored`);
     });
   }

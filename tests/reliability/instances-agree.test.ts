@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFixtureDb, LEAD, respondOnce } from "./fixture";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createFixtureDb, describeOnly, LEAD, respondOnce } from "./fixture";
 import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
 import { openDatabase } from "../../db/client";
 import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
@@ -13,7 +13,8 @@ import { getQuestionnaire } from "../../questions";
  * checked against the database).
  */
 const dir = tempDir("instances-agree");
-const { dbPath } = await createFixtureDb(dir);
+// SQLite in both passes (cheap); the servers start in the SQLite pass only.
+const { dbPath } = await createFixtureDb(dir, "sqlite");
 {
   // Another organisation already in the benchmark, so the benchmark changes when rel-co joins it.
   const db = openDatabase(dbPath);
@@ -28,11 +29,8 @@ const { dbPath } = await createFixtureDb(dir);
 
 let a: AppServer;
 let b: AppServer;
-beforeAll(async () => {
-  [a, b] = await Promise.all([startServer(dbPath, { MIN_GROUP_SIZE: "5" }), startServer(dbPath, { MIN_GROUP_SIZE: "5" })]);
-});
 afterAll(async () => {
-  await Promise.all([killServer(a, "SIGTERM"), killServer(b, "SIGTERM")]);
+  await Promise.all([a && killServer(a, "SIGTERM"), b && killServer(b, "SIGTERM")]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,8 +47,11 @@ async function summary(server: AppServer, cookie: string): Promise<Summary> {
   return (await res.json()) as Summary;
 }
 
-describe("two instances on one SQLite file", () => {
+describeOnly("sqlite", "two processes on one SQLite file; postgres-instances.test.ts is its PostgreSQL twin")("two instances on one SQLite file", () => {
   let cookie = "";
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startServer(dbPath, { MIN_GROUP_SIZE: "5" }), startServer(dbPath, { MIN_GROUP_SIZE: "5" })]);
+  });
 
   it("a lead signed in on A is signed in on B", async () => {
     cookie = await signInCookie(a.url, LEAD.email, LEAD.password);

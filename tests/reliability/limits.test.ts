@@ -1,31 +1,25 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createFixtureDb } from "./fixture";
-import { openDatabase } from "../../db/client";
+import { ADMIN, createFixtureDb, sendUntilLimited, withFixtureDb } from "./fixture";
 import { createDraft } from "../../db/queries/survey";
 import { hashToken } from "../../core/tokens";
 import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /** Rate limits with the default settings: 429 with Retry-After, other addresses and drafts unaffected. */
 const dir = tempDir("limits");
-const { dbPath, waveId } = await createFixtureDb(dir);
+const { database, waveId } = await createFixtureDb(dir);
 // Drafts the server must purge at start (not saved for more than DRAFT_RETENTION_DAYS, 30) or keep.
-const { abandonedDraft, recentDraft } = await (async () => {
-  const db = openDatabase(dbPath);
-  try {
-    const abandoned = (await createDraft(db, waveId, "en")).id;
-    const recent = (await createDraft(db, waveId, "en")).id;
-    await db.sql.run("update responses set updated_at = ? where id = ?", [new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString(), abandoned]);
-    return { abandonedDraft: abandoned, recentDraft: recent };
-  } finally {
-    db.$client.close();
-  }
-})();
+const { abandonedDraft, recentDraft } = await withFixtureDb(database, async (db) => {
+  const abandoned = (await createDraft(db, waveId, "en")).id;
+  const recent = (await createDraft(db, waveId, "en")).id;
+  await db.sql.run("update responses set updated_at = ? where id = ?", [new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString(), abandoned]);
+  return { abandonedDraft: abandoned, recentDraft: recent };
+});
 let server: AppServer;
 beforeAll(async () => {
   // The test plays the reverse proxy on loopback, so its X-Forwarded-For names the client
   // (tests/reliability/client-address.test.ts covers the default, where nobody is trusted).
-  server = await startServer(dbPath, { TRUSTED_PROXIES: "127.0.0.1,::1" });
+  server = await startServer(database, { TRUSTED_PROXIES: "127.0.0.1,::1" });
 });
 afterAll(async () => {
   await killServer(server, "SIGTERM");
@@ -36,19 +30,9 @@ const start = (ip: string) => fetch(`${server.url}/api/survey/rel-open/start`, {
 
 describe("rate limits per client address", () => {
   it("survey starts: 1,200 a minute per address (an office's burst), then 429 with Retry-After; another address is not affected", async () => {
-    // A bucket of 1,200 that refills at 20 a second: count what gets through before the first 429.
+    // A bucket of 1,200 that refills at 20 a second: count what gets through until the first 429.
     const began = Date.now();
-    let accepted = 0;
-    let limited: Response | undefined;
-    while (accepted < 3000) {
-      const res = await start("198.51.100.7");
-      if (res.status === 429) {
-        limited = res;
-        break;
-      }
-      expect(res.status).toBe(201);
-      accepted++;
-    }
+    const { accepted, limited } = await sendUntilLimited(() => start("198.51.100.7"), 201, { max: 3000 });
     const refilled = Math.ceil(((Date.now() - began) / 1000) * 20);
     expect(accepted).toBeGreaterThanOrEqual(1200);
     expect(accepted).toBeLessThanOrEqual(1200 + refilled);
@@ -65,17 +49,7 @@ describe("rate limits per client address", () => {
     // Submits without a token reach the handler (401) but count for the address all the same.
     const submit = (ip: string) => fetch(`${server.url}/api/survey/rel-open/submit`, { method: "POST", headers: { "x-forwarded-for": ip }, body: "{}" });
     const began = Date.now();
-    let accepted = 0;
-    let limited: Response | undefined;
-    while (accepted < 3000) {
-      const res = await submit("198.51.100.17");
-      if (res.status === 429) {
-        limited = res;
-        break;
-      }
-      expect(res.status).toBe(401);
-      accepted++;
-    }
+    const { accepted, limited } = await sendUntilLimited(() => submit("198.51.100.17"), 401, { max: 3000 });
     expect(accepted).toBeGreaterThanOrEqual(1200);
     expect(accepted).toBeLessThanOrEqual(1200 + Math.ceil(((Date.now() - began) / 1000) * 20));
     expect(limited?.status).toBe(429);
@@ -179,8 +153,7 @@ describe("saves per draft", () => {
   it("a draft with 200 saves answers 409 draft_save_limit and keeps its answers", async () => {
     const token = await startDraft("198.51.100.33");
     expect((await save({ "x-resume-token": token }, 2)).status).toBe(200);
-    const db = openDatabase(dbPath);
-    try {
+    await withFixtureDb(database, async (db) => {
       // 200 saves at 30 a minute take seven minutes; set the counter instead.
       await db.sql.run("update responses set writes = 200 where token_hash = ?", [hashToken(token)]);
       const refused = await save({ "x-resume-token": token }, 5);
@@ -189,19 +162,12 @@ describe("saves per draft", () => {
         error: { code: "draft_save_limit", message: "This draft has been saved 200 times, the most a draft accepts; nothing was saved. Submit it or start a new response" },
       });
       expect(await db.sql.get("select step, self_data, writes from responses where token_hash = ?", [hashToken(token)])).toEqual({ step: 2, self_data: 3, writes: 200 });
-    } finally {
-      db.$client.close();
-    }
+    });
   });
 
   it("the server purged the draft abandoned for 31 days at start and kept the recent one", async () => {
-    const db = openDatabase(dbPath);
-    try {
-      const ids = await db.sql.column("select id from responses where id in (?, ?)", [abandonedDraft, recentDraft]);
-      expect(ids).toEqual([recentDraft]);
-    } finally {
-      db.$client.close();
-    }
+    const ids = await withFixtureDb(database, (db) => db.sql.column("select id from responses where id in (?, ?)", [abandonedDraft, recentDraft]));
+    expect(ids).toEqual([recentDraft]);
   });
 });
 
@@ -218,7 +184,7 @@ describe("API writes compare the full origin", () => {
 
 describe("cookies behind HTTPS", () => {
   it("over https (X-Forwarded-Proto from the reverse proxy) every cookie is Secure, HttpOnly and SameSite=Lax", async () => {
-    const https = await startServer(dbPath, { NEXTAUTH_URL: "https://skills.example.com", TRUSTED_PROXIES: "127.0.0.1,::1" });
+    const https = await startServer(database, { NEXTAUTH_URL: "https://skills.example.com", TRUSTED_PROXIES: "127.0.0.1,::1" });
     try {
       const setCookies: string[] = [];
       const headers = { "x-forwarded-proto": "https", "x-forwarded-for": "192.0.2.44" };
@@ -263,14 +229,7 @@ describe("server actions refuse cross-origin calls", () => {
     if (!found) throw new Error(`server action ${name} not in the build manifest`);
     return found[0];
   }
-  const archivedAt = async () => {
-    const db = openDatabase(dbPath);
-    try {
-      return (await db.sql.value<string | null>("select archived_at from organisations where slug = 'rel-co'")) as string | null;
-    } finally {
-      db.$client.close();
-    }
-  };
+  const archivedAt = () => withFixtureDb(database, async (db) => (await db.sql.value<string | null>("select archived_at from organisations where slug = 'rel-co'")) as string | null);
 
   it("an admin's action posted from another origin changes nothing; the same call from the app's origin works", async () => {
     const cookie = await signInCookie(server.url, ADMIN.email, ADMIN.password);

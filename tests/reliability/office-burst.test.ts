@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFixtureDb, respondOnce } from "./fixture";
-import { openDatabase } from "../../db/client";
+import { createFixtureDb, respondOnce, sendUntilLimited, withFixtureDb } from "./fixture";
 import { killServer, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /**
@@ -10,12 +9,12 @@ import { killServer, startServer, tempDir, type AppServer } from "../../harness/
  * default settings, and the same address is still held to its ceiling of 1,200 starts a minute.
  */
 const dir = tempDir("office-burst");
-const { dbPath, waveId } = await createFixtureDb(dir);
+const { database, waveId } = await createFixtureDb(dir);
 const PEOPLE = 1000;
 const IN_FLIGHT = 20;
 let server: AppServer;
 beforeAll(async () => {
-  server = await startServer(dbPath);
+  server = await startServer(database);
 });
 afterAll(async () => {
   await killServer(server, "SIGTERM");
@@ -44,27 +43,14 @@ describe("an office of 1,000 behind one address, default limits", () => {
     expect(outcomes.filter((o) => o.status === 429)).toEqual([]);
     expect(outcomes.filter((o) => !o.acknowledged)).toEqual([]);
     console.log(`[office-burst] 1,000 started and submitted in ${seconds.toFixed(1)} s with ${IN_FLIGHT} in flight`);
-    const db = openDatabase(dbPath);
-    try {
-      expect(await db.sql.value("select count(*) from responses where wave_id = ? and status = 'submitted'", [waveId])).toBe(PEOPLE);
-    } finally {
-      db.$client.close();
-    }
+    expect(await withFixtureDb(database, (db) => db.sql.value("select count(*) from responses where wave_id = ? and status = 'submitted'", [waveId]))).toBe(PEOPLE);
   });
 
   it("the same address then reaches its ceiling: at most 1,200 starts plus 20 a second, then 429 with Retry-After", async () => {
     const start = () => fetch(`${server.url}/api/survey/rel-open/start`, { method: "POST", body: "{}" });
-    let accepted = PEOPLE;
-    let limited: Response | undefined;
-    while (accepted < 4000) {
-      const res = await start();
-      if (res.status === 429) {
-        limited = res;
-        break;
-      }
-      expect(res.status).toBe(201);
-      accepted++;
-    }
+    const after = await sendUntilLimited(start, 201, { max: 3000 });
+    const accepted = PEOPLE + after.accepted;
+    const limited = after.limited;
     // Every start since the burst began, the burst's 1,000 included, drew on one bucket of 1,200.
     expect(accepted).toBeLessThanOrEqual(1200 + Math.ceil(((Date.now() - began) / 1000) * 20));
     expect(limited?.status).toBe(429);

@@ -1,47 +1,27 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LEAD, respondOnce, seedFixture } from "./fixture";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createFixtureDb, describeOnly, LEAD, openFixtureDb, respondOnce } from "./fixture";
 import { killServer, signInCookie, startServer, tempDir, type AppServer } from "../../harness/app-server";
-import { startPostgres, type PostgresCluster } from "../../harness/postgres";
-import { closeDatabase, openPostgresDb, prepareDatabase, type PostgresDb } from "../../db/client";
+import { closeDatabase, type Db } from "../../db/client";
 import { createRng, generateAnswers, insertOrganisation, insertSubmittedResponse, insertWave } from "../../db/factories";
 import { hashToken } from "../../core/tokens";
 import { getQuestionnaire } from "../../questions";
 
 /**
- * Two `next start` instances on ONE PostgreSQL database (a throwaway cluster from Debian's server,
- * harness/postgres.ts; DATABASE_URL selects it): they start together (each runs the migrator under
- * the advisory lock), a lead signed in on one is signed in on the other, a response submitted through one is on
+ * Two `next start` instances on ONE PostgreSQL database (the PostgreSQL pass's throwaway cluster,
+ * tests/reliability/global-setup.ts; DATABASE_URL selects it): they start together (each runs the
+ * migrator under the advisory lock), a lead signed in on one is signed in on the other, a response submitted through one is on
  * the other's dashboard JSON at its next request, a release made on one is in the other's benchmark,
  * and a rate limit spent on one is refused on the other.
  */
 const dir = tempDir("postgres-instances");
-let cluster: PostgresCluster;
-let db: PostgresDb;
+let db: Db;
 let a: AppServer;
 let b: AppServer;
-
-beforeAll(async () => {
-  cluster = await startPostgres();
-  db = openPostgresDb(cluster.url);
-  await prepareDatabase(db); // the migrations, under the advisory lock the instances take too
-  await seedFixture(db);
-  // Another organisation already in the benchmark, so the benchmark changes when rel-co joins it.
-  const rng = createRng(7);
-  const peer = await insertOrganisation(db, { slug: "peer-co", name: "Peer Co", sector: "Retail", sizeBand: "medium", departments: [] });
-  const wave = await insertWave(db, { orgId: peer.id, label: "2026", questionnaireVersion: 1, code: "peer-open" });
-  for (let i = 0; i < 12; i++) {
-    await insertSubmittedResponse(db, { id: `peer-${i}`, waveId: wave.id, answers: generateAnswers(rng, getQuestionnaire(1).capabilityIds, { maturity: -0.5, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
-  }
-  // Both start together: each runs the migrator at start-up (nothing left to apply) and releases peer-co's wave.
-  const env = { DATABASE_URL: cluster.url, MIN_GROUP_SIZE: "5", RATE_LIMIT_START_PER_MIN: "20" };
-  [a, b] = await Promise.all([startServer(`${dir}/unused.db`, env), startServer(`${dir}/unused.db`, env)]);
-}, 120_000);
 
 afterAll(async () => {
   await Promise.all([a && killServer(a, "SIGTERM"), b && killServer(b, "SIGTERM")]);
   if (db) await closeDatabase(db);
-  await cluster?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,8 +38,22 @@ async function summary(server: AppServer, cookie: string): Promise<Summary> {
   return (await res.json()) as Summary;
 }
 
-describe("two instances on one PostgreSQL database", () => {
+describeOnly("postgres", "instances-agree.test.ts is its SQLite twin")("two instances on one PostgreSQL database", () => {
   let cookie = "";
+  beforeAll(async () => {
+    const { database } = await createFixtureDb(dir); // a copy of the run's migrated template database
+    db = openFixtureDb(database);
+    // Another organisation already in the benchmark, so the benchmark changes when rel-co joins it.
+    const rng = createRng(7);
+    const peer = await insertOrganisation(db, { slug: "peer-co", name: "Peer Co", sector: "Retail", sizeBand: "medium", departments: [] });
+    const wave = await insertWave(db, { orgId: peer.id, label: "2026", questionnaireVersion: 1, code: "peer-open" });
+    for (let i = 0; i < 12; i++) {
+      await insertSubmittedResponse(db, { id: `peer-${i}`, waveId: wave.id, answers: generateAnswers(rng, getQuestionnaire(1).capabilityIds, { maturity: -0.5, departments: [] }), submittedAt: "2026-05-01T00:00:00Z" });
+    }
+    // Both start together: each runs the migrator at start-up (nothing left to apply) and releases peer-co's wave.
+    const env = { MIN_GROUP_SIZE: "5", RATE_LIMIT_START_PER_MIN: "20" };
+    [a, b] = await Promise.all([startServer(database, env), startServer(database, env)]);
+  });
 
   it("both started together on the migrated database; health says ok on both; every migration applied once", async () => {
     for (const server of [a, b]) expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok", database: "ok" });

@@ -12,8 +12,8 @@ let server: AppServer;
 let dir: string;
 beforeAll(async () => {
   dir = tempDir("public-files");
-  const { dbPath } = await createFixtureDb(dir);
-  server = await startServer(dbPath);
+  const { database } = await createFixtureDb(dir);
+  server = await startServer(database);
 });
 afterAll(async () => {
   if (server) await killServer(server);

@@ -4,17 +4,17 @@ import { createFixtureDb } from "./fixture";
 import { killServer, startServer, tempDir, type AppServer } from "../../harness/app-server";
 
 /**
- * Rate limits live in the database: two `next start` processes on ONE SQLite file (WAL) share every
- * bucket, so what one instance spent the other refuses. Both see the client as the socket address.
+ * Rate limits live in the database: two `next start` processes on ONE database (a SQLite file in
+ * WAL mode, or a PostgreSQL database) share every bucket, so what one instance spent the other refuses. Both see the client as the socket address.
  */
 const dir = tempDir("shared-limits");
-const { dbPath } = await createFixtureDb(dir);
+const { database } = await createFixtureDb(dir);
 let a: AppServer;
 let b: AppServer;
 beforeAll(async () => {
   // One start a minute per address (a burst of one), so a single start on A spends the address's allowance.
-  a = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "1" });
-  b = await startServer(dbPath, { RATE_LIMIT_START_PER_MIN: "1" });
+  a = await startServer(database, { RATE_LIMIT_START_PER_MIN: "1" });
+  b = await startServer(database, { RATE_LIMIT_START_PER_MIN: "1" });
 });
 afterAll(async () => {
   await killServer(a, "SIGTERM");

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort, tempDir } from "../../harness/app-server";
+import { databaseEnv, freePort, tempDir } from "../../harness/app-server";
 import { createFixtureDb } from "./fixture";
 
 /*
@@ -23,12 +23,11 @@ describe("start-up checks", () => {
   it("next start in production without NEXTAUTH_SECRET (and no DEMO) exits non-zero with the message", async () => {
     if (!fs.existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first (npm test does)");
     dir = tempDir("startup");
-    const { dbPath } = await createFixtureDb(dir);
+    const { database } = await createFixtureDb(dir);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...databaseEnv(database),
       NODE_ENV: "production",
-      DATABASE_PATH: dbPath,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
