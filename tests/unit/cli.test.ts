@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { Readable } from "node:stream";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -512,5 +513,31 @@ describe("cli on PostgreSQL (DATABASE_URL)", { timeout: 150_000 }, () => {
     } finally {
       await closeDatabase(copy);
     }
+  });
+  it("an import into a wave waits for a live submission's aggregate update there, and counts on top of it", async () => {
+    const lines = csvText.split("\r\n");
+    const cells = lines.map((l) => (l ? (Papa.parse<string[]>(l).data[0] ?? []) : []));
+    const northwind = cells.find((c) => c[1] === "northwind")!;
+    const waveId = (await pg.sql.value<number>("select w.id from waves w join organisations o on o.id = w.org_id where o.slug = 'northwind' and w.label = ?", [northwind[5]]))!;
+    const before = (await pg.sql.value<number>("select n from agg_waves where wave_id = ?", [waveId]))!;
+    const file = [lines[0], csvLine(northwind.map((v, i) => (i === 0 ? "concurrent-import-1" : v))), ""].join("\r\n");
+
+    let importing: Promise<Awaited<ReturnType<typeof importResponsesCsv>>> | undefined;
+    let importDone = false;
+    await transaction(pg, async (live) => {
+      // The submission's transaction holds the wave (locks.ts) from its aggregate update to its commit.
+      await insertSubmittedResponse(live, { id: "concurrent-live-1", waveId, answers: completeAnswers("Sales"), submittedAt: "2026-10-01T10:00:00.000Z" });
+      importing = importResponsesCsv(pg, Readable.from([Buffer.from(file, "utf8")]));
+      const finished = () => (importDone = true);
+      void importing.then(finished, finished);
+      // The wave's advisory lock (classid 1 = the wave-aggregates namespace of locks.ts), asked for and not granted.
+      const waiting = () => pg.sql.value<number>("select count(*) from pg_locks where locktype = 'advisory' and classid = 1 and objid = ? and not granted", [waveId]);
+      while (!importDone && (await waiting()) === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(importDone).toBe(false);
+    });
+    const outcome = await importing!;
+    expect(outcome.ok && outcome.result.inserted).toBe(1);
+    expect(await pg.sql.value<number>("select n from agg_waves where wave_id = ?", [waveId])).toBe(before + 2);
+    expect(await rebuiltOn(pg)).toEqual(await aggregates(pg));
   });
 });
