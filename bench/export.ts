@@ -14,15 +14,19 @@ import Database from "better-sqlite3";
 import { AGG_CAPABILITIES } from "../core/counters";
 import { RESPONSE_CSV_COLUMNS } from "../core/csv-columns";
 import { BOM, csvLines } from "../lib/csv/safe-cell";
+import { postgresBinDir } from "../harness/postgres";
 
-const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c} end`;
-/** The export's columns as one join, as db/queries/export-responses.ts selected them before its per-wave lookup. */
-const JOIN_COLUMNS = [
-  "r.id", "o.slug", "o.name", "o.sector", "o.size_band", "w.label", "r.department", "r.seniority", "r.submitted_at", "r.locale",
-  ...AGG_CAPABILITIES.map((c) => `r.self_${c}`),
-  ...AGG_CAPABILITIES.map((c) => `r.org_${c}`),
-  agree("vision"), agree("ld_awareness"), agree("customer_understanding"),
-].join(", ");
+/** The export's columns as one join, as db/queries/export-responses.ts selected them before its per-wave lookup (PostgreSQL: a CASE needs one type). */
+const joinColumns = (asText: string) => {
+  const agree = (c: string) => `case r.${c} when 0 then 'dont_know' else r.${c}${asText} end`;
+  return [
+    "r.id", "o.slug", "o.name", "o.sector", "o.size_band", "w.label", "r.department", "r.seniority", "r.submitted_at", "r.locale",
+    ...AGG_CAPABILITIES.map((c) => `r.self_${c}`),
+    ...AGG_CAPABILITIES.map((c) => `r.org_${c}`),
+    agree("vision"), agree("ld_awareness"), agree("customer_understanding"),
+  ].join(", ");
+};
+const JOIN_COLUMNS = joinColumns("");
 const joinSql = (responses: string, extra = "") =>
   `select ${JOIN_COLUMNS} from ${responses} join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id where r.status = 'submitted'${extra} order by r.rowid`;
 
@@ -84,4 +88,36 @@ export function benchExport(dbFile: string, log: (s: string) => void, runs = Num
     log(`  output ${appHash === refHash ? "identical to" : "DIFFERS from"} csvLines (papaparse) over the join, SHA-256 ${appHash.slice(0, 16)}…`);
   }
   fs.rmSync(out, { force: true });
+}
+
+/** Wall time of psql's `\copy (the join) to /dev/null csv` on `url`, in the app's PostgreSQL order (response id). */
+function psqlSeconds(url: string): number {
+  const join = `select ${joinColumns("::text")} from responses r join waves w on w.id = r.wave_id join organisations o on o.id = w.org_id where r.status = 'submitted' order by r.id`;
+  const started = performance.now();
+  const r = spawnSync(path.join(postgresBinDir(), "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", `\\copy (${join}) to '/dev/null' csv`], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.error?.message ?? r.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * The same export on PostgreSQL (`url`, a copy of the bench database), next to psql's `\copy` of
+ * the same join into CSV, alternating, best of `runs`.
+ */
+export function benchExportPostgres(url: string, log: (s: string) => void, runs = Number(process.env.BENCH_EXPORT_RUNS ?? 2)): void {
+  const out = path.join(os.tmpdir(), `digiskills-bench-export-pg-${process.pid}.csv`);
+  const shell: number[] = [];
+  const app: { rows: number; seconds: number; maxRssMiB: number; bytes: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    shell.push(psqlSeconds(url));
+    const child = spawnSync(path.join("node_modules", ".bin", "tsx"), ["bench/export-child.ts", url, out], { encoding: "utf8" });
+    if (child.status !== 0) throw new Error(`export failed: ${child.stderr}`);
+    app.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!));
+  }
+  fs.rmSync(out, { force: true });
+  const ref = Math.min(...shell);
+  const fastest = app.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  log(`\n[export] on PostgreSQL, ${fastest.rows.toLocaleString("en")} rows, best of ${runs} alternating runs:`);
+  log(`  psql \\copy (the join, ordered by response id) to /dev/null csv: ${shell.map((x) => `${x.toFixed(2)} s`).join(", ")}`);
+  log(`  app export to a file (responsesCsvChunks, own process): ${app.map((a) => `${a.seconds.toFixed(2)} s`).join(", ")}; peak RSS ${app.map((a) => `${a.maxRssMiB.toFixed(0)} MiB`).join(", ")}`);
+  log(`  best: reference ${ref.toFixed(2)} s, app ${fastest.seconds.toFixed(2)} s, ratio ${(fastest.seconds / ref).toFixed(2)}× (budget 2×), peak RSS ${Math.max(...app.map((a) => a.maxRssMiB)).toFixed(0)} MiB (budget 300 MiB)`);
 }

@@ -3,7 +3,9 @@
  * loopback with synchronous=FULL, next to the same inserts through a bare node:http + better-sqlite3
  * server (bench/bare-server.ts) as the ceiling. 50 concurrent respondents for 30 s by default
  * (LOAD_CONNECTIONS, LOAD_SECONDS). Rows: one `next start`; two `next start` processes on ONE
- * SQLite file, driven round-robin; the bare ceiling; each printed as a ratio to that ceiling.
+ * SQLite file, driven round-robin; one `next start` on PostgreSQL; two on ONE PostgreSQL database,
+ * round-robin (copies made by copy-to-postgres in a throwaway cluster, at the server's defaults);
+ * the bare ceiling; each printed as a ratio to that ceiling.
  * After each row every acknowledged submission is looked up: stored exactly once.
  *
  * Round-robin over two processes: autocannon cannot spread one run over two ports, and a proxy in
@@ -16,8 +18,10 @@
  * bench database, next to the same summaryData() behind the bare server; then two processes A and B
  * on that copy: rounds of five survey submissions through A plus a GET on A that releases the wave
  * (a new release of an organisation in the benchmark), each followed at once by B's first summary
- * request, timed (B follows the change feed, migration 0008). Prints figures; record them in
- * docs/benchmarks.md. LOAD_PARTS=dashboard runs only the dashboard part; LOAD_ROUNDS (20) rounds.
+ * request, timed (B follows the change feed, migration 0008). Then both again on PostgreSQL (a copy
+ * of the bench database made by copy-to-postgres, or BENCH_PG_URL). Prints figures; record them in
+ * docs/benchmarks.md. LOAD_PARTS=submissions runs only the submission rows, LOAD_PARTS=dashboard only
+ * the dashboard part, LOAD_PARTS=dashboard-postgres only its PostgreSQL half; LOAD_ROUNDS (20) rounds.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,14 +29,16 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { openDatabase, transaction } from "../db/client";
+import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, transaction, type Db } from "../db/client";
 import { createDraft, saveDraft } from "../db/queries/survey";
 import { addMembership, insertUser } from "../db/queries/users";
 import { seedDemo } from "../db/seed-demo";
 import { hashPasswordSync } from "../core/passwords";
 import { DRAFT_MAX_SAVES } from "../lib/survey/limits";
 import { completeAnswers } from "../harness/answers";
-import { freePort, killServer, signInCookie, startServer } from "../harness/app-server";
+import { freePort, killServer, signInCookie, startServer, type ServerDatabase } from "../harness/app-server";
+import type { PostgresCluster } from "../harness/postgres";
+import { postgresCopies } from "./postgres-copies";
 import { generateBenchDatabase } from "./generate";
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
@@ -152,15 +158,14 @@ async function drive(urls: string[], tokens: string[], amount?: number): Promise
  * submitted in all. Looked up by the draft's response id: a submission replaces the resume token's
  * hash with the report token's (db/queries/survey.ts), so the resume token no longer finds the row.
  */
-function verify(file: string, acknowledged: string[], base: number): { stored: number; missing: number } {
-  const db = openDatabase(file);
-  // One read transaction: the server may still be finishing requests autocannon gave up waiting for,
-  // and two separate reads would see different snapshots.
-  const { submitted, n } = db.$client.transaction(() => ({
-    submitted: db.$client.prepare("select id from responses where status = 'submitted'").pluck().all() as string[],
-    n: db.$client.prepare("select coalesce(sum(n), 0) from agg_waves").pluck().get() as number,
-  }))();
-  db.$client.close();
+async function verify(database: ServerDatabase, acknowledged: string[], base: number): Promise<{ stored: number; missing: number }> {
+  const db = openBenchDb(database);
+  // Read after the servers stopped (measure), in one transaction.
+  const { submitted, n } = await db.sql.transaction(async (tx) => ({
+    submitted: await tx.column<string>("select id from responses where status = 'submitted'"),
+    n: Number(await tx.value<number>("select coalesce(sum(n), 0) from agg_waves")),
+  }));
+  await closeDatabase(db);
   const set = new Set(submitted); // ids are the primary key: a row is stored at most once
   if (new Set(acknowledged).size !== acknowledged.length) throw new Error("a draft was acknowledged as submitted twice");
   const missing = acknowledged.filter((t) => !set.has(draftIds.get(t)!)).length;
@@ -174,6 +179,11 @@ function report(name: string, o: Outcome, v: { stored: number; missing: number }
     `[load] ${name}: ${o.rps.toFixed(0)} submissions/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.errors} errors (${o.timeouts} timeouts), ${o.non2xx} non-2xx; ` +
       `${o.acknowledged.length} acknowledged, ${v.stored} stored, ${v.missing} acknowledged but missing${parts}`,
   );
+}
+
+/** The database a bench server runs on, opened here (PostgreSQL already migrated by the copy). */
+function openBenchDb(database: ServerDatabase): Db {
+  return typeof database === "string" ? openDatabase(database) : openPostgresDb(database.url);
 }
 
 async function startBare(file: string): Promise<{ url: string; child: ChildProcess }> {
@@ -194,30 +204,33 @@ export async function runLoad(): Promise<void> {
   }
   const dir = path.join(os.tmpdir(), "digiskills-load");
   if (process.env.LOAD_PARTS === "dashboard") return runDashboardLoad(dir);
+  if (process.env.LOAD_PARTS === "dashboard-postgres") return runDashboardOnPostgres(await prepareDashboardCopy(dir));
   const nextFile = path.join(dir, "next", "app.db");
   const twoFile = path.join(dir, "two", "app.db");
   const bareFile = path.join(dir, "bare", "app.db");
+  const pgSource = path.join(dir, "postgres-source", "app.db");
   const prepared = await prepare(nextFile);
-  for (const copy of [twoFile, bareFile]) {
+  for (const copy of [twoFile, bareFile, pgSource]) {
     // A fresh directory: a -wal file left from an earlier run next to the copy would corrupt it.
     fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     fs.mkdirSync(path.dirname(copy), { recursive: true });
     fs.copyFileSync(nextFile, copy);
   }
-  log(`Prepared ${prepared.length.toLocaleString("en")} complete drafts in each of three copies of the demo database`);
+  const pg = await postgresCopies(pgSource, ["load_one", "load_two"]);
+  log(`Prepared ${prepared.length.toLocaleString("en")} complete drafts in each of three copies of the demo database and two PostgreSQL copies of it (${pg.cluster.url})`);
 
   // The submit limits off, as a benchmark needs (0 turns them off; every process reads the same env).
   const limitsOff = { RATE_LIMIT_SUBMIT_PER_MIN: "0" };
   const rows: { name: string; o: Outcome; v: { stored: number; missing: number } }[] = [];
 
   /** Warm-up (2,000 submissions, not counted), the measured run, then the exactly-once check. */
-  async function measure(name: string, file: string, urls: string[], stop: () => Promise<void>): Promise<void> {
+  async function measure(name: string, database: ServerDatabase, urls: string[], stop: () => Promise<void>): Promise<void> {
     const tokens = [...prepared];
     await drive(urls, tokens.splice(0, 2000), 2000);
-    const warm = verify(file, [], 0).stored;
+    const warm = (await verify(database, [], 0)).stored;
     const o = await drive(urls, tokens);
     await stop(); // every request the servers accepted is finished before the check
-    const v = verify(file, o.acknowledged, warm);
+    const v = await verify(database, o.acknowledged, warm);
     report(name, o, v);
     rows.push({ name, o, v });
   }
@@ -243,6 +256,31 @@ export async function runLoad(): Promise<void> {
     await Promise.all(pair.map((p) => killServer(p)));
   }
 
+  // PostgreSQL at its defaults (synchronous_commit on) on the same machine: one instance, then two on one database.
+  try {
+    const one = { url: pg.urls[0]! };
+    const solo = await startServer(one, limitsOff);
+    try {
+      await measure("next start, one instance on PostgreSQL", one, [solo.url], () => killServer(solo, "SIGTERM"));
+    } finally {
+      await killServer(solo);
+    }
+    const two = { url: pg.urls[1]! };
+    const instances = await Promise.all([startServer(two, limitsOff), startServer(two, limitsOff)]);
+    try {
+      await measure(
+        "next start, two instances on one PostgreSQL database, round-robin",
+        two,
+        instances.map((p) => p.url),
+        async () => void (await Promise.all(instances.map((p) => killServer(p, "SIGTERM")))),
+      );
+    } finally {
+      await Promise.all(instances.map((p) => killServer(p)));
+    }
+  } finally {
+    await pg.cluster.stop();
+  }
+
   const bare = await startBare(bareFile);
   try {
     await measure("bare node:http + better-sqlite3, one process (ceiling)", bareFile, [bare.url], () => stopBare(bare.child));
@@ -256,14 +294,15 @@ export async function runLoad(): Promise<void> {
     const once = v.missing === 0 ? "every one stored exactly once" : `${v.missing} NOT stored`;
     log(`  ${(o.rps / ceiling).toFixed(2)}×  ${o.rps.toFixed(0).padStart(5)}/s  p50 ${String(o.p50).padStart(4)} ms  p99 ${String(o.p99).padStart(4)} ms  ${name}; ${o.acknowledged.length} acknowledged, ${once} (${v.stored} stored)`);
   }
-  const two = rows[1]!.o;
-  const p99Max = Math.max(...two.parts.map((p) => p.p99));
-  log(
-    `[load] targets (issue 13), two processes: ≥ 0.45× the bare ceiling: ${(two.rps / ceiling).toFixed(2)}× ${two.rps / ceiling >= 0.45 ? "met" : "NOT met"}; ` +
-      `p99 < 250 ms at ${CONNECTIONS} connections: ${two.p99} ms merged, ${p99Max} ms the larger of the two processes' p99s, ${Math.max(two.p99, p99Max) < 250 ? "met" : "NOT met"}`,
-  );
+  for (const { name, o: two } of rows.filter((r) => r.name.includes("round-robin"))) {
+    const p99Max = Math.max(...two.parts.map((p) => p.p99));
+    log(
+      `[load] targets (issue 13), ${name}: ≥ 0.45× the bare ceiling: ${(two.rps / ceiling).toFixed(2)}× ${two.rps / ceiling >= 0.45 ? "met" : "NOT met"}; ` +
+        `p99 < 250 ms at ${CONNECTIONS} connections: ${two.p99} ms merged, ${p99Max} ms the larger of the two p99s, ${Math.max(two.p99, p99Max) < 250 ? "met" : "NOT met"}`,
+    );
+  }
 
-  await runDashboardLoad(dir);
+  if (process.env.LOAD_PARTS !== "submissions") await runDashboardLoad(dir);
 }
 
 async function stopBare(child: ChildProcess): Promise<void> {
@@ -293,10 +332,19 @@ async function prepareDashboard(file: string): Promise<string> {
   source.prepare("vacuum into ?").run(file);
   source.close();
   const db = openDatabase(file);
-  const org = db.$client.prepare("select id, slug from organisations order by id limit 1").get() as { id: number; slug: string };
-  const user = await insertUser(db, { email: LEAD.email, name: "Load lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) });
-  await addMembership(db, user.id, org.id);
-  db.$client.close();
+  try {
+    return await addLead(db);
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+/** The L&D lead of the first organisation (added when missing); returns that organisation's slug. */
+async function addLead(db: Db): Promise<string> {
+  const org = (await db.sql.get<{ id: number; slug: string }>("select id, slug from organisations order by id limit 1"))!;
+  const existing = await db.sql.value<number>("select id from users where email = ?", [LEAD.email]);
+  const userId = existing ?? (await insertUser(db, { email: LEAD.email, name: "Load lead", role: "lead", passwordHash: hashPasswordSync(LEAD.password) })).id;
+  await addMembership(db, userId, org.id);
   return org.slug;
 }
 
@@ -318,22 +366,18 @@ function reportGet(name: string, o: Outcome) {
   log(`[load] ${name}: ${o.rps.toFixed(0)} requests/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${o.non2xx} non-2xx, ${o.errors} connection errors (${o.timeouts} timeouts), ${o.bad} answers without the summary (${o.total} requests)`);
 }
 
+/** The SQLite copy of the bench database for the dashboard part; not made when BENCH_PG_URL names a PostgreSQL copy. */
+async function prepareDashboardCopy(dir: string): Promise<string> {
+  const file = path.join(dir, "dashboard", "app.db");
+  if (!process.env.BENCH_PG_URL) await prepareDashboard(file);
+  return file;
+}
+
 export async function runDashboardLoad(dir: string): Promise<void> {
   const file = path.join(dir, "dashboard", "app.db");
   const slug = await prepareDashboard(file);
   log(`Prepared a copy of ${path.basename(BENCH_DB)} with a lead of "${slug}"`);
-  const pathname = `/api/dashboard/${slug}/summary`;
-
-  const server = await startServer(file);
-  let next: Outcome;
-  try {
-    const cookie = await signInCookie(server.url, LEAD.email, LEAD.password);
-    await driveGet(server.url, pathname, { cookie }, 200); // warm-up: the benchmark population is read once
-    next = await driveGet(server.url, pathname, { cookie });
-    reportGet(`next start, GET ${pathname} as a signed-in lead`, next);
-  } finally {
-    await killServer(server);
-  }
+  const next = await summaryThroughNext(file, slug, "");
 
   const bare = await startBare(file);
   let ceiling: Outcome;
@@ -347,6 +391,48 @@ export async function runDashboardLoad(dir: string): Promise<void> {
   log(`[load] the summary JSON through next start reaches ${((100 * next.rps) / ceiling.rps).toFixed(1)}% of the bare ceiling (${next.rps.toFixed(0)} / ${ceiling.rps.toFixed(0)} requests/s)`);
 
   await runAfterWrite(file, slug);
+  await runDashboardOnPostgres(file);
+}
+
+/** GET the summary through `next start` on `database`: a warm-up, then CONNECTIONS connections for SECONDS. */
+async function summaryThroughNext(database: ServerDatabase, slug: string, where: string): Promise<Outcome> {
+  const pathname = `/api/dashboard/${slug}/summary`;
+  const server = await startServer(database);
+  try {
+    const cookie = await signInCookie(server.url, LEAD.email, LEAD.password);
+    await driveGet(server.url, pathname, { cookie }, 200); // warm-up: the benchmark population is read once
+    const next = await driveGet(server.url, pathname, { cookie });
+    reportGet(`next start${where}, GET ${pathname} as a signed-in lead`, next);
+    return next;
+  } finally {
+    await killServer(server);
+  }
+}
+
+/**
+ * The same dashboard and the second instance after a write, on PostgreSQL: BENCH_PG_URL names a
+ * PostgreSQL copy of the bench database to use (it is changed: a lead, releases, submissions), else
+ * the SQLite copy `file` is copied into a throwaway cluster first (copy-to-postgres; minutes).
+ */
+async function runDashboardOnPostgres(file: string): Promise<void> {
+  let cluster: PostgresCluster | undefined;
+  let url = process.env.BENCH_PG_URL;
+  if (!url) {
+    log(`Copying ${path.basename(file)} into PostgreSQL (copy-to-postgres)…`);
+    const started = performance.now();
+    ({ cluster, template: url } = await postgresCopies(file, []));
+    log(`  copied in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  try {
+    const db = openPostgresDb(url!);
+    await prepareDatabase(db);
+    const slug = await addLead(db).finally(() => closeDatabase(db));
+    const database = { url: url! };
+    await summaryThroughNext(database, slug, " on PostgreSQL");
+    await runAfterWrite(database, slug);
+  } finally {
+    await cluster?.stop();
+  }
 }
 
 // ── The second process right after a write on the first ─────────────────────────────────────────
@@ -387,17 +473,18 @@ async function timedSummary(url: string, slug: string, cookie: string): Promise<
  * responses than the last release make one due), so the benchmark population changes; then at once
  * B's first GET of `slug`'s summary, timed. B learns of the release from the change feed.
  */
-async function runAfterWrite(file: string, slug: string): Promise<void> {
-  const setup = openDatabase(file);
-  const writer = setup.$client.prepare("select o.id, o.slug, w.id wave, w.code from organisations o join waves w on w.org_id = o.id where o.slug <> ? order by o.id limit 1").get(slug) as { id: number; slug: string; wave: number; code: string };
-  setup.$client.prepare("update waves set status = 'open' where id = ?").run(writer.wave);
-  const leadId = setup.$client.prepare("select id from users where email = ?").pluck().get(LEAD.email) as number;
-  await addMembership(setup, leadId, writer.id);
-  setup.$client.close();
-  const feed = new Database(file, { readonly: true });
-  const seqOf = () => feed.prepare("select seq from agg_releases where wave_id = ?").pluck().get(writer.wave) as number;
+async function runAfterWrite(database: ServerDatabase, slug: string): Promise<void> {
+  const feed = openBenchDb(database);
+  const writer = (await feed.sql.get<{ id: number; slug: string; wave: number; code: string }>(
+    "select o.id, o.slug, w.id as wave, w.code from organisations o join waves w on w.org_id = o.id where o.slug <> ? order by o.id limit 1",
+    [slug],
+  ))!;
+  await feed.sql.run("update waves set status = 'open' where id = ?", [writer.wave]);
+  await addMembership(feed, (await feed.sql.value<number>("select id from users where email = ?", [LEAD.email]))!, writer.id);
+  const seqOf = () => feed.sql.value<number>("select seq from agg_releases where wave_id = ?", [writer.wave]);
+  const on = typeof database === "string" ? path.basename(BENCH_DB) : "PostgreSQL";
 
-  const [a, b] = await Promise.all([startServer(file), startServer(file)]);
+  const [a, b] = await Promise.all([startServer(database), startServer(database)]);
   try {
     const cookie = await signInCookie(a.url, LEAD.email, LEAD.password);
     for (let i = 0; i < 5; i++) {
@@ -412,22 +499,22 @@ async function runAfterWrite(file: string, slug: string): Promise<void> {
     const releaseOnA: number[] = [];
     let released = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const before = seqOf();
+      const before = await seqOf();
       const ok = await Promise.all(Array.from({ length: 5 }, () => respond(a.url, writer.code)));
       if (ok.includes(false)) throw new Error(`round ${round}: a submission through A was not acknowledged`);
       releaseOnA.push(await timedSummary(a.url, writer.slug, cookie)); // A releases the wave here
       afterWrite.push(await timedSummary(b.url, slug, cookie)); // B's first request after the release
       secondOnB.push(await timedSummary(b.url, slug, cookie));
-      if (seqOf() !== before) released++;
+      if ((await seqOf()) !== before) released++;
     }
-    log(`[load] two processes A and B on the copy of ${path.basename(BENCH_DB)}; ${ROUNDS} rounds of 5 submissions to "${writer.slug}" through A, then A's GET of its summary (${released} of ${ROUNDS} rounds made a new release):`);
+    log(`[load] two processes A and B on the copy of ${on}; ${ROUNDS} rounds of 5 submissions to "${writer.slug}" through A, then A's GET of its summary (${released} of ${ROUNDS} rounds made a new release):`);
     log(`  A's GET of "${writer.slug}" that releases the wave: ${fmt(releaseOnA)}`);
     log(`  B's first GET /api/dashboard/${slug}/summary right after the release on A (budget 100 ms): ${fmt(afterWrite)}`);
     log(`  B's second GET right after that: ${fmt(secondOnB)}`);
     log(`  B warm, nothing changed (20 sequential GETs before the rounds): ${fmt(warmB)}`);
     if (released !== ROUNDS) log(`  NOTE: only ${released} of ${ROUNDS} rounds released; the others measured a write without a release`);
   } finally {
-    feed.close();
+    await closeDatabase(feed);
     await Promise.all([killServer(a), killServer(b)]);
   }
 }

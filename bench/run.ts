@@ -4,7 +4,8 @@
  * times. Prints figures only; record them in docs/benchmarks.md. Set BENCH_DB to reuse a generated
  * database. Name sections to run only those: `npm run bench -- dashboards` (bundles, engine,
  * dashboards, sql, csv, export, load; bundles reads the last `npm run build`; export is
- * bench/export.ts: the responses CSV export next to `sqlite3 -csv` on the same file; load is
+ * bench/export.ts: the responses CSV export next to `sqlite3 -csv` on the same file, then on a
+ * PostgreSQL copy (BENCH_PG_URL, or one made by copy-to-postgres) next to psql's \copy; load is
  * bench/load.ts: HTTP load against `next start` on copies of the demo and bench databases).
  * Every section leaves the database as it found it, but the engine section rebuilds all aggregates:
  * point BENCH_DB at a copy when the file is shared.
@@ -27,7 +28,8 @@ import { getQuestionnaire } from "../questions";
 import { benchDashboards } from "./dashboards";
 import { firstLoadJs } from "./first-load-js-build";
 import { runLoad } from "./load";
-import { benchExport } from "./export";
+import { benchExport, benchExportPostgres } from "./export";
+import { postgresCopies } from "./postgres-copies";
 import { BENCH_ORGS, generateBenchDatabase } from "./generate";
 
 const dir = path.resolve("bench/data");
@@ -69,6 +71,13 @@ async function main(): Promise<void> {
       generateBenchDatabase(dbFile, log).$client.close();
     }
     benchExport(dbFile, log);
+    // On PostgreSQL: BENCH_PG_URL names a copy of the bench database, else one is made (copy-to-postgres; minutes).
+    const copy = process.env.BENCH_PG_URL ? undefined : await postgresCopies(dbFile, []);
+    try {
+      benchExportPostgres(process.env.BENCH_PG_URL ?? copy!.template, log);
+    } finally {
+      await copy?.cluster.stop();
+    }
   }
   if (["engine", "dashboards", "sql", "csv"].some(want)) await benchDatabase();
   // The load runs last (it starts servers and takes minutes).
