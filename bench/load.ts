@@ -21,7 +21,8 @@
  * request, timed (B follows the change feed, migration 0008). Then both again on PostgreSQL (a copy
  * of the bench database made by copy-to-postgres, or BENCH_PG_URL). Prints figures; record them in
  * docs/benchmarks.md. LOAD_PARTS=submissions runs only the submission rows, LOAD_PARTS=dashboard only
- * the dashboard part, LOAD_PARTS=dashboard-postgres only its PostgreSQL half; LOAD_ROUNDS (20) rounds.
+ * the dashboard part, LOAD_PARTS=dashboard-postgres only its PostgreSQL half, LOAD_PARTS=after-write
+ * only the SQLite rounds of the second process after a write; LOAD_ROUNDS (20) rounds.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -205,6 +206,10 @@ export async function runLoad(): Promise<void> {
   const dir = path.join(os.tmpdir(), "digiskills-load");
   if (process.env.LOAD_PARTS === "dashboard") return runDashboardLoad(dir);
   if (process.env.LOAD_PARTS === "dashboard-postgres") return runDashboardOnPostgres(await prepareDashboardCopy(dir));
+  if (process.env.LOAD_PARTS === "after-write") {
+    const file = path.join(dir, "dashboard", "app.db");
+    return runAfterWrite(file, await prepareDashboard(file));
+  }
   const nextFile = path.join(dir, "next", "app.db");
   const twoFile = path.join(dir, "two", "app.db");
   const bareFile = path.join(dir, "bare", "app.db");
