@@ -20,6 +20,8 @@ export const E2E_DB = path.join(E2E_DIR, "e2e.db");
 export const E2E_DATABASE_URL_FILE = path.join(E2E_DIR, "database-url");
 /** On PostgreSQL, the data directory of the server's throwaway cluster, for whoever must stop it. */
 export const E2E_CLUSTER_FILE = path.join(E2E_DIR, "cluster-data-dir");
+/** The pid of server.ts, which stops the app and then the cluster when sent SIGTERM. */
+export const E2E_SERVER_PID_FILE = path.join(E2E_DIR, "server-pid");
 export const E2E_PORT = Number(process.env.E2E_PORT ?? (onPostgres ? 3124 : 3123));
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** Screenshots of each database's pass, apart so that two passes at once do not write the same file. */

@@ -14,7 +14,7 @@ import { hashPasswordSync } from "../../core/passwords";
 import { completeAnswers } from "../../harness/answers";
 import { startPostgres } from "../../harness/postgres";
 import { recordCluster, stopRecordedCluster } from "./cluster";
-import { BASE_URL, E2E_DATABASE, E2E_DATABASE_URL_FILE, E2E_DB, E2E_DIR, E2E_PORT } from "./env";
+import { BASE_URL, E2E_DATABASE, E2E_DATABASE_URL_FILE, E2E_DB, E2E_DIR, E2E_PORT, E2E_SERVER_PID_FILE } from "./env";
 
 /** Fills a new, migrated database: the demo benchmark plus the e2e fixtures. */
 async function seed(db: Db): Promise<void> {
@@ -121,14 +121,16 @@ function startServer(database: Database): void {
     },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+  // The cluster goes when the app has gone (the global teardown sends SIGTERM, or Ctrl-C does).
   server.on("exit", (code) => {
-    // The cluster goes with the server (after a run, the global teardown has stopped it already).
     try {
       stopRecordedCluster();
+      fs.rmSync(E2E_SERVER_PID_FILE, { force: true });
     } finally {
       process.exit(code ?? 0);
     }
   });
+  fs.writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));
 }
 
 freshDatabase().then(startServer, (e: unknown) => {
