@@ -52,7 +52,12 @@ const types = {
 } as pg.CustomTypesConfig;
 
 export function postgresPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (a restart, a failover, an administrator) emits an error on
+  // the pool; without a listener that is an uncaught exception. The pool has already dropped the
+  // connection and opens a new one for the next query, so the error is only reported.
+  pool.on("error", (error) => console.error(`PostgreSQL: an idle connection was closed: ${error.message}`));
+  return pool;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
