@@ -9,19 +9,24 @@ export interface SpearmanResult {
   n: number;
 }
 
-/** 1-based ranks with ties given the average of the ranks they span (scipy.stats.rankdata(method='average')). */
+/**
+ * 1-based ranks with ties given the average of the ranks they span (scipy.stats.rankdata(method='average')).
+ * One native sort of the values and one pass over it give each distinct value its rank: the
+ * benchmark ranks ten thousand organisations' percentages (few distinct values) after every change,
+ * and sorting an index array with a comparator was most of that time.
+ */
 export function averageRanks(values: number[]): number[] {
   values.forEach((v, i) => assertFinite(v, `values[${i}]`));
-  const order = values.map((_, i) => i).sort((i, j) => values[i]! - values[j]!);
-  const ranks = new Array<number>(values.length);
-  let start = 0;
-  while (start < order.length) {
+  const sorted = Float64Array.from(values).sort();
+  const rankOf = new Map<number, number>(); // SameValueZero: -0 and 0 are one value, as they compare equal
+  for (let start = 0; start < sorted.length; ) {
     let end = start;
-    while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
-    const rank = (start + end) / 2 + 1; // mean of positions start+1 .. end+1
-    for (let k = start; k <= end; k++) ranks[order[k]!] = rank;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
+    rankOf.set(sorted[start]!, (start + end) / 2 + 1); // mean of positions start+1 .. end+1
     start = end + 1;
   }
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = rankOf.get(values[i]!)!;
   return ranks;
 }
 

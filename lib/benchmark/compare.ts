@@ -2,8 +2,7 @@
  * Organisation-level comparisons: where one organisation stands among others (all, same sector,
  * same size band), and the organisation-level link between capability and customer understanding.
  */
-import { percentileRank, quantiles, type SpearmanMethod } from "../../core/stats/index";
-import { rankCorrelation } from "./rank-correlation";
+import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
 import { AGG_CAPABILITIES, counter, REPRESENTATIVE, type CounterVector } from "../../core/counters";
 import { coveragePct, customerAgreePct, meanIndex, representativeCoverage } from "./figures";
 import { enoughOrganisations } from "../../core/disclosure/comparison";
@@ -158,7 +157,7 @@ export function orgLevelCorrelation(population: readonly OrgMetrics[], min: numb
     (m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
   );
   if (!enoughOrganisations(eligible.length)) return { ...SUPPRESSED, organisations: eligible.length };
-  const r = rankCorrelation(
+  const r = spearmanTest(
     eligible.map((m) => m.representativeCoverage),
     eligible.map((m) => m.customerAgree),
   );

@@ -5,8 +5,7 @@
  * exact (every permutation) up to 10 organisations, where the t-approximation is poor, and the
  * t-approximation above (spearmanTest).
  */
-import type { SpearmanMethod } from "../../core/stats/index";
-import { rankCorrelation } from "./rank-correlation";
+import { spearmanTest, type SpearmanMethod } from "../../core/stats/index";
 import { AGG_CAPABILITIES } from "../../core/counters";
 import type { OrgMetrics } from "./compare";
 import { enoughOrganisations } from "../../core/disclosure/comparison";
@@ -23,7 +22,7 @@ export function capabilityLinks(metrics: readonly OrgMetrics[], min: number): Re
       links[c] = { ...SUPPRESSED, organisations: eligible.length };
       continue;
     }
-    const r = rankCorrelation(
+    const r = spearmanTest(
       eligible.map((m) => m.coverage[c]!),
       eligible.map((m) => m.customerAgree),
     );
