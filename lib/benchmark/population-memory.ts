@@ -66,6 +66,13 @@ export function applyMembers(p: PopulationInMemory, changed: readonly (readonly 
   p.generation++;
 }
 
+/** The organisations that are points of the organisation-level correlation, in member order. */
+export function correlationPointOrgs(metrics: readonly OrgMetrics[], min: number): number[] {
+  return metrics
+    .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
+    .map((m) => m.orgId);
+}
+
 /**
  * The figures derived from a population, computed once per generation. Synchronous: use what it
  * returns (its `sorted` arrays are patched in place by later changes) before awaiting anything else.
@@ -79,9 +86,7 @@ export function derivedOf(p: PopulationInMemory, min: number): Derived {
   p.tallies ??= buildTallies(members);
   // The correlation's ranks are of the whole eligible population: computed afresh, in member order.
   const correlation = orgLevelCorrelation(metrics, min);
-  const pointOrgs = metrics
-    .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
-    .map((m) => m.orgId);
+  const pointOrgs = correlationPointOrgs(metrics, min);
   const report: BenchmarkReport = {
     scope: {},
     organisations: members.length,

@@ -14,10 +14,9 @@ import { createRng, generateAnswers } from "../../db/factories";
 import { planGate } from "../../core/disclosure/figure-gate";
 import { FIGURE_KEYS, type FigureKey } from "../../core/disclosure/plan";
 import { addResponse, addVectors, AGG_CAPABILITIES, emptyCounters, SOURCE_COLUMNS } from "../../core/counters";
-import { meetsThreshold } from "../../core/disclosure/threshold";
 import { distribution, orgLevelCorrelation, orgMetrics } from "../../lib/benchmark/compare";
 import { pooledFigures } from "../../lib/benchmark/population-figures";
-import { applyMembers, derivedOf, type Member, type PopulationInMemory } from "../../lib/benchmark/population-memory";
+import { applyMembers, correlationPointOrgs, derivedOf, type Member, type PopulationInMemory } from "../../lib/benchmark/population-memory";
 import { sortedGroups } from "../../lib/benchmark/sorted-metrics";
 import type { BenchmarkReport } from "../../lib/benchmark/benchmark-report";
 import { averageRanks, spearmanTest } from "../../core/stats/index";
@@ -75,9 +74,7 @@ function fromScratch(members: readonly Member[], min: number) {
   const metrics = members.map((m) => m.metrics);
   const sorted = sortedGroups(metrics, min);
   const correlation = orgLevelCorrelation(metrics, min);
-  const pointOrgs = metrics
-    .filter((m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree))
-    .map((m) => m.orgId);
+  const pointOrgs = correlationPointOrgs(metrics, min);
   const report: BenchmarkReport = {
     scope: {},
     organisations: members.length,
