@@ -7,6 +7,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { closeDatabase, openPostgresDb } from "../../db/client";
 import type { Sql } from "../../db/sql/types";
+import { columnNamesSql } from "../helpers/columns-sql";
 import { E2E_DATABASE, E2E_DATABASE_URL_FILE, E2E_DB } from "./env";
 
 /** Runs `fn` on a fresh PostgreSQL connection, closed afterwards so no pool outlives the test. */
@@ -42,11 +43,7 @@ export async function execute(sql: string, ...params: unknown[]): Promise<void> 
 
 /** The column names of a table. */
 export async function columnsOf(table: string): Promise<string[]> {
-  const sql =
-    E2E_DATABASE === "postgres"
-      ? "select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ?"
-      : "select name from pragma_table_info(?)";
-  return (await query<{ name: string }>(sql, table)).map((c) => c.name);
+  return (await query<{ name: string }>(columnNamesSql(E2E_DATABASE), table)).map((c) => c.name);
 }
 
 export async function countResponses(code: string, status: "draft" | "submitted" | "any" = "submitted"): Promise<number> {

@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase, openPostgresDb, prepareDatabase, type Db, 
 import type { Sql } from "../../db/sql/types";
 import { createDatabase } from "../../harness/postgres";
 import { pgClusterUrl } from "./pg-test-db";
+import { columnNamesSql } from "./columns-sql";
 
 /*
  * Test databases. The unit suite runs twice (vitest.config.mts): once on SQLite and once with
@@ -83,7 +84,5 @@ export function openAgain(db: Db): Db {
 
 /** The column names of `table`, in their order. */
 export async function columnsOf(db: Db, table: string): Promise<string[]> {
-  return db.dialect === "sqlite"
-    ? db.sql.column<string>("select name from pragma_table_info(?) order by cid", [table])
-    : db.sql.column<string>("select column_name from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position", [table]);
+  return db.sql.column<string>(columnNamesSql(db.dialect), [table]);
 }
