@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     followMs.push((await timed(() => loadState(db, MIN)))[1]);
     if (state.generation === generation) throw new Error(`round ${round}: no new release of organisation ${orgId}`);
     derivedMs.push((await timed(() => derived(db, MIN), derivedCpuMs))[1]);
-    linksMs.push((await timed(() => benchmarkMemo(db, MIN, "capability-links", (metrics) => capabilityLinks(metrics, MIN)), linksCpuMs))[1]);
+    linksMs.push((await timed(() => benchmarkMemo(db, MIN, "capability-links", (metrics, sorted) => capabilityLinks(metrics, MIN, sorted)), linksCpuMs))[1]);
   }
   log(`organisation ${orgId} released ${ROUNDS} times, each followed by:`);
   log(`  loadState (follow the feed, re-read one organisation): ${stats(followMs)}`);

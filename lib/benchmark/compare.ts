@@ -2,7 +2,7 @@
  * Organisation-level comparisons: where one organisation stands among others (all, same sector,
  * same size band), and the organisation-level link between capability and customer understanding.
  */
-import { percentileRank, quantiles, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
+import { percentileRank, quantiles, spearmanTest, type Presorted, type SpearmanMethod } from "../../core/stats/index";
 import { AGG_CAPABILITIES, counter, REPRESENTATIVE, type CounterVector } from "../../core/counters";
 import { coveragePct, customerAgreePct, meanIndex, representativeCoverage } from "./figures";
 import { enoughOrganisations } from "../../core/disclosure/comparison";
@@ -150,9 +150,9 @@ export type OrgLevelCorrelation =
 /**
  * Across organisations with at least `min` responses: Spearman correlation between the measured
  * coverage of the three representative capabilities (their minimum) and % agreeing that everyone
- * understands the customers.
+ * understands the customers. `presorted`: the eligible organisations' two values already sorted, to rank without sorting.
  */
-export function orgLevelCorrelation(population: readonly OrgMetrics[], min: number, selfOrgId?: number): OrgLevelCorrelation {
+export function orgLevelCorrelation(population: readonly OrgMetrics[], min: number, selfOrgId?: number, presorted: Presorted = {}): OrgLevelCorrelation {
   const eligible = population.filter(
     (m) => meetsThreshold(m.n, min) && Number.isFinite(m.representativeCoverage) && Number.isFinite(m.customerAgree),
   );
@@ -160,6 +160,8 @@ export function orgLevelCorrelation(population: readonly OrgMetrics[], min: numb
   const r = spearmanTest(
     eligible.map((m) => m.representativeCoverage),
     eligible.map((m) => m.customerAgree),
+    // The eligible values already sorted, when the caller holds them (sorted-metrics.ts presortedFor).
+    presorted,
   );
   return release({
     organisations: eligible.length,

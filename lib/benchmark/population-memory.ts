@@ -10,7 +10,7 @@ import { meetsThreshold } from "../../core/disclosure/threshold";
 import { addVectors, AGG_CAPABILITIES, type CounterVector } from "../../core/counters";
 import { distributionInSorted, orgLevelCorrelation, type OrgLevelCorrelation, type OrgMetrics } from "./compare";
 import { buildTallies, replaceMember, talliedFigures, type PooledTallies } from "./pooled-tallies";
-import { replaceInSorted, sortedMetrics, type SortedMetrics } from "./sorted-metrics";
+import { presortedFor, replaceInSorted, sortedMetrics, type SortedMetrics } from "./sorted-metrics";
 import type { BenchmarkReport } from "./benchmark-report";
 
 export type Member = { orgId: number; slug: string; sector: string; sizeBand: string; waveId: number; counters: CounterVector; plan: WavePlan; metrics: OrgMetrics };
@@ -85,8 +85,8 @@ export function derivedOf(p: PopulationInMemory, min: number): Derived {
   const sorted = p.sorted.groups;
   p.tallies ??= buildTallies(members);
   // The correlation's ranks are of the whole eligible population: computed afresh, in member order.
-  const correlation = orgLevelCorrelation(metrics, min);
   const pointOrgs = correlationPointOrgs(metrics, min);
+  const correlation = orgLevelCorrelation(metrics, min, undefined, presortedFor(sorted, "representativeCoverage", pointOrgs.length));
   const report: BenchmarkReport = {
     scope: {},
     organisations: members.length,

@@ -131,10 +131,11 @@ export async function derived(db: Db, min: number): Promise<Derived> {
  * A figure of the benchmark population computed once per population state and threshold, e.g. the
  * capability links of the dashboards' priorities; recomputed after any change to the population.
  */
-export async function benchmarkMemo<T>(db: Db, min: number, key: string, compute: (metrics: OrgMetrics[]) => T): Promise<T> {
+export async function benchmarkMemo<T>(db: Db, min: number, key: string, compute: (metrics: OrgMetrics[], sorted: ReadonlyMap<string, Float64Array>) => T): Promise<T> {
   const s = await loadState(db, min);
   const d = derivedOf(s, min);
-  if (!d.memo.has(key)) d.memo.set(key, compute([...s.members.values()].map((m) => m.metrics)));
+  // Synchronous from derivedOf on: the sorted arrays are this generation's (population-memory.ts).
+  if (!d.memo.has(key)) d.memo.set(key, compute([...s.members.values()].map((m) => m.metrics), d.sorted));
   return d.memo.get(key) as T;
 }
 /** The organisation's own contribution to the benchmark population, when it has one. */

@@ -9,6 +9,8 @@ import { lowerBound, type OrgMetrics } from "./compare";
 const METRICS: [string, (m: OrgMetrics) => number][] = [
   ["index", (m) => m.index],
   ["representativeCoverage", (m) => m.representativeCoverage],
+  // Not a comparison metric: the rank correlations with customer understanding rank it (links.ts, compare.ts).
+  ["customerAgree", (m) => m.customerAgree],
   ...AGG_CAPABILITIES.map((c): [string, (m: OrgMetrics) => number] => [`coverage.${c}`, (m) => m.coverage[c] ?? NaN]),
 ];
 
@@ -117,4 +119,16 @@ function moveValue(arr: Float64Array, a: number, b: number): Float64Array | null
   }
   arr[i] = b;
   return arr;
+}
+
+/**
+ * The sorted values of metric `x` and of customer agreement among all organisations, for a rank
+ * correlation of the two over `eligible` organisations (those meeting the threshold with both values
+ * finite): only when each array holds exactly `eligible` values, i.e. every organisation with one of
+ * the two values finite has the other too, so the arrays hold exactly the correlated values.
+ */
+export function presortedFor(sorted: ReadonlyMap<string, Float64Array> | undefined, x: string, eligible: number): { x?: Float64Array; y?: Float64Array } {
+  const xs = sorted?.get(`${x}|all`);
+  const ys = sorted?.get("customerAgree|all");
+  return xs && ys && xs.length === eligible && ys.length === eligible ? { x: xs, y: ys } : {};
 }

@@ -70,5 +70,5 @@ export function capabilityBenchmarks(report: OrganisationReport, scope: Dashboar
 }
 
 export async function linksFor(db: Db, min: number): Promise<Record<string, CapabilityLink>> {
-  return benchmarkMemo(db, min, "capability-links", (metrics) => capabilityLinks(metrics, min));
+  return benchmarkMemo(db, min, "capability-links", (metrics, sorted) => capabilityLinks(metrics, min, sorted));
 }

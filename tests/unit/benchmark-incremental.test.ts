@@ -5,8 +5,9 @@
  * rule (pooledFigures), the sorted comparison arrays, the distributions and the organisation-level
  * correlation. Random populations, then random sequences of changes: an organisation joins, gets a
  * new release, leaves, its plan hides figures, it moves to another sector or size band; several at
- * once as one follow of the change feed applies them. And the average ranks of the organisation-level
- * correlations, computed by one native sort, are those of their definition.
+ * once as one follow of the change feed applies them. The rank correlations (organisation level,
+ * capability links) found with the kept sorted arrays equal those that sort afresh. And the average
+ * ranks, computed by one native sort or found in sorted values, are those of their definition.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,9 +18,10 @@ import { addResponse, addVectors, AGG_CAPABILITIES, emptyCounters, SOURCE_COLUMN
 import { distribution, orgLevelCorrelation, orgMetrics } from "../../lib/benchmark/compare";
 import { pooledFigures } from "../../lib/benchmark/population-figures";
 import { applyMembers, correlationPointOrgs, derivedOf, type Member, type PopulationInMemory } from "../../lib/benchmark/population-memory";
-import { sortedGroups } from "../../lib/benchmark/sorted-metrics";
+import { presortedFor, sortedGroups } from "../../lib/benchmark/sorted-metrics";
+import { capabilityLinks } from "../../lib/benchmark/links";
 import type { BenchmarkReport } from "../../lib/benchmark/benchmark-report";
-import { averageRanks, spearmanTest } from "../../core/stats/index";
+import { averageRanks, averageRanksIn, spearmanTest } from "../../core/stats/index";
 import { getQuestionnaire } from "../../questions";
 
 const MIN = 5;
@@ -118,7 +120,7 @@ function after(current: Member | undefined, c: Change): Member | undefined {
 
 describe("the benchmark's derived figures, kept up to date across changes", () => {
   it("equal a full recomputation after every change, to the last floating-point digit", () => {
-    const seen = { shown: 0, suppressed: 0, removals: 0 };
+    const seen = { shown: 0, suppressed: 0, removals: 0, presorted: 0, sorting: 0 };
     fc.assert(
       fc.property(
         fc.array(fc.tuple(orgArb, releaseArb, placeArb), { maxLength: 14 }),
@@ -138,8 +140,12 @@ describe("the benchmark's derived figures, kept up to date across changes", () =
             });
             applyMembers(population, changed);
             const derived = derivedOf(population, MIN);
+            const metrics = [...population.members.values()].map((m) => m.metrics);
             expect(pick(derived)).toEqual(fromScratch([...population.members.values()], MIN));
+            // The links ranked in the kept arrays (as the dashboards get them) equal those ranked by sorting.
+            expect(capabilityLinks(metrics, MIN, derived.sorted)).toEqual(capabilityLinks(metrics, MIN));
             seen[derived.report.findings.f1.suppressed ? "suppressed" : "shown"]++;
+            seen[presortedFor(derived.sorted, "representativeCoverage", derived.pointOrgs.length).x ? "presorted" : "sorting"]++;
           }
         },
       ),
@@ -149,6 +155,9 @@ describe("the benchmark's derived figures, kept up to date across changes", () =
     expect(seen.shown).toBeGreaterThan(50);
     expect(seen.suppressed).toBeGreaterThan(50);
     expect(seen.removals).toBeGreaterThan(50);
+    // Both ways of ranking are exercised: with the kept arrays, and sorting when they hold other organisations too.
+    expect(seen.presorted).toBeGreaterThan(50);
+    expect(seen.sorting).toBeGreaterThan(50);
   });
 
   it("keep the population's members in organisation id order and total their counters", () => {
@@ -182,10 +191,22 @@ describe("average ranks over many organisations", () => {
     );
   });
 
+  it("found in the values already sorted are the same, for any values", () => {
+    fc.assert(
+      fc.property(fc.array(valueArb, { minLength: 1, maxLength: 400 }), (values) => {
+        expect(averageRanksIn(Float64Array.from(values).sort(), values)).toEqual(averageRanks(values));
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+    expect(() => averageRanksIn(Float64Array.from([1, 2]), [1, 3])).toThrow(/values\[1\] \(3\) is not among the sorted values/);
+    expect(() => averageRanksIn(Float64Array.from([1]), [1, 3])).toThrow(/sorted must hold the 2 values, got 1/);
+  });
+
   it("on 3,000 organisations with ties, -0 and 0 one value; Spearman's rho of a monotone link is 1", () => {
     const rng = createRng(7);
     const x = Array.from({ length: 3_000 }, (_, i) => (i === 0 ? -0 : Math.round(rng() * 40) * 2.5));
     expect(averageRanks(x)).toEqual(byDefinition(x));
+    expect(averageRanksIn(Float64Array.from(x).sort(), x)).toEqual(byDefinition(x));
     expect(spearmanTest(x, x.map((v) => v * 2 + 1)).rho).toBe(1);
   });
 });
