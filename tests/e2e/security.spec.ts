@@ -24,6 +24,8 @@ test("pages, API answers and static files carry the security headers; the CSP ha
   expect(csp).toContain("object-src 'none'");
   expect(csp).not.toContain("unsafe-eval");
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+  // API answers (JSON, CSV) are never documents: they may load nothing and carry no nonce.
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
   expect(/'nonce-([^']+)'/.exec(page2.headers()["content-security-policy"]!)![1]).not.toBe(nonce);
   // Every inline script of the page carries this request's nonce.
