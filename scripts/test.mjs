@@ -91,6 +91,16 @@ await together([
     env: { E2E_DATABASE: "postgres" },
   },
 ]);
-run("reliability on SQLite: crash, hostile input, limits, backup (next start)", "npx", ["vitest", "run", "-c", "vitest.reliability.config.mts"]);
-run("reliability on PostgreSQL: crash, hostile input, limits, instances (next start)", "npx", ["vitest", "run", "-c", "vitest.reliability.config.mts"], { RELIABILITY_DATABASE: "postgres" });
+// The same for the two reliability passes: the PostgreSQL one mostly waits for its server, the
+// SQLite one for the SQLite file and the CSV fuzz; side by side they take about the longer one's time
+// and a third, one after the other the sum (docs/decisions/017-tests-on-both-databases.md).
+await together([
+  { title: "reliability on SQLite: crash, hostile input, limits, backup (next start)", cmd: "npx", args: ["vitest", "run", "-c", "vitest.reliability.config.mts"] },
+  {
+    title: "reliability on PostgreSQL: crash, hostile input, limits, instances (next start)",
+    cmd: "npx",
+    args: ["vitest", "run", "-c", "vitest.reliability.config.mts"],
+    env: { RELIABILITY_DATABASE: "postgres" },
+  },
+]);
 console.log("\nAll checks passed.");
