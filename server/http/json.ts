@@ -1,5 +1,4 @@
 import { AppError } from "../../core/errors";
-import { errorResponse } from "./error-response";
 
 /** The largest JSON body a route reads unless it says otherwise; proxy.ts refuses a longer declared one. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -29,7 +28,7 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, already: n
 }
 
 /** Reads and discards a body nobody read (an error before the handler reached it). */
-async function drainUnread(request: Request): Promise<void> {
+export async function drainUnread(request: Request): Promise<void> {
   if (!request.body || request.bodyUsed || request.body.locked) return;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > DRAIN_LIMIT) return;
@@ -39,8 +38,12 @@ async function drainUnread(request: Request): Promise<void> {
 /** The refusal of a body over `maxBytes`; the proxy sends the same one for a declared length. */
 export const bodyTooLarge = (maxBytes: number) => new AppError("body_too_large", `Request body must be at most ${maxBytes} bytes`, { body: `must be at most ${maxBytes} bytes` });
 
-/** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with a clear error. */
-export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+/**
+ * Reads the whole body, refusing (AppError body_too_large) one over `maxBytes`, declared or not:
+ * never more than `maxBytes` is kept, and the rest is read and thrown away (up to a limit) so the
+ * client sees the 413.
+ */
+export async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
     await drainUnread(request);
@@ -61,7 +64,12 @@ export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with a clear error. */
+export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const text = (await readCappedBody(request, maxBytes)).toString("utf8");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -72,16 +80,4 @@ export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BYTES
     throw new AppError("invalid_json", "Request body must be a JSON object", { body: "must be a JSON object" });
   }
   return parsed as Record<string, unknown>;
-}
-
-/** Wraps a route handler so every failure becomes the documented JSON error format. */
-export function jsonRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      await drainUnread(request);
-      return errorResponse(error);
-    }
-  };
 }

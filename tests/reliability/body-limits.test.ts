@@ -6,8 +6,9 @@ import { killServer, signInCookie, startServer, tempDir, type AppServer } from "
 
 /**
  * Body caps (issue 16, finding 8): a body over the route's cap is refused with 413 before it is
- * buffered: a declared Content-Length by proxy.ts, a chunked body by proxyClientMaxBodySize (Next cuts
- * it off) and the handler. The server's memory stays flat under 30 concurrent 12 MB uploads.
+ * buffered: a declared Content-Length by the request rules (server/http/request-guard.ts), a chunked
+ * body where it is read (readJsonObject; next-auth's endpoints through withCappedBody). The server's
+ * memory stays flat under 30 concurrent 12 MB uploads.
  */
 const dir = tempDir("body-limits");
 const { database, waveId } = await createFixtureDb(dir);
@@ -111,8 +112,11 @@ describe("request body caps", () => {
     const res = await upload(SUBMIT, 12 * MB, { chunked: true });
     expectTooLarge(res);
     expect(res.ms).toBeLessThan(5_000);
-    // Chunked and just over the proxy's 1.4 MB, where Next cuts the body off: still 413.
+    // Chunked and just over 1.4 MB (where the proxy used to cut bodies off): still 413.
     expectTooLarge(await upload(SUBMIT, 1_400_001, { chunked: true }));
+    // next-auth reads its own body: it gets it only under the cap, declared or chunked.
+    expectTooLarge(await upload("/api/auth/callback/credentials", 12 * MB, { chunked: true }));
+    expectTooLarge(await upload("/api/auth/callback/credentials", 12 * MB));
   });
 
   it("30 concurrent 12 MB uploads (declared, then chunked): all 413, server memory grows far less than 185 MB", async () => {

@@ -1,10 +1,9 @@
 import { AppError } from "@/core/errors";
+import { apiRoute } from "@/server/http/api-route";
 import { errorResponse } from "@/server/http/error-response";
 
 /** Any /api path without a handler answers in the API's JSON error format, not with an HTML page. */
-function notFound() {
-  return errorResponse(new AppError("not_found", "No such API endpoint; see docs/api.md"));
-}
+const notFound = apiRoute(async () => errorResponse(new AppError("not_found", "No such API endpoint; see docs/api.md")));
 
 export const GET = notFound;
 export const POST = notFound;

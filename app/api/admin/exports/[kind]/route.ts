@@ -6,7 +6,7 @@ import { requireRole } from "@/server/auth/permissions";
 import { responsesCsvChunks } from "@/lib/csv/export-responses";
 import { aggregatesCsv, benchmarkCsv } from "@/lib/csv/export-tables";
 import { AppError } from "@/core/errors";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ kind: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { analysisData } from "@/lib/dashboard/analysis";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

@@ -4,7 +4,7 @@ import { prioritiesData } from "@/lib/dashboard/priorities-view";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
 import { summaryData } from "@/lib/dashboard/summary";
 import { BOM, csvLines } from "@/lib/csv/safe-cell";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { prioritiesData } from "@/lib/dashboard/priorities-view";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { dashboardRequest, PRIVATE_HEADERS } from "@/server/dashboard-request";
 import { summaryData } from "@/lib/dashboard/summary";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

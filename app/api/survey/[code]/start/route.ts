@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { negotiateLocale } from "@/lib/i18n/locale";
-import { jsonRoute, readJsonObject } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
+import { readJsonObject } from "@/server/http/json";
 import { isHttps } from "@/server/http/https";
 import { invitationToken, setResumeCookie } from "@/server/http/survey-cookies";
 import { startResponse } from "@/lib/survey/service";

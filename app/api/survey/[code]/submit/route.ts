@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { jsonRoute, readJsonObject } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
+import { readJsonObject } from "@/server/http/json";
 import { isHttps } from "@/server/http/https";
 import { clearInvitationCookie, clearResumeCookie, invitationToken, resumeToken } from "@/server/http/survey-cookies";
 import { submitResponse } from "@/lib/survey/service";

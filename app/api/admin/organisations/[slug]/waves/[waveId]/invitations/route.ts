@@ -3,7 +3,8 @@ import { AppError } from "@/core/errors";
 import { inviteBodySchema, outcomeJson, withInvitationContext } from "@/server/invitations-http";
 import { inviteRoster } from "@/lib/invitations/service";
 import { fieldsFromZod } from "@/core/field-errors";
-import { jsonRoute, readJsonObject, ROSTER_UPLOAD_MAX_BYTES } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
+import { readJsonObject, ROSTER_UPLOAD_MAX_BYTES } from "@/server/http/json";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 

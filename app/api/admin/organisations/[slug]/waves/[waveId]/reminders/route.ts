@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/core/errors";
 import { outcomeJson, withInvitationContext } from "@/server/invitations-http";
 import { remindPending } from "@/lib/invitations/service";
-import { jsonRoute } from "@/server/http/json";
+import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ slug: string; waveId: string }> };
 
