@@ -10,46 +10,22 @@ export interface SpearmanResult {
 }
 
 /**
- * 1-based ranks with ties given the average of the ranks they span (scipy.stats.rankdata(method='average')).
- * One native sort of the values gives each distinct value its rank; each value then finds its own
- * by binary search among the distinct values. The benchmark ranks ten thousand organisations'
- * percentages sixteen times after every change: sorting an index array with a comparator, and then
- * a Map keyed by the values, were each most of that time.
+ * 1-based ranks with ties given the average of the ranks they span (scipy.stats.rankdata(method='average')):
+ * one native sort of the values, then each value's rank found in it (averageRanksIn). The benchmark
+ * ranks ten thousand organisations' percentages after every change: sorting an index array with a
+ * comparator, and then a Map keyed by the values, were each most of that time.
  */
 export function averageRanks(values: readonly number[]): number[] {
-  const n = values.length;
-  for (let i = 0; i < n; i++) if (typeof values[i] !== "number" || !Number.isFinite(values[i])) assertFinite(values[i]!, `values[${i}]`);
-  // -0 and 0 compare equal and are one value; the typed sort puts -0 first, so the runs below keep them together.
-  const sorted = Float64Array.from(values).sort();
-  const distinct = new Float64Array(n);
-  const rank = new Float64Array(n);
-  let k = 0;
-  for (let start = 0; start < n; ) {
-    let end = start;
-    while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
-    distinct[k] = sorted[start]!;
-    rank[k++] = (start + end) / 2 + 1; // mean of positions start+1 .. end+1
-    start = end + 1;
-  }
-  const ranks = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    let lo = 0;
-    let hi = k - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = rank[lo]!;
-  }
-  return ranks;
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "number" || !Number.isFinite(values[i])) assertFinite(values[i]!, `values[${i}]`);
+  // -0 and 0 compare equal and are one value: the typed sort puts -0 first, in the same run.
+  return averageRanksIn(Float64Array.from(values).sort(), values);
 }
 
 /**
  * The same ranks as averageRanks(values), found in `sorted`, the values already sorted ascending
- * (the benchmark keeps its organisations' values sorted across changes): two binary searches per
- * value and no sort. `sorted` must hold exactly the values; only its length is checked.
+ * (the benchmark keeps its organisations' values sorted across changes): one pass over `sorted`
+ * and one binary search per value, no sort. `sorted` must hold exactly the values: its length is
+ * checked, and each value must be found in it.
  */
 export function averageRanksIn(sorted: ArrayLike<number>, values: readonly number[]): number[] {
   const n = values.length;

@@ -84,7 +84,7 @@ export function derivedOf(p: PopulationInMemory, min: number): Derived {
   if (!p.sorted || p.sorted.min !== min) p.sorted = { min, ...sortedMetrics(metrics, min) };
   const sorted = p.sorted.groups;
   p.tallies ??= buildTallies(members);
-  // The correlation's ranks are of the whole eligible population: computed afresh, in member order.
+  // The correlation's points in member order, ranked in the kept sorted arrays when they hold exactly those points.
   const pointOrgs = correlationPointOrgs(metrics, min);
   const correlation = orgLevelCorrelation(metrics, min, undefined, presortedFor(sorted, "representativeCoverage", pointOrgs.length));
   const report: BenchmarkReport = {
