@@ -17,7 +17,7 @@ export type { OddsRatioResult } from "./odds-ratio";
 export { fisherExact2x2 } from "./fisher";
 export { chiSquareTest, cramersV, MIN_EXPECTED_FOR_CHI_SQUARE, phi, twoByTwoTest } from "./contingency";
 export type { ChiSquareResult, TwoByTwoTestResult } from "./contingency";
-export { averageRanks, averageRanksIn, EXACT_SPEARMAN_MAX_N, spearman, spearmanOfRanks, spearmanPermutationPValue, spearmanTest } from "./spearman";
+export { averageRanks, averageRanksIn, EXACT_SPEARMAN_MAX_N, spearman, spearmanPermutationPValue, spearmanTest } from "./spearman";
 export type { Presorted, SpearmanMethod, SpearmanResult, SpearmanTestResult } from "./spearman";
 export { benjaminiHochberg } from "./multiple";
 export { cronbachAlpha } from "./reliability";

@@ -55,30 +55,25 @@ export function averageRanksIn(sorted: ArrayLike<number>, values: readonly numbe
   return ranks;
 }
 
-/** The values of x and y, each already sorted ascending, when the caller has them (see averageRanksIn). */
-export type Presorted = { x?: ArrayLike<number>; y?: ArrayLike<number> };
+/**
+ * What the caller already has: the values of x and/or y sorted ascending (see averageRanksIn), or
+ * y's average ranks themselves (a caller correlating several variables with one ranks it once).
+ */
+export type Presorted = { x?: ArrayLike<number>; y?: ArrayLike<number>; yRanks?: readonly number[] };
 
 /**
  * Spearman's rho = Pearson correlation of the average ranks; two-sided p-value from Student's t with n − 2 df,
  * t = rho·√((n − 2)/((1 + rho)(1 − rho))), exactly as scipy.stats.spearmanr. If either variable is constant
  * (all ties) rho and pValue are NaN (undefined). Needs n >= 3 paired, finite values. `presorted` gives x's
- * and/or y's values already sorted, to rank without sorting (averageRanksIn).
+ * and/or y's values already sorted, to rank without sorting (averageRanksIn), or y's ranks.
  */
 export function spearman(x: number[], y: number[], presorted: Presorted = {}): SpearmanResult {
   if (x.length !== y.length) throw new RangeError(`x and y must have the same length, got ${x.length} and ${y.length}`);
   const n = x.length;
   if (n < 3) throw new RangeError(`spearman needs at least 3 pairs, got ${n}`);
-  return spearmanOfRanks(presorted.x ? averageRanksIn(presorted.x, x) : averageRanks(x), presorted.y ? averageRanksIn(presorted.y, y) : averageRanks(y));
-}
-
-/**
- * spearman() from the average ranks of x and y (averageRanks or averageRanksIn), for a caller that
- * correlates several variables with one and ranks that one once.
- */
-export function spearmanOfRanks(rx: readonly number[], ry: readonly number[]): SpearmanResult {
-  if (rx.length !== ry.length) throw new RangeError(`x and y must have the same length, got ${rx.length} and ${ry.length}`);
-  const n = rx.length;
-  if (n < 3) throw new RangeError(`spearman needs at least 3 pairs, got ${n}`);
+  if (presorted.yRanks && presorted.yRanks.length !== n) throw new RangeError(`yRanks must have ${n} ranks, got ${presorted.yRanks.length}`);
+  const rx = presorted.x ? averageRanksIn(presorted.x, x) : averageRanks(x);
+  const ry = presorted.yRanks ?? (presorted.y ? averageRanksIn(presorted.y, y) : averageRanks(y));
   const mean = (n + 1) / 2; // average ranks always sum to n(n+1)/2
   let sxy = 0;
   let sxx = 0;

@@ -5,7 +5,7 @@
  * exact (every permutation) up to 10 organisations, where the t-approximation is poor, and the
  * t-approximation above (spearmanTest).
  */
-import { averageRanksIn, EXACT_SPEARMAN_MAX_N, spearmanOfRanks, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
+import { averageRanksIn, spearmanTest, type SpearmanMethod } from "../../core/stats/index";
 import { presortedFor } from "./sorted-metrics";
 import { AGG_CAPABILITIES } from "../../core/counters";
 import type { OrgMetrics } from "./compare";
@@ -32,16 +32,11 @@ export function capabilityLinks(metrics: readonly OrgMetrics[], min: number, sor
       links[c] = { ...SUPPRESSED, organisations: eligible.length };
       continue;
     }
-    const x = eligible.map((m) => m.coverage[c]!);
+    const y = eligible.map((m) => m.customerAgree);
     const presorted = presortedFor(sorted, `coverage.${c}`, eligible.length);
-    let r: { rho: number; pValue: number; method: SpearmanMethod };
-    if (presorted.x && presorted.y && eligible.length > EXACT_SPEARMAN_MAX_N) {
-      // The arrays hold exactly the eligible values, so `eligible` is every organisation agreeing: one y for all such capabilities.
-      agreementRanks ??= averageRanksIn(presorted.y, eligible.map((m) => m.customerAgree));
-      r = { ...spearmanOfRanks(averageRanksIn(presorted.x, x), agreementRanks), method: "t_distribution" };
-    } else {
-      r = spearmanTest(x, eligible.map((m) => m.customerAgree));
-    }
+    // With the arrays, `eligible` is every organisation agreeing: the same y, ranked once for all such capabilities.
+    if (presorted.y) agreementRanks ??= averageRanksIn(presorted.y, y);
+    const r = spearmanTest(eligible.map((m) => m.coverage[c]!), y, presorted.y ? { x: presorted.x, yRanks: agreementRanks } : {});
     // A capability nobody varies in (every organisation equal) has no defined rank correlation.
     links[c] = Number.isFinite(r.rho) ? { suppressed: false, rho: r.rho, pValue: r.pValue, method: r.method, organisations: eligible.length } : { ...SUPPRESSED, organisations: eligible.length };
   }
