@@ -24,3 +24,6 @@ export { cronbachAlpha } from "./reliability";
 export { percentileRank, quantile, quantiles } from "./quantiles";
 export { differenceInDifferences, proportionContrast, studentTCritical, welchTTest } from "./welch";
 export type { DifferenceInDifferencesTest, MeanDifferenceTest, ProportionContrast, SampleSummary } from "./welch";
+export { calibrationBias, scoreRegression, spearmanFromTable } from "./calibration";
+export type { CalibrationBias, ScoreRegression, SpearmanFromTable } from "./calibration";
+export { correctedPointBiserial, kr20 } from "./item-analysis";
