@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_ANSWERS, SENIORITIES, type Questionnaire } from "../questions";
+import { CHECK_ANSWERS, checkSlots, ORG_ANSWERS, SENIORITIES, type Questionnaire } from "../questions";
 
 /** Answers keyed by item id, as the survey page and the answers API exchange them. */
 export type Answers = Partial<Record<string, number | string>>;
@@ -31,6 +31,9 @@ function itemSchemas(q: Questionnaire, departments: readonly string[]): Map<stri
       [z.number().int(AGREE_MESSAGE).min(1, AGREE_MESSAGE).max(5, AGREE_MESSAGE), z.literal("dont_know")],
       { error: AGREE_MESSAGE },
     );
+  }
+  for (const slot of checkSlots(q)) {
+    shape[slot] = z.enum(CHECK_ANSWERS, { error: `must be one of: ${CHECK_ANSWERS.join(", ")}` });
   }
   // A Map, so keys such as "__proto__" or "constructor" never resolve to inherited properties.
   return new Map(Object.entries(shape));

@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import { bigint, check, customType, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { COUNTERS } from "../core/counters";
 import { SIZE_BANDS } from "../core/vocabulary";
-import { ORG_ANSWERS, SENIORITIES } from "../questions/constants";
+import { CHECK_ANSWERS, ORG_ANSWERS, SENIORITIES } from "../questions/constants";
 import { AUDIT_ACTIONS, RESPONSE_STATUSES, USER_ROLES, WAVE_STATUSES } from "./schema";
 
 /** SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ','now')`: UTC, milliseconds, e.g. 2026-11-28T11:55:41.123Z. */
@@ -78,6 +78,8 @@ export const waves = pgTable(
 
 const selfCol = (name: string) => integer(name);
 const orgCol = (name: string) => text(name, { enum: ORG_ANSWERS });
+const checkItemCol = (name: string) => text(name);
+const checkAnswerCol = (name: string) => text(name, { enum: CHECK_ANSWERS });
 const agreeCol = (name: string) => integer(name);
 
 export const responses = pgTable(
@@ -119,6 +121,39 @@ export const responses = pgTable(
     writes: integer("writes").notNull().default(0),
     voidedAt: text("voided_at"),
     released: flag("released").notNull().default(sql`0`),
+    // Knowledge checks (questionnaire v2), added by migration (so last in the table): the check drawn into each slot at the start, and the answer.
+    checkData1Item: checkItemCol("check_data_1_item"),
+    checkData1: checkAnswerCol("check_data_1"),
+    checkData2Item: checkItemCol("check_data_2_item"),
+    checkData2: checkAnswerCol("check_data_2"),
+    checkSecurity1Item: checkItemCol("check_security_1_item"),
+    checkSecurity1: checkAnswerCol("check_security_1"),
+    checkSecurity2Item: checkItemCol("check_security_2_item"),
+    checkSecurity2: checkAnswerCol("check_security_2"),
+    checkCoding1Item: checkItemCol("check_coding_1_item"),
+    checkCoding1: checkAnswerCol("check_coding_1"),
+    checkCoding2Item: checkItemCol("check_coding_2_item"),
+    checkCoding2: checkAnswerCol("check_coding_2"),
+    checkMobile1Item: checkItemCol("check_mobile_1_item"),
+    checkMobile1: checkAnswerCol("check_mobile_1"),
+    checkMobile2Item: checkItemCol("check_mobile_2_item"),
+    checkMobile2: checkAnswerCol("check_mobile_2"),
+    checkSocial1Item: checkItemCol("check_social_1_item"),
+    checkSocial1: checkAnswerCol("check_social_1"),
+    checkSocial2Item: checkItemCol("check_social_2_item"),
+    checkSocial2: checkAnswerCol("check_social_2"),
+    checkAnalytics1Item: checkItemCol("check_analytics_1_item"),
+    checkAnalytics1: checkAnswerCol("check_analytics_1"),
+    checkAnalytics2Item: checkItemCol("check_analytics_2_item"),
+    checkAnalytics2: checkAnswerCol("check_analytics_2"),
+    checkCloud1Item: checkItemCol("check_cloud_1_item"),
+    checkCloud1: checkAnswerCol("check_cloud_1"),
+    checkCloud2Item: checkItemCol("check_cloud_2_item"),
+    checkCloud2: checkAnswerCol("check_cloud_2"),
+    checkAi1Item: checkItemCol("check_ai_1_item"),
+    checkAi1: checkAnswerCol("check_ai_1"),
+    checkAi2Item: checkItemCol("check_ai_2_item"),
+    checkAi2: checkAnswerCol("check_ai_2"),
   },
   (t) => [
     index("responses_wave_status").on(t.waveId, t.status),
@@ -235,6 +270,13 @@ export const rateLimits = pgTable(
  * benchmark population may have changed, written by triggers (db/migrations-pg/0001_change_feed.sql,
  * the same triggers under the same names as in SQLite).
  */
+/** Knowledge checks an admin retired, as in db/schema.ts. */
+export const checkRetirements = pgTable("check_retirements", {
+  itemId: text("item_id").primaryKey(),
+  retiredAt: text("retired_at").notNull(),
+  retiredBy: integer("retired_by").references(() => users.id),
+});
+
 export const changeFeed = pgTable("change_feed", {
   id: idColumn("id"),
   orgId: integer("org_id").notNull(),

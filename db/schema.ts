@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { COUNTERS } from "../core/counters";
 import { SIZE_BANDS } from "../core/vocabulary";
-import { ORG_ANSWERS, SENIORITIES } from "../questions/constants";
+import { CHECK_ANSWERS, ORG_ANSWERS, SENIORITIES } from "../questions/constants";
 
 export const organisations = sqliteTable("organisations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -45,10 +45,13 @@ export const RESPONSE_STATUSES = ["draft", "submitted", "voided"] as const;
  * One typed column per questionnaire item so aggregation is plain SQL.
  * self_*: 1..5. org_*: 'yes' | 'partly' | 'no' | 'dont_know'.
  * vision / ld_awareness / customer_understanding: 1..5, or 0 for "don't know".
+ * check_*_N_item: the knowledge check drawn into slot N (v2 only); check_*_N: its answer, a–d or "dont_know".
  * NULL = not answered (skipped). No name, email, IP or invitation reference is ever stored.
  */
 const selfCol = (name: string) => integer(name);
 const orgCol = (name: string) => text(name, { enum: ORG_ANSWERS });
+const checkItemCol = (name: string) => text(name);
+const checkAnswerCol = (name: string) => text(name, { enum: CHECK_ANSWERS });
 const agreeCol = (name: string) => integer(name);
 
 export const responses = sqliteTable(
@@ -99,6 +102,39 @@ export const responses = sqliteTable(
      * released changes nothing they saw.
      */
     released: integer("released", { mode: "boolean" }).notNull().default(false),
+    // Knowledge checks (questionnaire v2), added by migration (so last in the table): the check drawn into each slot at the start, and the answer.
+    checkData1Item: checkItemCol("check_data_1_item"),
+    checkData1: checkAnswerCol("check_data_1"),
+    checkData2Item: checkItemCol("check_data_2_item"),
+    checkData2: checkAnswerCol("check_data_2"),
+    checkSecurity1Item: checkItemCol("check_security_1_item"),
+    checkSecurity1: checkAnswerCol("check_security_1"),
+    checkSecurity2Item: checkItemCol("check_security_2_item"),
+    checkSecurity2: checkAnswerCol("check_security_2"),
+    checkCoding1Item: checkItemCol("check_coding_1_item"),
+    checkCoding1: checkAnswerCol("check_coding_1"),
+    checkCoding2Item: checkItemCol("check_coding_2_item"),
+    checkCoding2: checkAnswerCol("check_coding_2"),
+    checkMobile1Item: checkItemCol("check_mobile_1_item"),
+    checkMobile1: checkAnswerCol("check_mobile_1"),
+    checkMobile2Item: checkItemCol("check_mobile_2_item"),
+    checkMobile2: checkAnswerCol("check_mobile_2"),
+    checkSocial1Item: checkItemCol("check_social_1_item"),
+    checkSocial1: checkAnswerCol("check_social_1"),
+    checkSocial2Item: checkItemCol("check_social_2_item"),
+    checkSocial2: checkAnswerCol("check_social_2"),
+    checkAnalytics1Item: checkItemCol("check_analytics_1_item"),
+    checkAnalytics1: checkAnswerCol("check_analytics_1"),
+    checkAnalytics2Item: checkItemCol("check_analytics_2_item"),
+    checkAnalytics2: checkAnswerCol("check_analytics_2"),
+    checkCloud1Item: checkItemCol("check_cloud_1_item"),
+    checkCloud1: checkAnswerCol("check_cloud_1"),
+    checkCloud2Item: checkItemCol("check_cloud_2_item"),
+    checkCloud2: checkAnswerCol("check_cloud_2"),
+    checkAi1Item: checkItemCol("check_ai_1_item"),
+    checkAi1: checkAnswerCol("check_ai_1"),
+    checkAi2Item: checkItemCol("check_ai_2_item"),
+    checkAi2: checkAnswerCol("check_ai_2"),
   },
   (t) => [
     index("responses_wave_status").on(t.waveId, t.status),
@@ -266,6 +302,16 @@ export const changeFeed = sqliteTable("change_feed", {
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * Knowledge checks an admin retired: no longer drawn for new respondents; answers already given to
+ * them stay in the data and the figures (docs/decisions/019-knowledge-checks.md).
+ */
+export const checkRetirements = sqliteTable("check_retirements", {
+  itemId: text("item_id").primaryKey(),
+  retiredAt: text("retired_at").notNull(),
+  retiredBy: integer("retired_by").references(() => users.id),
+});
 
 /**
  * A personal survey invitation from a roster. `completed` is a flag with no time and no reference to

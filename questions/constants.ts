@@ -17,3 +17,19 @@ export type AgreeAnswer = (typeof AGREE_ANSWERS)[number];
 export type Seniority = (typeof SENIORITIES)[number];
 export type OrgItemId = (typeof ORG_ITEMS)[number];
 export type SuggestionBand = (typeof SUGGESTION_BANDS)[number];
+
+/** Knowledge checks (questionnaire v2): the four options, and the answers a respondent can give. */
+export const CHECK_OPTIONS = ["a", "b", "c", "d"] as const;
+export const CHECK_ANSWERS = [...CHECK_OPTIONS, "dont_know"] as const;
+/** Difficulty of a check, graded to the level descriptors: basic 2–3, intermediate 4, advanced 5. */
+export const CHECK_LEVELS = ["basic", "intermediate", "advanced"] as const;
+
+export type CheckOption = (typeof CHECK_OPTIONS)[number];
+export type CheckAnswer = (typeof CHECK_ANSWERS)[number];
+export type CheckLevel = (typeof CHECK_LEVELS)[number];
+
+/** The answer slot of a respondent's n-th check (1-based) on a capability: "check_data_1". */
+export function checkSlot(capabilityId: string, n: number): string {
+  return `check_${capabilityId}_${n}`;
+}
+export const CHECK_SLOT_PATTERN = /^check_([a-z]+)_(\d)$/;

@@ -22,6 +22,11 @@ export const questionnaireStructureSchema = z
     orgItems: z.array(z.enum(ORG_ITEMS)).length(ORG_ITEMS.length),
     /** Seconds a typical respondent needs per item; the welcome page's time estimate is measured from this. */
     secondsPerItem: z.number().positive(),
+    /** Knowledge checks (v2): how many each respondent answers per capability, and the seconds one takes. */
+    checks: z
+      .object({ perCapability: z.number().int().min(1).max(3), secondsPerCheck: z.number().positive() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -31,8 +36,15 @@ export const questionnaireStructureSchema = z
 
 export type QuestionnaireStructure = z.infer<typeof questionnaireStructureSchema>;
 
-/** Wording of a questionnaire version in one locale; keys are checked against the structure. */
-export function questionnaireTextSchema(capabilityIds: readonly string[]) {
+/** Wording of the knowledge-check steps; `title` names the capability as "{capability}". */
+const checksTextSchema = z.object({ title: text.includes("{capability}"), intro: text, dontKnow: text }).strict();
+export type ChecksText = z.infer<typeof checksTextSchema>;
+
+/**
+ * Wording of a questionnaire version in one locale; keys are checked against the structure. A
+ * version with knowledge checks also words their steps (`checks`).
+ */
+export function questionnaireTextSchema(capabilityIds: readonly string[], withChecks = false) {
   const capability = z
     .object({
       name: text,
@@ -73,8 +85,13 @@ export function questionnaireTextSchema(capabilityIds: readonly string[]) {
         })
         .strict(),
       capabilities: z.object(capShape).strict(),
+      checks: checksTextSchema.optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((t, ctx) => {
+      if (withChecks && !t.checks) ctx.addIssue({ code: "custom", path: ["checks"], message: "is required in a version with knowledge checks" });
+      if (!withChecks && t.checks) ctx.addIssue({ code: "custom", path: ["checks"], message: "is only allowed in a version with knowledge checks" });
+    });
 }
 
 export type QuestionnaireText = z.infer<ReturnType<typeof questionnaireTextSchema>>;

@@ -59,7 +59,7 @@ export async function archiveOrganisationAction(slug: string, archived: boolean)
 
 export async function createWaveAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const org = await orgFor(slug);
-  const input = { label: text(form, "label"), opensAt: text(form, "opensAt"), closesAt: text(form, "closesAt") };
+  const input = { label: text(form, "label"), questionnaireVersion: text(form, "questionnaireVersion"), opensAt: text(form, "opensAt"), closesAt: text(form, "closesAt") };
   const result = await createWave(getDb(), org, input, await texts());
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}`);

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { transaction, type Db } from "../client";
 import { fromRow, insertStatement, setClause } from "../sql/rows";
 import { organisations, responses, waves, type Organisation, type ResponseRow, type Wave } from "../schema";
-import { answersToColumns } from "../item-columns";
+import { answersToColumns, assignmentToColumns } from "../item-columns";
+import type { CheckAssignment } from "../../core/checks";
 import { applyResponseToAggregates } from "./aggregates";
 import { spendInvitation } from "./invitations";
 import { hashToken, newToken } from "../../core/tokens";
@@ -23,14 +24,23 @@ export function findWaveByCode(db: Db, code: string): Promise<WaveWithOrg | unde
 
 const now = () => new Date().toISOString();
 
-/** Starts a draft response; returns its id and the private token (only its hash is stored). */
-export async function createDraft(db: Db, waveId: number, locale: string, department: string | null = null): Promise<{ id: string; token: string }> {
+/**
+ * Starts a draft response, with the knowledge checks drawn for it (v2); returns its id and the
+ * private token (only its hash is stored).
+ */
+export async function createDraft(
+  db: Db,
+  waveId: number,
+  locale: string,
+  department: string | null = null,
+  checks: CheckAssignment = {},
+): Promise<{ id: string; token: string }> {
   const id = crypto.randomUUID();
   const token = newToken();
   const at = now();
   const { text, params } = insertStatement(
     responses,
-    { id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, department, createdAt: at, updatedAt: at },
+    { id, waveId, status: "draft", tokenHash: hashToken(token), locale, step: 0, department, createdAt: at, updatedAt: at, ...assignmentToColumns(checks) },
     { returning: false },
   );
   await db.sql.run(text, params);

@@ -1,6 +1,7 @@
 import { capabilityIndex, indexBand, suggestionBandOfLevel, weakestCapabilities, type Band } from "../../core/scoring";
 import type { Questionnaire, SuggestionBand } from "../../questions";
 import type { Answers } from "../../core/answers";
+import { calibrationNote, scoreChecks, type CalibrationNote, type CapabilityCheckResult, type CheckAssignment } from "../../core/checks";
 
 export type Comparison = { shown: true; n: number; means: Record<string, number> } | { shown: false; n: number };
 
@@ -11,6 +12,8 @@ export type PersonalReport = {
   org: Comparison;
   benchmark: Comparison;
   nextSteps: { capabilityId: string; level: number; band: SuggestionBand }[];
+  /** Knowledge checks (v2): per capability the rating, the scored checks and how they fit; empty in v1. */
+  checks: (CapabilityCheckResult & { level: number; note: CalibrationNote })[];
 };
 
 /**
@@ -23,6 +26,7 @@ export function buildPersonalReport(
   answers: Answers,
   orgMeans: { n: number; means: Record<string, number> },
   benchmarkMeans: { n: number; orgs: number; means: Record<string, number> },
+  assignment: CheckAssignment = {},
 ): PersonalReport {
   const levelMap: Record<string, number> = {};
   for (const id of q.capabilityIds) {
@@ -43,5 +47,8 @@ export function buildPersonalReport(
       level: levelMap[id]!,
       band: suggestionBandOfLevel(levelMap[id]!),
     })),
+    checks: scoreChecks(q, assignment, answers)
+      .filter((r) => r.asked > 0)
+      .map((r) => ({ ...r, level: levelMap[r.capabilityId]!, note: calibrationNote(levelMap[r.capabilityId]!, r) })),
   };
 }

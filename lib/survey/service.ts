@@ -2,7 +2,11 @@ import { currentRelease } from "../disclosure/releases";
 import { minimumGroupSize } from "../../core/disclosure/threshold";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { columnsToAnswers } from "../../db/item-columns";
+import crypto from "node:crypto";
+import { columnsToAnswers, columnsToAssignment } from "../../db/item-columns";
+import { retiredCheckIds } from "../../db/queries/checks";
+import { drawChecks } from "../../core/checks";
+import { checkItem, publicCheck, type PublicCheck } from "../../questions/check-bank";
 import {
   createDraft,
   findResponseByToken,
@@ -14,7 +18,7 @@ import {
 } from "../../db/queries/survey";
 import { findInvitationByToken } from "../../db/queries/invitations";
 import type { ResponseRow } from "../../db/schema";
-import { getQuestionnaire, LOCALES, type Questionnaire } from "../../questions";
+import { getQuestionnaire, hasChecks, LOCALES, type Locale, type Questionnaire } from "../../questions";
 import { AppError } from "../../core/errors";
 import { fieldsFromZod } from "../../core/field-errors";
 import { missingItems, validateAnswers, type Answers } from "../../core/answers";
@@ -57,9 +61,25 @@ export type DraftState = {
   resumeUrl: string | null;
   /** Set once submitted: the token is then the report token (a new secret made at submission). */
   reportUrl: string | null;
+  /**
+   * The knowledge checks drawn for this draft (v2), by answer slot, worded in `locale`: the stem and
+   * the options only, never the answer key or the explanation. Empty once submitted and in v1.
+   */
+  checks: Record<string, PublicCheck>;
 };
 
-export function draftState(row: ResponseRow, code: string, token: string): DraftState {
+function publicChecks(row: ResponseRow, locale: string): Record<string, PublicCheck> {
+  const wording = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : "en";
+  const out: Record<string, PublicCheck> = {};
+  for (const [slot, itemId] of Object.entries(columnsToAssignment(row))) {
+    const item = checkItem(itemId);
+    if (item) out[slot] = publicCheck(item, wording);
+  }
+  return out;
+}
+
+/** The state of a response as its owner sees it; checks are worded in `locale` (default: the draft's). */
+export function draftState(row: ResponseRow, code: string, token: string, locale: string = row.locale): DraftState {
   const submitted = row.status === "submitted";
   return {
     status: row.status,
@@ -68,6 +88,7 @@ export function draftState(row: ResponseRow, code: string, token: string): Draft
     answers: columnsToAnswers(row),
     resumeUrl: submitted ? null : `/s/${code}/resume/${token}`,
     reportUrl: submitted ? `/report/${token}` : null,
+    checks: row.status === "draft" ? publicChecks(row, locale) : {},
   };
 }
 
@@ -128,13 +149,15 @@ function parseWithAnswers<T extends z.ZodType>(
 export const startBodySchema = z.object({ locale: localeSchema.optional() }).strict();
 
 export async function startResponse(db: Db, code: string, body: unknown, fallbackLocale: string, invitationToken?: string): Promise<{ token: string; state: DraftState }> {
-  const { org, wave } = await requireOpenWave(db, code);
+  const { org, wave, questionnaire } = await requireOpenWave(db, code);
   const { locale } = parseBody(startBodySchema, body);
   // A roster's department is a starting answer the respondent can change; the draft keeps no
   // reference to the invitation.
   const invited = invitationToken ? await findInvitationByToken(db, invitationToken) : undefined;
   const department = invited && invited.wave.id === wave.id && invited.invitation.department && org.departments.includes(invited.invitation.department) ? invited.invitation.department : null;
-  const { id, token } = await createDraft(db, wave.id, locale ?? fallbackLocale, department);
+  // Drawn per respondent, so colleagues rarely get the same checks (core/checks.ts).
+  const checks = hasChecks(questionnaire) ? drawChecks(questionnaire, await retiredCheckIds(db), (n) => crypto.randomInt(n)) : {};
+  const { id, token } = await createDraft(db, wave.id, locale ?? fallbackLocale, department, checks);
   const row = await findResponseByToken(db, token);
   if (!row || row.id !== id) throw new AppError("internal", "The draft could not be created");
   return { token, state: draftState(row, code, token) };
@@ -196,7 +219,7 @@ export async function submitResponse(db: Db, code: string, token: string | undef
   await currentRelease(db, wave.id, minimumGroupSize());
   if (outcome !== "submitted") {
     // Another request with this token submitted first (and received the report link).
-    return { outcome, state: { ...draftState(row, code, token!), status: "submitted" as const, resumeUrl: null, reportUrl: null } };
+    return { outcome, state: { ...draftState(row, code, token!), status: "submitted" as const, resumeUrl: null, reportUrl: null, checks: {} } };
   }
   // The resume token no longer opens anything: the report link goes to this request only.
   const { reportToken } = result;

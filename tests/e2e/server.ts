@@ -30,6 +30,9 @@ async function seed(db: Db): Promise<void> {
   await insertWave(db, { orgId: org.id, label: "2026-Q2", questionnaireVersion: 1, code: "e2e-closed", status: "closed" });
   // Invitations get their own wave so their counts stay independent of the other tests.
   await insertWave(db, { orgId: org.id, label: "2026-Q3-invite", questionnaireVersion: 1, code: "e2e-invite" });
+  // Knowledge checks (questionnaire v2) in a wave of their own organisation, so no other test's counts move.
+  const checks = await insertOrganisation(db, { slug: "e2e-checks-co", name: "Checks Test Co", sector: "Technology", sizeBand: "small", departments: ["Engineering", "Sales"] });
+  await insertWave(db, { orgId: checks.id, label: "2026-Q4-checks", questionnaireVersion: 2, code: "e2e-checks" });
   // An organisation nobody has answered for yet: the dashboards' empty state, filled up by its own test only.
   const quiet = await insertOrganisation(db, {
     slug: "e2e-empty",

@@ -6,7 +6,14 @@ const q = getQuestionnaire(1);
 
 /** Page object for /s/<code>: answers steps through the real controls, as a person would. */
 export class SurveyPage {
-  constructor(readonly page: Page) {}
+  readonly q;
+  /** `version`: the questionnaire version of the wave under test (v2 adds the knowledge-check steps). */
+  constructor(
+    readonly page: Page,
+    version = 1,
+  ) {
+    this.q = getQuestionnaire(version);
+  }
 
   async open(code: string) {
     return this.page.goto(`/s/${code}`);
@@ -16,14 +23,14 @@ export class SurveyPage {
     return this.page.getByRole("progressbar");
   }
 
-  async expectStep(n: number, total = q.steps.length) {
+  async expectStep(n: number, total = this.q.steps.length) {
     await expect(this.progress()).toHaveAttribute("aria-valuenow", String(n));
     await expect(this.progress()).toHaveAttribute("aria-valuemax", String(total));
   }
 
   /** Fills every item of the current step from `answers`. */
   async answerStep(step: number, answers: Answers) {
-    for (const item of q.steps[step - 1]!.items) {
+    for (const item of this.q.steps[step - 1]!.items) {
       const value = answers[item];
       if (value === undefined) continue;
       if (item === "department") await this.page.locator("#in-department").selectOption(String(value));
@@ -41,7 +48,7 @@ export class SurveyPage {
       await this.expectStep(step);
       await this.answerStep(step, answers);
       await this.next();
-      if (step < q.steps.length) await this.expectStep(step + 1);
+      if (step < this.q.steps.length) await this.expectStep(step + 1);
     }
   }
 }

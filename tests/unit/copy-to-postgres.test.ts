@@ -45,6 +45,7 @@ beforeAll(async () => {
   await addMembership(db, lead.id, otherOrg);
   await db.sql.run("insert into sign_in_throttle (key, failures, locked_until, updated_at) values ('email:x@example.com', 3, null, '2026-11-28T10:00:00.000Z')");
   await db.sql.run("insert into rate_limits (key, tokens, updated_ms) values ('start:abc', 2.5, 1764324000000)");
+  await db.sql.run("insert into check_retirements (item_id, retired_at, retired_by) values ('data-b1', '2026-12-07T10:00:00.000Z', ?)", [admin.id]);
   await closeDatabase(db);
   // The target is owned by an ordinary role, as in production (the cluster's own role is a superuser):
   // the copy must not need more than owning the tables it migrates.

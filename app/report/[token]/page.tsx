@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { columnsToAnswers } from "@/db/item-columns";
+import { columnsToAnswers, columnsToAssignment } from "@/db/item-columns";
 import { personalComparison } from "@/lib/benchmark/report";
 import { findResponseContext } from "@/db/queries/survey";
 import { format, messages } from "@/lib/i18n/messages";
@@ -11,6 +11,7 @@ import { getQuestionnaire } from "@/questions";
 import { MessagePage } from "../../components/message-page";
 import { PrintButton } from "../../components/print-button";
 import { ProfileChart, type ProfileSeries } from "./profile-chart";
+import { ChecksSection } from "./checks-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your report", robots: { index: false }, referrer: "no-referrer" };
@@ -32,7 +33,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   const text = q.text[locale];
   const minGroup = minimumGroupSize();
   const comparison = await personalComparison(db, wave.id, minGroup);
-  const report = buildPersonalReport(q, columnsToAnswers(row), comparison.wave, comparison.benchmark);
+  const report = buildPersonalReport(q, columnsToAnswers(row), comparison.wave, comparison.benchmark, columnsToAssignment(row));
   const name = (id: string) => text.capabilities[id]?.name ?? id;
   const labels = q.capabilityIds.map(name);
   const series: ProfileSeries[] = [{ label: m.report.you, values: report.levels.map((l) => l.level), color: COLORS.you }];
@@ -128,6 +129,8 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
             ))}
           </ul>
         </section>
+
+      <ChecksSection checks={report.checks} text={text} m={m} locale={locale} />
 
       <section className="card" aria-labelledby="next-title">
         <h2 id="next-title">{m.report.nextHeading}</h2>

@@ -42,7 +42,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   }
 
   const q = getQuestionnaire(wave.questionnaireVersion);
-  const state = mine && token ? draftState(mine, code, token) : null;
+  const state = mine && token ? draftState(mine, code, token, locale) : null;
   const resumeUrl = state?.resumeUrl;
   return (
     <SurveyApp
@@ -55,7 +55,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       steps={q.steps}
       minGroupSize={minimumGroupSize()}
       estimate={estimatedMinutes(q, org.departments)}
-      initial={state && resumeUrl ? { step: state.step, answers: state.answers, resumeUrl } : null}
+      initial={state && resumeUrl ? { step: state.step, answers: state.answers, resumeUrl, checks: state.checks } : null}
       resumeInvalid={resume === "invalid"}
     />
   );

@@ -1,6 +1,7 @@
 import type { QuestionnaireText } from "@/questions/schema";
 import type { SurveyStep } from "@/questions";
-import { AGREE_ANSWERS, ORG_ANSWERS, SENIORITIES } from "@/questions/constants";
+import { AGREE_ANSWERS, CHECK_ANSWERS, ORG_ANSWERS, SENIORITIES } from "@/questions/constants";
+import type { PublicCheck } from "@/questions/check-bank";
 import { format, type Messages } from "@/lib/i18n/messages";
 import type { Question } from "./question-field";
 
@@ -9,11 +10,15 @@ export type Answers = Partial<Record<string, number | string>>;
 /** The summary line names the question; the message beside the field says what to do. */
 export type FieldError = { summary: string; field: string };
 
-/** What the model needs to know about this survey: its steps, their wording and the organisation's departments. */
-export type SurveyModel = { text: QuestionnaireText; m: Messages; steps: SurveyStep[]; departments: string[] };
+/**
+ * What the model needs to know about this survey: its steps, their wording, the organisation's
+ * departments and the knowledge checks drawn for this respondent (v2; stems and options only).
+ */
+export type SurveyModel = { text: QuestionnaireText; m: Messages; steps: SurveyStep[]; departments: string[]; checks: Record<string, PublicCheck> };
 
 /** The question as the respondent read it, for the error summary. */
-export function questionText(text: QuestionnaireText, item: string): string {
+export function questionText(text: QuestionnaireText, item: string, checks: Record<string, PublicCheck> = {}): string {
+  if (checks[item]) return checks[item].stem;
   if (item === "department") return text.profile.department;
   if (item === "seniority") return text.profile.seniority;
   if (item.startsWith("self_")) return text.capabilities[item.slice(5)]?.selfQuestion ?? item;
@@ -27,7 +32,7 @@ export function isRequired(item: string, departments: string[]): boolean {
 }
 
 export function missingError(model: SurveyModel, item: string): FieldError {
-  return { summary: format(model.m.answerThis, { question: questionText(model.text, item) }), field: model.m.chooseOne };
+  return { summary: format(model.m.answerThis, { question: questionText(model.text, item, model.checks) }), field: model.m.chooseOne };
 }
 
 /** The required items of step `stepIndex` (1-based) left unanswered. */
@@ -51,14 +56,28 @@ export function firstStepWith(steps: SurveyStep[], items: string[]): number {
   return steps.findIndex((s) => s.items.some((i) => items.includes(i))) + 1;
 }
 
-/** Position of a capability step among the capability steps, for "Capability n of m". */
+/** Position of a capability (or checks) step among the steps of its kind, for "Capability n of m". */
 export function capabilityPosition(steps: SurveyStep[], current: SurveyStep): { n: number; m: number } {
-  const capabilities = steps.filter((s) => s.kind === "capability");
-  return { n: current.kind === "capability" ? capabilities.indexOf(current) + 1 : 0, m: capabilities.length };
+  const same = steps.filter((s) => s.kind === current.kind);
+  return { n: current.kind === "capability" || current.kind === "checks" ? same.indexOf(current) + 1 : 0, m: same.length };
 }
 
 /** The controls a step shows, with the wording of the respondent's language. */
-export function questionsFor(step: SurveyStep, text: QuestionnaireText, m: Messages, departments: string[]): Question[] {
+export function questionsFor(step: SurveyStep, text: QuestionnaireText, m: Messages, departments: string[], checks: Record<string, PublicCheck> = {}): Question[] {
+  if (step.kind === "checks") {
+    return step.items.flatMap((slot): Question[] => {
+      const check = checks[slot];
+      if (!check) return [];
+      return [
+        {
+          item: slot,
+          label: check.stem,
+          kind: "radio",
+          options: CHECK_ANSWERS.map((a) => ({ value: a, title: a === "dont_know" ? (text.checks?.dontKnow ?? a) : check.options[a] })),
+        },
+      ];
+    });
+  }
   if (step.kind === "profile") {
     const qs: Question[] = [];
     if (departments.length > 0) {

@@ -28,6 +28,17 @@ export function StepHeading({ current, position, text, m, headingRef }: Props) {
       </>
     );
   }
+  if (current.kind === "checks" && text.checks) {
+    return (
+      <>
+        <p className="section-kicker">{format(m.checksSection, position)}</p>
+        <h2 className="step-heading" ref={headingRef} tabIndex={-1}>
+          {format(text.checks.title, { capability: text.capabilities[current.capabilityId]?.name ?? current.capabilityId })}
+        </h2>
+        <p className="muted small">{text.checks.intro}</p>
+      </>
+    );
+  }
   return (
     <>
       <h2 className="step-heading" ref={headingRef} tabIndex={-1}>

@@ -29,7 +29,7 @@ type Props = {
 /** One section of questions with its progress, errors, Back and Next (Submit on the last), and the resume link. */
 export function StepScreen(props: Props) {
   const { model, step, answers, errors, busy, headingRef } = props;
-  const { text, m, steps, departments } = model;
+  const { text, m, steps, departments, checks } = model;
   const total = steps.length;
   const current = steps[step - 1]!;
   const errorItems = current.items.filter((i) => errors[i]);
@@ -52,7 +52,7 @@ export function StepScreen(props: Props) {
 
         {errorItems.length > 0 && <ErrorSummary items={errorItems} errors={errors} heading={m.errorSummary} summaryRef={props.summaryRef} />}
 
-        {questionsFor(current, text, m, departments).map((q) => (
+        {questionsFor(current, text, m, departments, checks).map((q) => (
           <QuestionField
             key={q.item}
             question={q}

@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/locale";
+import type { PublicCheck } from "@/questions/check-bank";
 import type { Answers } from "./question-model";
 
 /** Why a call failed, as the page says it: a generic failure, "try again in N s" (429), or a draft that accepts no more saves. */
@@ -51,7 +52,7 @@ const surveyUrl = (code: string, action: string) => `/api/survey/${encodeURIComp
 
 /** Opens a draft; a personal invitation may pre-fill answers (the roster's department). */
 export function startDraft(code: string, locale: Locale) {
-  return callApi<{ resumeUrl: string; answers: Answers }>(surveyUrl(code, "start"), "POST", { locale });
+  return callApi<{ resumeUrl: string; answers: Answers; checks: Record<string, PublicCheck> }>(surveyUrl(code, "start"), "POST", { locale });
 }
 
 /** Saves one step's answers and the step to come back to. */

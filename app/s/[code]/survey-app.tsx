@@ -28,8 +28,7 @@ export type SurveyAppProps = {
 /** The respondent's survey: welcome, one screen per step, then the report link. */
 export function SurveyApp(props: SurveyAppProps) {
   const { code, text, m, steps, departments, locale } = props;
-  const model = { text, m, steps, departments };
-  const survey = useSurvey({ code, locale, model, initial: props.initial });
+  const survey = useSurvey({ code, locale, base: { text, m, steps, departments }, initial: props.initial });
   const failure = <FailureNotice status={survey.saveStatus} retryAfter={survey.retryAfter} m={m} />;
 
   if (survey.reportUrl) return <DoneScreen reportUrl={survey.reportUrl} m={m} headingRef={survey.headingRef} />;
@@ -53,7 +52,7 @@ export function SurveyApp(props: SurveyAppProps) {
 
   return (
     <StepScreen
-      model={model}
+      model={survey.model}
       step={survey.step}
       answers={survey.answers}
       errors={survey.errors}

@@ -1,18 +1,22 @@
 import { useRef, useState } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import { saveDraft, startDraft, submitSurvey, type ApiFailure, type Failure } from "./survey-api";
+import type { PublicCheck } from "@/questions/check-bank";
 import { firstStepWith, missingError, missingOn, questionText, stepAnswers, type Answers, type FieldError, type SurveyModel } from "./question-model";
 import { useFocusRequest } from "./use-focus-request";
 
 export type SaveStatus = "idle" | "saving" | "saved" | Failure | "invitation_used";
 
 /** This browser's draft, when it has one. */
-export type InitialDraft = { step: number; answers: Answers; resumeUrl: string };
+export type InitialDraft = { step: number; answers: Answers; resumeUrl: string; checks: Record<string, PublicCheck> };
 
-type Options = { code: string; locale: Locale; model: SurveyModel; initial: InitialDraft | null };
+/** The survey's model before a draft exists: the checks arrive with the draft. */
+type Options = { code: string; locale: Locale; base: Omit<SurveyModel, "checks">; initial: InitialDraft | null };
 
 /** The survey's state machine: step (0 = welcome, 1..n = sections), answers, errors, save status, busy, and the calls that move it. */
-export function useSurvey({ code, locale, model, initial }: Options) {
+export function useSurvey({ code, locale, base, initial }: Options) {
+  const [checks, setChecks] = useState<Record<string, PublicCheck>>(initial?.checks ?? {});
+  const model: SurveyModel = { ...base, checks };
   const total = model.steps.length;
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<Answers>(initial?.answers ?? {});
@@ -61,6 +65,7 @@ export function useSurvey({ code, locale, model, initial }: Options) {
         return;
       }
       setResumeUrl(res.data.resumeUrl);
+      setChecks(res.data.checks);
       // A personal invitation may start the draft with the roster's department.
       setAnswers((a) => ({ ...res.data.answers, ...a }));
       go(1);
@@ -77,7 +82,7 @@ export function useSurvey({ code, locale, model, initial }: Options) {
       const res = await saveDraft(code, { answers: stepAnswers(model.steps, stepIndex, answers), step: nextStep, locale });
       if (!res.ok) {
         const mapped = Object.fromEntries(
-          Object.entries(res.fields).map(([item, message]) => [item, { summary: `${questionText(model.text, item)}: ${message}`, field: message }]),
+          Object.entries(res.fields).map(([item, message]) => [item, { summary: `${questionText(model.text, item, model.checks)}: ${message}`, field: message }]),
         );
         if (Object.keys(mapped).length > 0 && res.status === 400) setErrors(mapped);
         fail(res);
@@ -147,6 +152,7 @@ export function useSurvey({ code, locale, model, initial }: Options) {
   }
 
   return {
+    model,
     step,
     total,
     answers,

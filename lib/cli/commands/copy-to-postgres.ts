@@ -26,6 +26,7 @@ export const COPIED_TABLES = [
   "waves",
   "users",
   "memberships",
+  "check_retirements",
   "responses",
   "invitations",
   "invitation_links",

@@ -53,6 +53,7 @@ export const en = {
     archiveHelp: "Archived organisations leave the benchmark and their survey links stop working; nothing is deleted.",
     wavesTitle: "Survey waves",
     wave: "Wave",
+    withChecks: "with knowledge checks",
     status: "Status",
     surveyLink: "Survey link",
     responses: "Responses",
@@ -68,6 +69,10 @@ export const en = {
     leadsHelp: "Leads see this organisation's dashboards and never raw responses.",
   },
   waveForm: {
+    questionnaire: "Questionnaire",
+    version1: "Self-assessment, about {minutes} minutes",
+    version2: "Self-assessment with knowledge checks, about {minutes} minutes",
+    checksHint: "Knowledge checks add two short questions per capability; each respondent sees how their ratings compare with their answers.",
     created: "Wave created and open.",
     label: "Wave label",
     labelExample: "2027-Q1",

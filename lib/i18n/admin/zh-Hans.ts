@@ -55,6 +55,7 @@ export const zhHans: AdminMessages = {
     archiveHelp: "归档的组织将退出基准比较，其问卷链接也会失效；不会删除任何数据。",
     wavesTitle: "调查轮次",
     wave: "轮次",
+    withChecks: "含小测验",
     status: "状态",
     surveyLink: "问卷链接",
     responses: "答卷数",
@@ -70,6 +71,10 @@ export const zhHans: AdminMessages = {
     leadsHelp: "负责人可以查看本组织的仪表板，但绝不会看到原始答卷。",
   },
   waveForm: {
+    questionnaire: "问卷",
+    version1: "自我评估，约 {minutes} 分钟",
+    version2: "自我评估加小测验，约 {minutes} 分钟",
+    checksHint: "小测验为每项能力增加两道简短的题目；每位填写者都能看到自评与答题结果的对比。",
     created: "轮次已创建并开放。",
     label: "轮次名称",
     labelExample: "2027-Q1",

@@ -55,6 +55,7 @@ export const zhHant: AdminMessages = {
     archiveHelp: "封存的組織會退出基準比較，其問卷連結也會失效；不會刪除任何資料。",
     wavesTitle: "調查梯次",
     wave: "梯次",
+    withChecks: "含小測驗",
     status: "狀態",
     surveyLink: "問卷連結",
     responses: "填答數",
@@ -70,6 +71,10 @@ export const zhHant: AdminMessages = {
     leadsHelp: "負責人可以查看本組織的儀表板，但絕不會看到原始填答資料。",
   },
   waveForm: {
+    questionnaire: "問卷",
+    version1: "自我評估，約 {minutes} 分鐘",
+    version2: "自我評估加小測驗，約 {minutes} 分鐘",
+    checksHint: "小測驗為每項能力增加兩道簡短的題目；每位填答者都能看到自評與作答結果的對照。",
     created: "梯次已建立並開放。",
     label: "梯次名稱",
     labelExample: "2027-Q1",

@@ -46,6 +46,9 @@ describe("a round trip through drizzle on PostgreSQL", () => {
       selfAi: 1,
       orgData: "partly" as const,
       vision: 0,
+      // A knowledge check drawn into a slot, and its answer.
+      checkData1Item: "data-b1",
+      checkData1: "dont_know" as const,
       createdAt: "2026-11-28T10:00:00.000Z",
       updatedAt: "2026-11-28T10:05:00.000Z",
       submittedAt: "2026-11-28T10:05:00.000Z",
@@ -73,7 +76,14 @@ describe("a round trip through drizzle on PostgreSQL", () => {
       ldAwareness: null,
       customerUnderstanding: null,
       voidedAt: null,
+      // Every other knowledge-check slot is empty.
+      ...Object.fromEntries(
+        Object.keys(stored!)
+          .filter((k) => /^check[A-Z]/.test(k) && k !== "checkData1Item" && k !== "checkData1")
+          .map((k) => [k, null]),
+      ),
     });
+    expect(Object.keys(stored!).filter((k) => /^check[A-Z]/.test(k))).toHaveLength(32);
     expect((await pool.query("select released from responses")).rows).toEqual([{ released: 1 }]);
 
     const counters = encodeCounters(Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? i * 1_000 : 0)));

@@ -18,6 +18,7 @@ import { addLeadAction, archiveOrganisationAction, createWaveAction, removeLeadA
 import { LeadsPanel } from "./leads-panel";
 import { OrganisationForm } from "../../organisation-form";
 import { WaveForm } from "./wave-form";
+import { estimatedMinutes, getQuestionnaire, hasChecks, questionnaireVersions } from "@/questions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: adminMessages(await currentLocale()).meta.organisation };
@@ -75,6 +76,7 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
             <tr key={w.id}>
               <RowHeader>
                 <Link href={`/admin/organisations/${org.slug}/waves/${w.id}`}>{w.label}</Link>
+                {hasChecks(getQuestionnaire(w.questionnaireVersion)) && <span className="muted small"> · {t.withChecks}</span>}
               </RowHeader>
               <td>{m.common.waveStatus[waveAvailability(w)]}</td>
               <td>
@@ -95,7 +97,11 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
           ))}
         </DataTable>
         <h3 style={{ marginTop: "1.5rem" }}>{t.newWave}</h3>
-        <WaveForm action={createWaveAction.bind(null, org.slug)} t={m.waveForm} />
+        <WaveForm
+          action={createWaveAction.bind(null, org.slug)}
+          t={m.waveForm}
+          versions={questionnaireVersions().map((version) => ({ version, minutes: estimatedMinutes(getQuestionnaire(version), org.departments).minutes }))}
+        />
       </section>
 
       <section className="card" aria-labelledby="leads-title">
