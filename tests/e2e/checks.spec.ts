@@ -75,6 +75,8 @@ test.describe("knowledge checks (questionnaire v2)", () => {
     for (const width of [375, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `${SCREENSHOTS}/checks-report-zh-Hant-${width}.png`, fullPage: true });
+      // The whole report is long; the first capability's checks, at a readable size.
+      await page.getByTestId("checks-data").screenshot({ path: `${SCREENSHOTS}/checks-report-data-zh-Hant-${width}.png` });
     }
 
     const [stored] = await query<{ n: number }>(
