@@ -3,13 +3,16 @@
  * seeded PRNG so the same seed always builds the same benchmark.
  */
 import type { Db } from "./client";
-import { answersToColumns } from "./item-columns";
+import { answersToColumns, assignmentToColumns } from "./item-columns";
 import { applyResponseToAggregates } from "./queries/aggregates";
 import { organisations, responses, waves, type NewOrganisation, type NewWave, type Organisation, type Wave } from "./schema";
 import { fromRow, insertStatement } from "./sql/rows";
 import type { SizeBand } from "../core/vocabulary";
 import { SENIORITIES } from "../questions/constants";
 import type { Answers } from "../core/answers";
+import type { CheckAssignment } from "../core/checks";
+import { checkItem } from "../questions/check-bank";
+import { CHECK_OPTIONS, type CheckLevel } from "../questions/constants";
 
 export type Rng = () => number;
 
@@ -142,6 +145,40 @@ export function generateAnswers(rng: Rng, capabilityIds: readonly string[], org:
   return answers;
 }
 
+/** Where a check sits on the 1–5 self-rating scale: a person rated there knows it about half the time. */
+const CHECK_DIFFICULTY: Record<CheckLevel, number> = { basic: 2.3, intermediate: 3.5, advanced: 4.3 };
+/** How far people rate themselves above what they can show, growing with seniority (the published report's direction). */
+const SENIORITY_OVERRATING = { staff: 0.25, manager: 0.35, senior_leader: 0.6, executive: 0.7 };
+
+/**
+ * Answers to the drawn knowledge checks for a respondent whose other answers are given: the chance
+ * of knowing a check rises with the self-rating less an overrating that grows with seniority; who
+ * does not know says "I don't know" or guesses among the four options, most often the tempting one.
+ */
+export function generateCheckAnswers(rng: Rng, answers: Answers, assignment: CheckAssignment): Answers {
+  const overrating = SENIORITY_OVERRATING[answers.seniority as keyof typeof SENIORITY_OVERRATING] ?? 0.3;
+  const out: Answers = {};
+  const personal = overrating + normal(rng) * 0.5;
+  for (const [slot, itemId] of Object.entries(assignment)) {
+    const item = checkItem(itemId);
+    const self = answers[`self_${item?.capabilityId}`];
+    if (!item || typeof self !== "number") continue;
+    const ability = self - personal + normal(rng) * 0.6;
+    if (rng() < logistic(1.9 * (ability - CHECK_DIFFICULTY[item.level]))) {
+      out[slot] = item.answer;
+      continue;
+    }
+    if (rng() < 0.4) {
+      out[slot] = "dont_know";
+      continue;
+    }
+    const wrong = CHECK_OPTIONS.filter((o) => o !== item.answer);
+    // The first wrong option in bank order stands in for the tempting distractor.
+    out[slot] = pick(rng, [item.answer, ...wrong], [20, 45, 20, 15]);
+  }
+  return out;
+}
+
 export async function insertOrganisation(db: Db, values: NewOrganisation): Promise<Organisation> {
   const { text, params } = insertStatement(organisations, values);
   return fromRow(organisations, (await db.sql.get(text, params))!);
@@ -158,7 +195,7 @@ export async function insertWave(db: Db, values: NewWave): Promise<Wave> {
  */
 export async function insertSubmittedResponse(
   db: Db,
-  values: { id: string; waveId: number; answers: Answers; submittedAt: string; locale?: string },
+  values: { id: string; waveId: number; answers: Answers; submittedAt: string; locale?: string; checks?: CheckAssignment },
   { aggregate = true }: { aggregate?: boolean } = {},
 ): Promise<void> {
   const { text, params } = insertStatement(
@@ -170,6 +207,7 @@ export async function insertSubmittedResponse(
       locale: values.locale ?? "en",
       step: 0,
       ...answersToColumns(values.answers),
+      ...assignmentToColumns(values.checks ?? {}),
       createdAt: values.submittedAt,
       updatedAt: values.submittedAt,
       submittedAt: values.submittedAt,

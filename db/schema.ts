@@ -362,6 +362,9 @@ export const AUDIT_ACTIONS = [
   "invitation_links_reissued",
   "invitation_emails_sent",
   "responses_voided",
+  "export_item_analysis",
+  "check_retired",
+  "check_restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

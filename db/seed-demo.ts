@@ -3,6 +3,7 @@ import {
   createRng,
   DEPARTMENTS,
   generateAnswers,
+  generateCheckAnswers,
   insertOrganisation,
   insertSubmittedResponse,
   insertWave,
@@ -16,8 +17,12 @@ import { addMembership, insertUser } from "./queries/users";
 import { hashPasswordSync } from "../core/passwords";
 import { SIZE_BANDS, type SizeBand } from "../core/vocabulary";
 import { CURRENT_QUESTIONNAIRE_VERSION, getQuestionnaire } from "../questions";
+import { drawChecks } from "../core/checks";
+import type { Organisation } from "./schema";
 
 export const DEMO_CODE = "demo";
+/** The demo organisation's open wave with knowledge checks (questionnaire v2). */
+export const DEMO_CHECKS_CODE = "demo-checks";
 export const DEMO_ORG_SLUG = "northwind";
 
 /** Demo sign-ins; they exist only in databases built by this seed. */
@@ -54,7 +59,51 @@ function submittedAt(rng: Rng, startIso: string, days: number): string {
   return new Date(t).toISOString();
 }
 
-export type SeedSummary = { organisations: number; sectors: number; responses: number; demoCode: string };
+export type SeedSummary = { organisations: number; sectors: number; responses: number; demoCode: string; checkResponses: number };
+
+const LOCALE_WEIGHTS = [70, 20, 10];
+
+/**
+ * Waves with knowledge checks: the demo organisation's open "demo-checks" wave, and a March pilot in
+ * every third other organisation, so every check figure has a benchmark. The pilots open before the
+ * spring waves, so each organisation's latest wave, its default dashboard and the self-assessment
+ * benchmark stay as they were; a separate random stream leaves every other seeded answer unchanged.
+ */
+async function seedCheckWaves(txDb: Db, seed: number, orgs: { org: Organisation; maturity: number; isDemo: boolean }[]): Promise<number> {
+  const rng = createRng(seed + 1);
+  const v2 = getQuestionnaire(2);
+  const randomInt = (n: number) => Math.floor(rng() * n);
+  let total = 0;
+  for (const [i, { org, maturity, isDemo }] of orgs.entries()) {
+    if (!isDemo && i % 3 !== 1) continue;
+    const wave = await insertWave(txDb, {
+      orgId: org.id,
+      label: isDemo ? "2026-Q4-checks" : "2026-03-checks",
+      questionnaireVersion: v2.version,
+      code: isDemo ? DEMO_CHECKS_CODE : `${org.slug.slice(0, 40)}-checks`,
+      status: isDemo ? "open" : "closed",
+      opensAt: isDemo ? "2026-09-28T08:00:00.000Z" : "2026-03-09T08:00:00.000Z",
+      closesAt: isDemo ? null : "2026-03-27T18:00:00.000Z",
+      createdAt: isDemo ? "2026-09-25T09:00:00.000Z" : "2026-03-02T09:00:00.000Z",
+    });
+    const n = isDemo ? 96 : between(rng, [20, 60]);
+    const profile = { maturity: isDemo ? maturity + 0.3 : maturity, departments: org.departments };
+    for (let k = 0; k < n; k++) {
+      const answers = generateAnswers(rng, v2.capabilityIds, profile);
+      const checks = drawChecks(v2, new Set(), randomInt);
+      await insertSubmittedResponse(txDb, {
+        id: uuidFrom(rng),
+        waveId: wave.id,
+        answers: { ...answers, ...generateCheckAnswers(rng, answers, checks) },
+        checks,
+        submittedAt: submittedAt(rng, isDemo ? "2026-09-28T08:00:00.000Z" : "2026-03-09T08:00:00.000Z", 18),
+        locale: pick(rng, ["en", "zh-Hans", "zh-Hant"] as const, LOCALE_WEIGHTS),
+      });
+    }
+    total += n;
+  }
+  return total;
+}
 
 /**
  * Builds the demo benchmark into an empty database: 64 organisations over 8 sectors and the 4 size
@@ -66,7 +115,9 @@ export async function seedDemo(db: Db, seed = 20261124): Promise<SeedSummary> {
   const rng = createRng(seed);
   const q = getQuestionnaire(CURRENT_QUESTIONNAIRE_VERSION);
   let total = 0;
+  let checkResponses = 0;
   const usedNames = new Set<string>();
+  const seeded: { org: Organisation; maturity: number; isDemo: boolean }[] = [];
 
   // One transaction: every insert below runs inside it.
   await transaction(db, async (txDb) => {
@@ -88,6 +139,7 @@ export async function seedDemo(db: Db, seed = 20261124): Promise<SeedSummary> {
       }
       const maturity = isDemo ? 0.15 : orgMaturity(rng, sector, sizeBand);
       const profile = { maturity, departments };
+      seeded.push({ org, maturity, isDemo });
 
       const spring = await insertWave(txDb, {
         orgId: org.id,
@@ -135,6 +187,7 @@ export async function seedDemo(db: Db, seed = 20261124): Promise<SeedSummary> {
         total += 140;
       }
     }
+    checkResponses = await seedCheckWaves(txDb, seed, seeded);
   });
-  return { organisations: 64, sectors: SECTORS.length, responses: total, demoCode: DEMO_CODE };
+  return { organisations: 64, sectors: SECTORS.length, responses: total + checkResponses, demoCode: DEMO_CODE, checkResponses };
 }

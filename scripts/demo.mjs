@@ -55,6 +55,7 @@ server.stdout.on("data", (chunk) => {
     console.log(`
   Digiskills Benchmark is running on ${base}
   Demo survey:    ${base}/s/demo
+  With checks:    ${base}/s/demo-checks  (self-assessment with knowledge checks)
   Sign in:        ${base}/signin
                   admin@demo.local / demo-admin-pass  (administrator)
                   lead@demo.local  / demo-lead-pass   (L&D lead of Northwind Trading)

@@ -8,6 +8,8 @@ import { addLead, removeLead, resetLeadPassword } from "@/lib/admin/leads";
 import { previewVoid, voidSubmissions } from "@/lib/admin/submissions";
 import { changeWaveStatus, createOrganisation, createWave, setArchived, updateOrganisation } from "@/lib/admin/organisations";
 import { requireRole } from "@/server/auth/permissions";
+import { setCheckRetired } from "@/db/queries/checks";
+import { checkItem } from "@/questions/check-bank";
 import { AppError } from "@/core/errors";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { currentLocale } from "@/server/i18n";
@@ -133,4 +135,12 @@ export async function voidSubmissionsAction(slug: string, waveId: number, _prev:
   if (!result.ok) return { fields: result.fields, values: input };
   revalidatePath(`/admin/organisations/${slug}/waves/${waveId}`);
   return { fields: {}, values: {}, notice: result.value };
+}
+
+/** Retires a knowledge check (no longer drawn) or restores it; audited. */
+export async function setCheckRetiredAction(itemId: string, retired: boolean): Promise<void> {
+  const user = await requireRole("admin");
+  if (!checkItem(itemId)) throw new AppError("not_found", "No such knowledge check");
+  await setCheckRetired(getDb(), { id: user.id, email: user.email }, itemId, retired);
+  revalidatePath("/admin/checks");
 }

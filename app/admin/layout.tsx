@@ -22,6 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <nav className="admin-nav" aria-label={t.label}>
         <Link href="/admin">{t.organisations}</Link>
         <Link href="/admin/exports">{t.exports}</Link>
+        <Link href="/admin/checks">{t.checks}</Link>
       </nav>
       {children}
     </div>

@@ -6,6 +6,7 @@ import { checkSlots } from "../../questions";
 import { query } from "./db";
 import { SCREENSHOTS } from "./env";
 import { SurveyPage } from "./survey-page";
+import { signIn } from "./sign-in";
 
 fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -84,5 +85,52 @@ test.describe("knowledge checks (questionnaire v2)", () => {
     );
     expect(Number(stored!.n)).toBe(1);
     await context.close();
+  });
+});
+
+test.describe("knowledge checks for admins", () => {
+  test("an admin creates a wave with checks, reads the item analysis of the demo data, retires a check and downloads the CSV", async ({ page }) => {
+    await signIn(page, "admin@demo.local", "demo-admin-pass");
+    await page.goto("/admin/organisations/e2e-checks-co");
+    await page.getByLabel("Wave label").fill("2027-checks");
+    await page.getByLabel(/Self-assessment with knowledge checks, about 14 minutes/).check();
+    await page.getByRole("button", { name: "Create wave" }).click();
+    await expect(page.getByText("Wave created and open.")).toBeVisible();
+    await expect(page.getByTestId("wave-table").getByRole("row", { name: /2027-checks/ })).toContainText("with knowledge checks");
+    const link = await page.getByLabel("Survey link for 2027-checks").inputValue();
+    const respondent = await page.context().newPage();
+    await respondent.goto(link);
+    await expect(respondent.getByText(/37 questions/)).toBeVisible();
+    await respondent.close();
+
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Knowledge checks" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Knowledge checks: item analysis");
+    const items = page.getByTestId("item-table").locator("tbody tr");
+    await expect(items).toHaveCount(48);
+    // The demo benchmark's responses with checks: every check has figures, and only a few are flagged.
+    await expect(page.getByTestId("item-table")).not.toContainText("too few responses");
+    const flagged = await items.filter({ hasText: /low discrimination|too easy|too hard/ }).count();
+    expect(flagged).toBeLessThanOrEqual(4);
+    await expect(page.getByTestId("reliability-table").getByRole("row", { name: /All capabilities/ })).toContainText(/0\.\d\d/);
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOTS}/admin-checks-${width}.png`, fullPage: width === 375 ? false : true });
+    }
+
+    await page.getByRole("button", { name: "Retire check data-b2" }).click();
+    await expect(page.getByTestId("item-data-b2")).toContainText("Retired");
+    await page.getByRole("button", { name: "Restore check data-b2" }).click();
+    await expect(page.getByTestId("item-data-b2")).toContainText("Drawn");
+
+    const csv = await page.request.get("/api/admin/exports/item-analysis");
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).replace(/^\ufeff/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(49);
+    expect(lines[0]).toMatch(/^item_id,capability,level,right_answer,retired,n,proportion_right,discrimination,/);
+
+    await page.goto("/admin/exports");
+    await expect(page.getByText("Knowledge check retired")).toBeVisible();
+    await expect(page.getByText("Knowledge check restored")).toBeVisible();
+    await expect(page.getByText("Item analysis CSV")).toBeVisible();
   });
 });

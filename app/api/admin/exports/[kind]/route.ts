@@ -5,12 +5,13 @@ import { activeOrganisations, findOrganisationBySlug } from "@/db/queries/organi
 import { requireRole } from "@/server/auth/permissions";
 import { responsesCsvChunks } from "@/lib/csv/export-responses";
 import { aggregatesCsv, benchmarkCsv } from "@/lib/csv/export-tables";
+import { itemAnalysisCsv } from "@/lib/admin/item-analysis";
 import { AppError } from "@/core/errors";
 import { jsonRoute } from "@/server/http/api-route";
 
 type Ctx = { params: Promise<{ kind: string }> };
 
-const EXPORT_KINDS = ["responses", "aggregates", "benchmark"] as const;
+const EXPORT_KINDS = ["responses", "aggregates", "benchmark", "item-analysis"] as const;
 
 function csvHeaders(name: string): HeadersInit {
   return {
@@ -40,6 +41,7 @@ export const GET = jsonRoute<Ctx>(async (request, { params }) => {
   }
   const slug = url.searchParams.get("org") || undefined;
   if (slug && kind === "benchmark") throw new AppError("validation_failed", "The request has invalid fields", { org: "benchmark tables cover all organisations; leave org empty" });
+  if (slug && kind === "item-analysis") throw new AppError("validation_failed", "The request has invalid fields", { org: "the item analysis covers all organisations; leave org empty" });
   const org = slug ? await findOrganisationBySlug(db, slug) : undefined;
   if (slug && !org) throw new AppError("validation_failed", "The request has invalid fields", { org: `no organisation has the identifier "${slug.slice(0, 64)}"` });
   const actor = { id: user.id, email: user.email };
@@ -55,6 +57,12 @@ export const GET = jsonRoute<Ctx>(async (request, { params }) => {
     const { csv, rows } = await benchmarkCsv(db, min);
     await recordAudit(db, actor, "export_benchmark", scope, rows);
     return new Response(csv, { headers: csvHeaders(`benchmark-${today()}.csv`) });
+  }
+
+  if (kind === "item-analysis") {
+    const { csv, rows } = await itemAnalysisCsv(db, min);
+    await recordAudit(db, actor, "export_item_analysis", scope, rows);
+    return new Response(csv, { headers: csvHeaders(`item-analysis-${today()}.csv`) });
   }
 
   const auditId = await recordAudit(db, actor, "export_responses", scope, 0, "started");
