@@ -8,6 +8,8 @@
 import { getQuestionnaire } from "../questions";
 import { ORG_ANSWERS, ORG_ITEMS, type OrgAnswer, type OrgItemId, type Seniority } from "../questions/constants";
 import { agrees, disagrees, isAble } from "./scoring";
+import { checkSlot, type Questionnaire } from "../questions";
+import { checkItem } from "../questions/check-bank";
 
 /** The questionnaire version whose items the counters (and so the aggregate tables' columns) hold. */
 const COUNTED = getQuestionnaire(1);
@@ -30,12 +32,25 @@ export const SPLITS = ["f2", "f3", "f4"] as const;
 export const INDEX_TOTAL_MIN = 8;
 export const INDEX_TOTAL_MAX = 40;
 
-/** Stored response columns the counters read, in this order. */
-export const SOURCE_COLUMNS: readonly string[] = [
+/** Knowledge checks per capability in the versions that have them (v2). */
+export const CHECKS_PER_CAPABILITY = (getQuestionnaire(2) as Questionnaire).checks!.perCapability;
+/** Correct-answer counts a capability's checks can give: 0..CHECKS_PER_CAPABILITY. */
+export const CHECK_SCORES: readonly number[] = Array.from({ length: CHECKS_PER_CAPABILITY + 1 }, (_, i) => i);
+/** The two F2 splits on measured skills: rating oneself able in all three representative capabilities, and passing their checks too. */
+export const CHECK_SPLITS = ["f2s", "f2v"] as const;
+
+/** The self-reported columns the counters read, in this order (also all a CSV import holds). */
+export const SELF_REPORT_SOURCE_COLUMNS: readonly string[] = [
   ...AGG_CAPABILITIES.map((c) => `self_${c}`),
   ...AGG_CAPABILITIES.map((c) => `org_${c}`),
   ...ORG_ITEMS,
   "seniority",
+];
+
+/** Stored response columns the counters read, in this order: the self-reported ones, then per check slot the check drawn and the answer. */
+export const SOURCE_COLUMNS: readonly string[] = [
+  ...SELF_REPORT_SOURCE_COLUMNS,
+  ...AGG_CAPABILITIES.flatMap((c) => CHECK_SCORES.slice(1).flatMap((n) => [`${checkSlot(c, n)}_item`, checkSlot(c, n)])),
 ];
 
 /** F5 compares senior leaders + executives with staff + managers. */
@@ -59,6 +74,11 @@ function counterNames(): string[] {
     names.push(`${g}_n`, `${g}_all3_yes`, `${g}_all3_n`);
     for (const c of AGG_CAPABILITIES) names.push(`${g}_o_${c}_yes`, `${g}_o_${c}_n`, `${g}_s_${c}_able`, `${g}_s_${c}_n`);
   }
+  // Knowledge checks, appended last so cell blobs written before they existed decode unchanged:
+  // per capability the self-rating × right-answers table ("k_data_4_2": rated 4, both checks right),
+  // and the F2 splits on measured skills.
+  for (const c of AGG_CAPABILITIES) for (let v = 1; v <= 5; v++) for (const k of CHECK_SCORES) names.push(`k_${c}_${v}_${k}`);
+  for (const f of CHECK_SPLITS) for (const g of ["y", "n"]) for (const k of ["n", "agree", "dis"]) names.push(`${f}_${g}_${k}`);
   return names;
 }
 
@@ -111,6 +131,57 @@ const POS = {
   ) as Record<keyof typeof SENIORITY_GROUPS, { n: number; all3Yes: number; all3N: number; orgYes: number[]; orgN: number[]; able: number[]; selfN: number[] }>,
 };
 
+const CHECK_POS = {
+  /** [capability][self 1..5][right 0..k] → counter position. */
+  table: AGG_CAPABILITIES.map((c) => [0, 1, 2, 3, 4, 5].map((v) => CHECK_SCORES.map((k) => (v === 0 ? -1 : idx(`k_${c}_${v}_${k}`))))),
+  split: CHECK_SPLITS.map((f) => ({
+    y: { n: idx(`${f}_y_n`), agree: idx(`${f}_y_agree`), dis: idx(`${f}_y_dis`) },
+    n: { n: idx(`${f}_n_n`), agree: idx(`${f}_n_agree`), dis: idx(`${f}_n_dis`) },
+  })),
+};
+/** Where each capability's slots sit in SOURCE_COLUMNS: [capability][slot] → position of the drawn check (its answer follows). */
+const CHECK_AT = AGG_CAPABILITIES.map((c) => CHECK_SCORES.slice(1).map((n) => SOURCE_COLUMNS.indexOf(`${checkSlot(c, n)}_item`)));
+const REPRESENTATIVE_AT = REPRESENTATIVE.map((c) => AGG_CAPABILITIES.indexOf(c));
+
+/**
+ * Right answers to capability `i`'s checks, or -1 when they do not count: a capability's checks
+ * count when every slot has a check drawn and answered ("I don't know" is an answer) and the
+ * capability's self-rating is answered, so the rating and the checks describe the same people.
+ */
+function checkScore(values: ArrayLike<unknown>, i: number): number {
+  let right = 0;
+  for (const at of CHECK_AT[i]!) {
+    const item = values[at];
+    const answer = values[at + 1];
+    if (typeof item !== "string" || typeof answer !== "string") return -1;
+    const check = checkItem(item);
+    if (!check) return -1;
+    if (answer === check.answer) right++;
+  }
+  return right;
+}
+
+/** The knowledge-check counters of one response (none for a response without checks). */
+function addChecks(target: CounterVector, values: ArrayLike<unknown>, sign: number): void {
+  const scores: number[] = [];
+  for (let i = 0; i < K; i++) {
+    const s = values[i];
+    const score = typeof s === "number" && s >= 1 && s <= 5 ? checkScore(values, i) : -1;
+    scores.push(score);
+    if (score >= 0) target[CHECK_POS.table[i]![s as number]![score]!]! += sign;
+  }
+  const cu = values[CU];
+  if (typeof cu !== "number" || REPRESENTATIVE_AT.some((i) => scores[i]! < 0)) return;
+  const selfAble = REPRESENTATIVE_AT.every((i) => isAble(values[i] as number));
+  const verified = selfAble && REPRESENTATIVE_AT.every((i) => scores[i] === CHECKS_PER_CAPABILITY);
+  [selfAble, verified].forEach((yes, f) => {
+    const p = CHECK_POS.split[f]![yes ? "y" : "n"];
+    target[p.n]! += sign;
+    target[p.agree]! += sign * (agrees(cu) ? 1 : 0);
+    target[p.dis]! += sign * (disagrees(cu) ? 1 : 0);
+  });
+}
+
 const SENIORITY_TO_GROUP: Record<string, keyof typeof SENIORITY_GROUPS> = Object.fromEntries(
   Object.entries(SENIORITY_GROUPS).flatMap(([group, levels]) => levels.map((level) => [level, group])),
 ) as Record<string, keyof typeof SENIORITY_GROUPS>;
@@ -130,6 +201,7 @@ const REPRESENTATIVE_ORG = REPRESENTATIVE.map((c) => K + AGG_CAPABILITIES.indexO
  */
 export function addResponse(target: CounterVector, values: ArrayLike<unknown>, sign = 1): void {
   target[POS.n]! += sign;
+  if (values.length > SELF_REPORT_SOURCE_COLUMNS.length) addChecks(target, values, sign);
   let total = 0;
   let complete = true;
   for (let i = 0; i < K; i++) {

@@ -10,7 +10,7 @@ import type { PostgresDb } from "../client";
 import { postgresSql } from "../sql/postgres";
 import type { Sql } from "../sql/types";
 import { decodeCountersInto, encodeCounters } from "../../core/counter-codec";
-import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../core/counters";
+import { addResponse, addVectors, emptyCounters, SELF_REPORT_SOURCE_COLUMNS, type CounterVector } from "../../core/counters";
 import { RESPONSE_CSV_COLUMNS, type CellError } from "../../core/csv-columns";
 import { UPSERT_WAVE } from "./aggregates/statements";
 import { lockWave } from "./locks";
@@ -213,12 +213,12 @@ async function aggregateNewRows(tx: PostgresDb, t: string): Promise<void> {
   const cursor = `${t}_new`;
   await tx.sql.run(
     `declare ${cursor} no scroll cursor for
-     select w.id wave_id, s.department, s.seniority, ${SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
+     select w.id wave_id, s.department, s.seniority, ${SELF_REPORT_SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
      from pg_temp.${t} s join organisations o on o.slug = s.org join waves w on w.org_id = o.id and w.label = s.wave
      where s.is_new = 1 order by w.id`,
   );
   let cells = new Map<string, Cell>();
-  const values: unknown[] = new Array<unknown>(SOURCE_COLUMNS.length);
+  const values: unknown[] = new Array<unknown>(SELF_REPORT_SOURCE_COLUMNS.length);
   for (;;) {
     const page = await tx.sql.all<Record<string, unknown>>(`fetch forward ${AGGREGATE_PAGE} from ${cursor}`);
     if (page.length === 0) break;
@@ -229,7 +229,7 @@ async function aggregateNewRows(tx: PostgresDb, t: string): Promise<void> {
       const k = cellKey(waveId, department, seniority);
       let cell = cells.get(k);
       if (!cell) cells.set(k, (cell = { waveId, department, seniority, v: emptyCounters() }));
-      SOURCE_COLUMNS.forEach((c, i) => (values[i] = r[c] ?? null));
+      SELF_REPORT_SOURCE_COLUMNS.forEach((c, i) => (values[i] = r[c] ?? null));
       addResponse(cell.v, values);
     }
     if (cells.size >= CELLS_PER_WRITE) {

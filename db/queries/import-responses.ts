@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Db, PostgresDb, SqliteDb } from "../client";
-import { SOURCE_COLUMNS } from "../../core/counters";
+import { SELF_REPORT_SOURCE_COLUMNS } from "../../core/counters";
 import type { CellError } from "../../core/csv-columns";
 import { RESPONSE_CSV_COLUMNS } from "../../core/csv-columns";
 import { applyRowsToAggregates } from "./aggregates";
@@ -183,7 +183,7 @@ export async function commitStaged(db: Db, staging: Staging, questionnaireVersio
       db,
       sqlite
         .prepare(
-          `select w.id, s.department, s.seniority, ${SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
+          `select w.id, s.department, s.seniority, ${SELF_REPORT_SOURCE_COLUMNS.map((c) => `s."${c}"`).join(", ")}
            from temp.${t} s join organisations o on o.slug = s.org join waves w on w.org_id = o.id and w.label = s.wave
            where s.is_new = 1 order by w.id`,
         )

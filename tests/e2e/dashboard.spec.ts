@@ -170,7 +170,7 @@ test.describe("L&D dashboards", () => {
     const both = await (await page.request.get("/api/dashboard/northwind/summary?department=Sales&seniority=staff")).json();
     expect(both.error.fields.seniority).toBe("choose a department or a seniority level, not both");
     const wave = await (await page.request.get("/api/dashboard/northwind/summary?wave=2020-Q1")).json();
-    expect(wave.error.fields.wave).toBe("is not a wave of this organisation; allowed: 2026-Q4, 2026-Q2");
+    expect(wave.error.fields.wave).toBe("is not a wave of this organisation; allowed: 2026-Q4, 2026-Q4-checks, 2026-Q2");
     await d.open("/dashboard/northwind?wave=2020-Q1");
     await expect(page.getByTestId("filter-error")).toContainText("is not a wave of this organisation");
     await d.expectChart("findings");

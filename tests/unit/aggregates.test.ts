@@ -4,10 +4,16 @@ import { rebuildAggregates, readWaveCounters } from "../../db/queries/aggregates
 import { COUNTERS, counter } from "../../core/counters";
 import type { Answers } from "../../core/answers";
 import { saveAnswers, startResponse, submitResponse } from "../../lib/survey/service";
-import { getQuestionnaire } from "../../questions";
+import { checkSlots, getQuestionnaire } from "../../questions";
+import { checkItem } from "../../questions/check-bank";
+import { drawChecks } from "../../core/checks";
+import { columnsToAssignment } from "../../db/item-columns";
+import { findResponseByToken } from "../../db/queries/survey";
+import { generateCheckAnswers } from "../../db/factories";
 import { createTestDb } from "../helpers/test-db";
 
 const q = getQuestionnaire(1);
+const v2 = getQuestionnaire(2);
 
 /*
  * An independent counting rule for the property test: every counter written out from its meaning
@@ -78,6 +84,34 @@ function countersByDefinition(given: Answers[]): Record<string, number> {
       count(`${group}_s_${c}_able`, (a) => member(a) && (self(a, c) as number) >= 4);
     }
   }
+  // Knowledge checks: a capability's checks count when both slots have a check drawn ("…_item", kept
+  // beside the answers here) and answered, and the capability is rated; "right" = the bank's key.
+  const rightOn = (a: Answers, c: string): number | undefined => {
+    let right = 0;
+    for (const n of [1, 2]) {
+      const item = a[`check_${c}_${n}_item`];
+      const answer = a[`check_${c}_${n}`];
+      if (typeof item !== "string" || answer === undefined) return undefined;
+      if (answer === checkItem(item)!.answer) right++;
+    }
+    return typeof self(a, c) === "number" ? right : undefined;
+  };
+  for (const c of CAPABILITIES) {
+    for (let level = 1; level <= 5; level++) for (const k of [0, 1, 2]) count(`k_${c}_${level}_${k}`, (a) => self(a, c) === level && rightOn(a, c) === k);
+  }
+  // F2 on measured skills: among those who answered customer understanding and have counted checks on
+  // all three representative capabilities, "y" rates all three able (f2s), and also got all their checks right (f2v).
+  const checkedThree = (a: Answers) => a.customer_understanding !== undefined && REPRESENTATIVE_THREE.every((c) => rightOn(a, c) !== undefined);
+  const ableThree = (a: Answers) => REPRESENTATIVE_THREE.every((c) => (self(a, c) as number) >= 4);
+  const verifiedThree = (a: Answers) => ableThree(a) && REPRESENTATIVE_THREE.every((c) => rightOn(a, c) === 2);
+  for (const [f, inY] of [["f2s", ableThree], ["f2v", verifiedThree]] as const) {
+    for (const g of ["y", "n"]) {
+      const inGroup = (a: Answers) => checkedThree(a) && inY(a) === (g === "y");
+      count(`${f}_${g}_n`, inGroup);
+      count(`${f}_${g}_agree`, (a) => inGroup(a) && agrees(a.customer_understanding));
+      count(`${f}_${g}_dis`, (a) => inGroup(a) && disagrees(a.customer_understanding));
+    }
+  }
   return expected;
 }
 
@@ -135,13 +169,15 @@ describe("aggregates", () => {
     for (let trial = 0; trial < 5; trial++) {
       const db = createTestDb();
       const rng = createRng(1000 + trial);
-      const waves: { id: number; code: string; departments: string[] }[] = [];
+      const waves: { id: number; code: string; departments: string[]; version: number }[] = [];
       for (let o = 0; o < 3; o++) {
         const departments = ["Sales", "IT", "HR"].slice(0, 1 + o);
         const org = await insertOrganisation(db, { slug: `o${o}`, name: `O${o}`, sector: "Retail", sizeBand: "small", departments });
         for (let w = 0; w < 2; w++) {
           const code = `o${o}-w${w}`;
-          waves.push({ id: (await insertWave(db, { orgId: org.id, label: `w${w}`, questionnaireVersion: 1, code })).id, code, departments });
+          // The second wave of each organisation has knowledge checks.
+          const version = w === 1 ? 2 : 1;
+          waves.push({ id: (await insertWave(db, { orgId: org.id, label: `w${w}`, questionnaireVersion: version, code })).id, code, departments, version });
         }
       }
       const total = 40 + Math.floor(rng() * 40);
@@ -149,19 +185,27 @@ describe("aggregates", () => {
       for (let i = 0; i < total; i++) {
         const wave = pick(rng, waves);
         const answers = generateAnswers(rng, q.capabilityIds, { maturity: rng() * 2 - 1, departments: wave.departments });
+        const checks = wave.version === 2 ? drawChecks(v2, new Set(), (n) => Math.floor(rng() * n)) : {};
+        Object.assign(answers, generateCheckAnswers(rng, answers, checks));
         // Imported rows may skip items: drop some at random.
         for (const key of Object.keys(answers)) if (rng() < 0.08) delete answers[key];
-        givenByWave.get(wave.id)!.push({ ...answers });
+        const withDrawn = (drawn: Record<string, string>) => ({ ...answers, ...Object.fromEntries(Object.entries(drawn).map(([slot, item]) => [`${slot}_item`, item])) });
         if (rng() < 0.5 && answers.seniority && (answers.department || wave.departments.length === 0)) {
           const complete = q.itemIds.every((id) => answers[id] !== undefined);
           if (complete) {
             const { token } = await startResponse(db, wave.code, {}, "en");
+            // The service draws its own checks: answer those, each with a random option.
+            const drawn = columnsToAssignment((await findResponseByToken(db, token))!);
+            for (const slot of checkSlots(v2)) delete answers[slot];
+            if (wave.version === 2) for (const slot of checkSlots(v2)) answers[slot] = pick(rng, ["a", "b", "c", "d", "dont_know"]);
+            givenByWave.get(wave.id)!.push(withDrawn(drawn));
             await saveAnswers(db, wave.code, token, { answers: { seniority: answers.seniority }, step: 1 });
             await submitResponse(db, wave.code, token, { answers });
             continue;
           }
         }
-        await insertSubmittedResponse(db, { id: uuidFrom(rng), waveId: wave.id, answers, submittedAt: "2026-05-01T00:00:00Z" });
+        givenByWave.get(wave.id)!.push(withDrawn(checks));
+        await insertSubmittedResponse(db, { id: uuidFrom(rng), waveId: wave.id, answers, checks, submittedAt: "2026-05-01T00:00:00Z" });
       }
       // Drafts never count.
       await startResponse(db, waves[0]!.code, {}, "en");

@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { AGG_CAPABILITIES, COUNTERS, ORG_VALUES, REPRESENTATIVE, SENIORITY_GROUPS, SOURCE_COLUMNS } from "../../core/counters";
+import { AGG_CAPABILITIES, COUNTERS, ORG_VALUES, REPRESENTATIVE, SENIORITY_GROUPS, SELF_REPORT_SOURCE_COLUMNS, SOURCE_COLUMNS } from "../../core/counters";
 import { ABLE_LEVELS, ABLE_THRESHOLD, AGREE_THRESHOLD, INDEX_BANDS, indexBand, suggestionBandOfLevel } from "../../core/scoring";
 import { answersToColumns, columnsToAnswers } from "../../db/item-columns";
 import { aggWaves, responses, type ResponseRow } from "../../db/schema";
@@ -27,7 +27,8 @@ describe("one home for each term", () => {
 
   it("the organisation items are the questionnaire's, read by the counters and stored with 'don't know' as 0", () => {
     expect(structureV1.orgItems).toEqual([...ORG_ITEMS]);
-    expect(SOURCE_COLUMNS.slice(2 * AGG_CAPABILITIES.length, -1)).toEqual([...ORG_ITEMS]);
+    expect(SELF_REPORT_SOURCE_COLUMNS.slice(2 * AGG_CAPABILITIES.length, -1)).toEqual([...ORG_ITEMS]);
+    expect(SOURCE_COLUMNS.slice(0, SELF_REPORT_SOURCE_COLUMNS.length)).toEqual([...SELF_REPORT_SOURCE_COLUMNS]);
     const answers = Object.fromEntries(ORG_ITEMS.map((item) => [item, "dont_know"]));
     const stored = answersToColumns(answers);
     expect(Object.values(stored)).toEqual(ORG_ITEMS.map(() => 0));

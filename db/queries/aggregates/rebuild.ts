@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { transaction, type Db } from "../../client";
 import { encodeCounters } from "../../../core/counter-codec";
-import { addResponse, addVectors, emptyCounters, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
+import { addResponse, addVectors, emptyCounters, SELF_REPORT_SOURCE_COLUMNS, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
 import { ORG_ANSWERS } from "../../../questions/constants";
 import { COLS, PLACEHOLDERS } from "./statements";
 
@@ -22,9 +22,22 @@ const AGREE_PACK = "(coalesce(vision, -1) + 1) + (coalesce(ld_awareness, -1) + 1
 const SELF_RANGE = 6 ** CAPS.length;
 const ORG_RANGE = 5 ** CAPS.length;
 // 6^8 · 5^8 · 7^3 ≈ 2.2e14 < 2^53: the whole response fits in one exact integer.
+/** The knowledge-check columns (drawn check, answer, per slot) as one text joined by char(31), null without checks. */
+const CHECK_COLUMNS = SOURCE_COLUMNS.slice(SELF_REPORT_SOURCE_COLUMNS.length);
+const CHECK_SEPARATOR = "\u001f";
+const CHECK_PACK = `case when ${CHECK_COLUMNS[0]} is null then null else ${CHECK_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || char(31) || ")} end`;
 const PACKED_SELECT = `select wave_id, coalesce(department, '') || char(0) || coalesce(seniority, ''),
-  (${SELF_PACK}) + ${SELF_RANGE} * ((${ORG_PACK}) + ${ORG_RANGE} * (${AGREE_PACK}))
+  (${SELF_PACK}) + ${SELF_RANGE} * ((${ORG_PACK}) + ${ORG_RANGE} * (${AGREE_PACK})), ${CHECK_PACK}
   from responses where status = 'submitted' order by wave_id`;
+
+/** Fills the check positions of `out` from the packed text (all null for a response without checks). */
+function unpackChecks(packed: string | null, out: unknown[]): void {
+  const parts = packed === null ? null : packed.split(CHECK_SEPARATOR);
+  for (let j = 0; j < CHECK_COLUMNS.length; j++) {
+    const v = parts?.[j];
+    out[SELF_REPORT_SOURCE_COLUMNS.length + j] = v === undefined || v === "" ? null : v;
+  }
+}
 const ORG_VALUES_BY_CODE = [null, ...ORG_ANSWERS] as const;
 
 function unpack(self: number, org: number, agree: number, seniority: string, out: unknown[]): void {
@@ -83,7 +96,7 @@ export function rebuildSqlite(sqlite: Database.Database, onProgress?: (rows: num
       totals.push([waveId, total]);
       cells = new Map();
     };
-    for (const row of sqlite.prepare(PACKED_SELECT).raw(true).iterate() as IterableIterator<[number, string, number]>) {
+    for (const row of sqlite.prepare(PACKED_SELECT).raw(true).iterate() as IterableIterator<[number, string, number, string | null]>) {
       if (row[0] !== waveId) {
         finishWave();
         waveId = row[0];
@@ -98,6 +111,7 @@ export function rebuildSqlite(sqlite: Database.Database, onProgress?: (rows: num
       const rest = (packed - self) / SELF_RANGE;
       const org = rest % ORG_RANGE;
       unpack(self, org, (rest - org) / ORG_RANGE, cell.seniority, values);
+      unpackChecks(row[3], values);
       addResponse(cell.v, values);
       rows++;
       if (onProgress && rows % 100_000 === 0) onProgress(rows);
