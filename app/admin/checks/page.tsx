@@ -67,9 +67,7 @@ export default async function ChecksPage() {
             { label: t.right, numeric: true },
             { label: t.discrimination, numeric: true },
             { label: t.dontKnow, numeric: true },
-            { label: t.choices },
             { label: t.flags },
-            { label: t.state },
           ]}
         >
           {analysis.rows.map(({ item, retired, n, figures }) => (
@@ -80,11 +78,24 @@ export default async function ChecksPage() {
                 <span className="muted small">
                   {capabilityName(item.capabilityId)} · {format(t.rightAnswer, { answer: item.answer })}
                 </span>
+                {!figures.suppressed && (
+                  <span className="small item-choices">
+                    {t.choices}: {CHECK_OPTIONS.map((o) => `${o} ${pct(figures.options[o])}`).join(" · ")}
+                  </span>
+                )}
+                <form className="item-state" action={setCheckRetiredAction.bind(null, item.id, !retired)}>
+                  <span className="small">
+                    {t.state}: {retired ? t.retired : t.active}
+                  </span>{" "}
+                  <button className="btn btn-secondary btn-small" type="submit" aria-label={format(retired ? t.restoreLabel : t.retireLabel, { id: item.id })}>
+                    {retired ? t.restore : t.retire}
+                  </button>
+                </form>
               </RowHeader>
               <td>{t.levels[item.level]}</td>
               <NumCell>{fmtNum(n, locale)}</NumCell>
               {figures.suppressed ? (
-                <td colSpan={5} className="muted">
+                <td colSpan={4} className="muted">
                   {t.tooFew}
                 </td>
               ) : (
@@ -92,18 +103,9 @@ export default async function ChecksPage() {
                   <NumCell>{pct(figures.proportionRight)}</NumCell>
                   <NumCell>{fmtNum(figures.discrimination, locale, 2)}</NumCell>
                   <NumCell>{pct(figures.dontKnowRate)}</NumCell>
-                  <td className="nowrap">{CHECK_OPTIONS.map((o) => pct(figures.options[o])).join(" / ")}</td>
                   <td>{figures.flags.map((f) => t.flagNames[f]).join(", ")}</td>
                 </>
               )}
-              <td>
-                <form action={setCheckRetiredAction.bind(null, item.id, !retired)}>
-                  <span className="small">{retired ? t.retired : t.active}</span>{" "}
-                  <button className="btn btn-secondary btn-small" type="submit" aria-label={format(retired ? t.restoreLabel : t.retireLabel, { id: item.id })}>
-                    {retired ? t.restore : t.retire}
-                  </button>
-                </form>
-              </td>
             </tr>
           ))}
         </DataTable>

@@ -248,7 +248,7 @@ export const en = {
     right: "Right",
     discrimination: "Discrimination",
     dontKnow: "Don't know",
-    choices: "Chosen a / b / c / d",
+    choices: "Chosen",
     flags: "Flags",
     flagNames: { low_discrimination: "low discrimination", too_easy: "too easy", too_hard: "too hard" },
     tooFew: "too few responses",

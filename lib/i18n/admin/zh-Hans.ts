@@ -246,7 +246,7 @@ export const zhHans: AdminMessages = {
     right: "答对率",
     discrimination: "区分度",
     dontKnow: "我不知道",
-    choices: "选择 a / b / c / d",
+    choices: "各选项",
     flags: "标记",
     flagNames: { low_discrimination: "区分度低", too_easy: "过易", too_hard: "过难" },
     tooFew: "作答人数太少",

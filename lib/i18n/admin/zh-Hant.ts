@@ -246,7 +246,7 @@ export const zhHant: AdminMessages = {
     right: "答對率",
     discrimination: "鑑別度",
     dontKnow: "我不知道",
-    choices: "選擇 a / b / c / d",
+    choices: "各選項",
     flags: "標記",
     flagNames: { low_discrimination: "鑑別度低", too_easy: "過易", too_hard: "過難" },
     tooFew: "作答人數太少",
