@@ -2,7 +2,7 @@
  * Runs once when the server starts: records each request's socket address from then on
  * (server/http/peer-address.ts), validates the environment and the session secret (a bad value, or
  * production without NEXTAUTH_SECRET, ends the process with the reason on stderr), applies pending
- * migrations, loads the benchmark population into memory so the first dashboard request is not the
+ * migrations, rebuilds aggregates stored before a version added counters, loads the benchmark population into memory so the first dashboard request is not the
  * slow one, and purges abandoned drafts now and then daily (lib/survey/purge-schedule.ts).
  */
 export async function register() {
@@ -22,6 +22,9 @@ export async function register() {
     const { minimumGroupSize } = await import("./core/disclosure/threshold");
     // SQLite was migrated when getDb() opened it; PostgreSQL is migrated here (db/client.ts).
     await prepareDatabase(getDb());
+    // Aggregates written before a version added counters are rebuilt once (db/queries/aggregates/rebuild.ts).
+    const { rebuildIfCountersMissing } = await import("./db/queries/aggregates");
+    if (await rebuildIfCountersMissing(getDb())) console.log("Aggregates rebuilt: this version counts more than the stored ones held.");
     // Releases what is due (lib/disclosure/releases.ts) and loads the population.
     await loadBenchmark(getDb(), minimumGroupSize());
     const { startDraftPurge } = await import("./lib/survey/purge-schedule");

@@ -29,6 +29,18 @@ export const AGREE_PREFIX: Readonly<Record<OrgItemId, string>> = { vision: "visi
 const AGREE_PREFIXES = ORG_ITEMS.map((item) => AGREE_PREFIX[item]);
 
 export const SPLITS = ["f2", "f3", "f4"] as const;
+/** A respondent's place in one split: not in it (the split item skipped), in its "yes" group, in its "no" group. */
+export const SPLIT_PLACES = ["out", "y", "n"] as const;
+/** Classes of customer-understanding answerers by their places in F2, F3 and F4: 3^3. */
+export const JOINT_CLASSES = SPLIT_PLACES.length ** SPLITS.length;
+/** The joint class of places (one per split, in SPLITS order): Σ place_f · 3^(2 − f). */
+export function jointClass(places: readonly number[]): number {
+  return places.reduce((code, p) => code * SPLIT_PLACES.length + p, 0);
+}
+/** The place in split `f` (index in SPLITS) of joint class `k`. */
+export function placeIn(k: number, f: number): number {
+  return Math.floor(k / SPLIT_PLACES.length ** (SPLITS.length - 1 - f)) % SPLIT_PLACES.length;
+}
 export const INDEX_TOTAL_MIN = 8;
 export const INDEX_TOTAL_MAX = 40;
 
@@ -79,6 +91,9 @@ function counterNames(): string[] {
   // and the F2 splits on measured skills.
   for (const c of AGG_CAPABILITIES) for (let v = 1; v <= 5; v++) for (const k of CHECK_SCORES) names.push(`k_${c}_${v}_${k}`);
   for (const f of CHECK_SPLITS) for (const g of ["y", "n"]) for (const k of ["n", "agree", "dis"]) names.push(`${f}_${g}_${k}`);
+  // Those who answered customer understanding, by their place in the three splits F2–F4 together
+  // (JOINT_CLASSES): the disclosure plan audits F1 and the splits' groups as one system over these.
+  for (let k = 0; k < JOINT_CLASSES; k++) names.push(`cuj_${k}`);
   return names;
 }
 
@@ -114,6 +129,7 @@ const POS = {
     n: { n: idx(`${f}_n_n`), agree: idx(`${f}_n_agree`), dis: idx(`${f}_n_dis`) },
   })),
   all3Yes: idx("all3_yes"),
+  joint: idx("cuj_0"),
   all3N: idx("all3_n"),
   group: Object.fromEntries(
     Object.keys(SENIORITY_GROUPS).map((g) => [
@@ -275,6 +291,7 @@ export function addResponse(target: CounterVector, values: ArrayLike<unknown>, s
     target[p.agree]! += sign * agree;
     target[p.dis]! += sign * dis;
   });
+  target[POS.joint + jointClass(splitGroups.map((g) => (g === null ? 0 : g === "y" ? 1 : 2)))]! += sign;
 }
 
 export function addVectors(target: CounterVector, source: ArrayLike<number>): void {

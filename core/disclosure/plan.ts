@@ -15,9 +15,9 @@
  *      count as changed like the new ones (a difference must not isolate a small set of new and
  *      voided responses), and a view shown for the first time over cells that lost responses waits.
  */
-import { AGG_CAPABILITIES, COUNTER_INDEX, counter, ORG_VALUES, SENIORITY_GROUPS, type CounterVector } from "../counters";
+import { AGG_CAPABILITIES, COUNTER_INDEX, counter, JOINT_CLASSES, ORG_VALUES, placeIn, SENIORITY_GROUPS, SPLITS as SPLIT_KEYS, type CounterVector } from "../counters";
 import { planDisclosure } from "./groups";
-import { findSmallSetInSpan, indicator, involvedRows, rank } from "./span";
+import { findSmallSetInSpan, indicator, involvedRows, rank, solve, transpose } from "./span";
 import { isSmallDifference, meetsThreshold } from "./threshold";
 
 export const FIGURE_KEYS = [
@@ -52,19 +52,63 @@ const STAFF = new Set<string>(SENIORITY_GROUPS.staff);
 const SPLITS = ["f2", "f3", "f4"] as const;
 
 type View = { key: ViewKey; cells: number[]; senior: number[]; staff: number[] };
-type Row = { view: ViewKey; figure: FigureKey; cells: number[] };
+/** `part` names a row among several of one figure in one system (F5's senior and staff, a split's yes and no). */
+type Row = { view: ViewKey; figure: FigureKey; cells: number[]; part?: string };
 type Figures = Map<ViewKey, Set<FigureKey>>;
 
 type System = {
   name: string;
   size: (v: CounterVector) => number;
+  /**
+   * A system whose people in one cell fall into several classes (the figures' sets are unions of
+   * classes within cells): `count` classes per cell, their sizes in a cell's counters. Its rows'
+   * `cells` are then columns, cell index × count + class.
+   */
+  parts?: { count: number; sizes: (v: CounterVector) => number[] };
   /** Bases of figures (a base under `min`, even 0, hides the figure) or remainders between nested bases. */
   kind: "base" | "remainder";
   rows: (views: readonly View[], figures: Figures) => Row[];
 };
 
+/** A system's sizes in one cell's counters: one per class (one for a system without classes). */
+const sizesIn = (s: System, v: CounterVector): number[] => (s.parts ? s.parts.sizes(v) : [s.size(v)]);
+const noSizes = (s: System): number[] => new Array<number>(s.parts?.count ?? 1).fill(0);
+
+/** The columns of joint classes `classes` in the cells of a view (JOINT_CLASSES per cell). */
+const jointColumns = (cells: readonly number[], classes: readonly number[]) => cells.flatMap((i) => classes.map((k) => i * JOINT_CLASSES + k));
+const ALL_CLASSES = Array.from({ length: JOINT_CLASSES }, (_, k) => k);
+const classesIn = (f: number, place: number) => ALL_CLASSES.filter((k) => placeIn(k, f) === place);
+const JOINT_AT = COUNTER_INDEX.get("cuj_0")!;
+
+/**
+ * F1 and the F2–F4 groups as one system: the people who answered customer understanding, in each
+ * cell split into the 27 classes of their places in the three splits. A reader can add and subtract
+ * F1 of one view and a split group of another (a group of the whole wave may lie inside one
+ * department); over cells alone those sets are not expressible, over cells × classes they are exact.
+ */
+const JOINT: System = {
+  name: "cu-joint",
+  kind: "base",
+  size: cuBaseOf,
+  parts: { count: JOINT_CLASSES, sizes: (v) => ALL_CLASSES.map((k) => v[JOINT_AT + k]!) },
+  rows: (views, f) => [
+    ...views.filter((v) => has(f, v.key, "cu")).map((v) => ({ view: v.key, figure: "cu" as const, cells: jointColumns(v.cells, ALL_CLASSES) })),
+    ...SPLIT_KEYS.flatMap((s, i) =>
+      views
+        .filter((v) => has(f, v.key, s))
+        .flatMap((v) => [
+          { view: v.key, figure: s, cells: jointColumns(v.cells, classesIn(i, 1)), part: "yes" },
+          { view: v.key, figure: s, cells: jointColumns(v.cells, classesIn(i, 2)), part: "no" },
+        ]),
+    ),
+  ],
+};
+
 const sum = (v: CounterVector, prefix: string, values: readonly (string | number)[]) => values.reduce<number>((a, x) => a + counter(v, `${prefix}${x}`), 0);
-const cuBase = (v: CounterVector) => sum(v, "cu_", [1, 2, 3, 4, 5, "dk"]);
+const cuBase = (v: CounterVector) => cuBaseOf(v);
+function cuBaseOf(v: CounterVector): number {
+  return ["1", "2", "3", "4", "5", "dk"].reduce((a, x) => a + counter(v, `cu_${x}`), 0);
+}
 const splitBase = (v: CounterVector, f: string) => counter(v, `${f}_y_n`) + counter(v, `${f}_n_n`);
 
 function has(figures: Figures, view: ViewKey, ...keys: FigureKey[]): boolean {
@@ -80,8 +124,8 @@ function f5Rows(views: readonly View[], figures: Figures): Row[] {
   return views
     .filter((v) => has(figures, v.key, "f5"))
     .flatMap((v) => [
-      { view: v.key, figure: "f5" as const, cells: v.senior },
-      { view: v.key, figure: "f5" as const, cells: v.staff },
+      { view: v.key, figure: "f5" as const, cells: v.senior, part: "senior" },
+      { view: v.key, figure: "f5" as const, cells: v.staff, part: "staff" },
     ]);
 }
 
@@ -117,6 +161,7 @@ const SYSTEMS: System[] = [
       rows: (views, f) => [...viewRows(views, f, `org:${c}`), ...f5Rows(views, f)],
     },
   ]),
+  JOINT,
 ];
 
 function buildViews(cells: readonly PlanCell[], keys: readonly ViewKey[]): View[] {
@@ -229,11 +274,12 @@ export function planWave(cells: readonly PlanCell[], min: number, previous?: Pre
   const views = buildViews(cells, keys);
   const figures: Figures = new Map(keys.map((k) => [k, new Set(FIGURE_KEYS.filter((f) => f !== "f5" || f5Allowed(k)))]));
 
-  const sizesNow = memoSizes((s) => cells.map((c) => s.size(c.counters)));
+  const sizesNow = memoSizes((s) => cells.flatMap((c) => sizesIn(s, c.counters)));
   auditSystems(views, figures, sizesNow, min, (rows, sizes) => smallestFirst(rows, sizes)[0] ?? null, true);
 
   if (previous && previous.plan.min === min) {
     if (!auditAgainst(previous, cells, views, figures, min)) return null;
+    if (!auditHidden(previous.plan, cells, views, figures, sizesNow, min)) return null;
   }
   for (const v of views) {
     const f = figures.get(v.key)!;
@@ -249,7 +295,11 @@ export function planWave(cells: readonly PlanCell[], min: number, previous?: Pre
 
 const historyKey = (row: Row) => `${row.view}|${row.figure}`;
 /** A figure can have several rows in one system (F5: senior and staff); each is remembered apart. */
-const rowKeyIn = (system: System, row: Row) => `${system.name}#${row.cells.join(",")}`;
+/**
+ * How a row is remembered in the history: its system and its part, not its cells, so a view that
+ * gains a cell (a new seniority level in a department) is still the same figure.
+ */
+const rowKeyIn = (system: System, row: Row) => `${system.name}#${row.part ?? ""}`;
 
 /**
  * The audit against the previous release (see the file comment). Hides figures; false when a figure
@@ -260,11 +310,11 @@ function auditAgainst(previous: PreviousRelease, cells: readonly PlanCell[], vie
   const gone = new Map((previous.removed ?? []).map((c) => [cellKey(c), c.counters]));
   // The previous release's cells are all among the current ones (withVanishedCells).
   if (previous.cells.some((c) => !cells.some((x) => cellKey(x) === cellKey(c)))) return true;
-  const old = memoSizes((s) => cells.map((c) => (before.has(cellKey(c)) ? s.size(before.get(cellKey(c))!) : 0)));
-  const now = memoSizes((s) => cells.map((c) => s.size(c.counters)));
+  const old = memoSizes((s) => cells.flatMap((c) => (before.has(cellKey(c)) ? sizesIn(s, before.get(cellKey(c))!) : noSizes(s))));
+  const now = memoSizes((s) => cells.flatMap((c) => sizesIn(s, c.counters)));
   // What was voided since the previous release (an upper bound of what left it: a voided response may
   // not have been released yet), and what arrived: now − before + removed.
-  const removed = memoSizes((s) => cells.map((c) => (gone.has(cellKey(c)) ? s.size(gone.get(cellKey(c))!) : 0)));
+  const removed = memoSizes((s) => cells.flatMap((c) => (gone.has(cellKey(c)) ? sizesIn(s, gone.get(cellKey(c))!) : noSizes(s))));
   const delta = memoSizes((s) => {
     const a = now(s);
     const b = old(s);
@@ -281,10 +331,30 @@ function auditAgainst(previous: PreviousRelease, cells: readonly PlanCell[], vie
   //    responses. A figure's difference covers the new and the voided responses of its cells
   //    together (added minus removed), so the changed responses of a cell are one set: new + voided.
   const kept: Figures = new Map([...figures].map(([k, set]) => [k, new Set([...set].filter((f) => previous.plan.views[k]?.includes(f)))]));
+  const knownBefore: { view: ViewKey; figure: FigureKey }[] = [];
+  // A figure shown now but not before, whose previous value followed from the previous release's
+  // figures (their sums and differences in one system), was known then too: its change since is
+  // audited like that of a figure shown in both (a level hidden in one release but equal to the
+  // whole wave minus the other levels must not then appear with one more person).
+  for (const system of SYSTEMS) {
+    const length = old(system).length;
+    const before = system.rows(previousViews, previousFigures).map((x) => vector(x, length));
+    if (before.length === 0) continue;
+    const r = rank(before, length);
+    for (const row of system.rows(views, figures)) {
+      if (wasShown(row) || kept.get(row.view)!.has(row.figure)) continue;
+      if (rank([...before, vector(row, length)], length) === r) {
+        kept.get(row.view)!.add(row.figure);
+        knownBefore.push({ view: row.view, figure: row.figure });
+      }
+    }
+  }
   const changed = gone.size === 0 ? delta : memoSizes((s) => delta(s).map((x, i) => x + removed(s)[i]!));
   const ok = auditSystems(views, kept, changed, min, (rows, sizes) => smallestFirst(rows, sizes).find((r) => r.view !== "all") ?? null, false);
   if (!ok) return false;
   for (const [k, set] of figures) for (const f of [...set]) if (wasShown({ view: k, figure: f, cells: [] }) && !kept.get(k)!.has(f)) set.delete(f);
+  for (const { view, figure } of knownBefore) if (!kept.get(view)!.has(figure)) figures.get(view)!.delete(figure);
+  if (!auditPair(views, figures, previousViews, previousFigures, old, changedParts(old, removed, delta), min)) return false;
 
   // 2. Figures shown now but not in the previous release.
   for (const system of SYSTEMS) {
@@ -297,7 +367,7 @@ function auditAgainst(previous: PreviousRelease, cells: readonly PlanCell[], vie
     const accepted = rows.filter(wasShown).map(project);
     let r = rank(accepted, atoms.length);
     const oldSizes = old(system);
-    const oldRows = system.rows(previousViews, previousFigures).map((x) => vector(x, cells.length));
+    const oldRows = system.rows(previousViews, previousFigures).map((x) => vector(x, oldSizes.length));
     const nowSizes = now(system);
     const lost = removed(system);
     for (const row of fresh) {
@@ -315,10 +385,103 @@ function auditAgainst(previous: PreviousRelease, cells: readonly PlanCell[], vie
       } else if (allowed) {
         // Its new part is known from other figures, so its value in the previous release becomes known:
         // that value must be safe to add to what the previous release showed.
-        allowed = !findSmallSetInSpan([...oldRows, vector(row, cells.length)], oldSizes, min);
-        if (allowed) oldRows.push(vector(row, cells.length));
+        allowed = !findSmallSetInSpan([...oldRows, vector(row, oldSizes.length)], oldSizes, min);
+        if (allowed) oldRows.push(vector(row, oldSizes.length));
       }
       if (!allowed) figures.get(row.view)!.delete(row.figure);
+    }
+  }
+  return true;
+}
+
+/** Per system, the sizes of the responses kept from the previous release, removed since and added since. */
+function changedParts(old: (s: System) => number[], removed: (s: System) => number[], added: (s: System) => number[]) {
+  return (s: System) => {
+    const r = removed(s);
+    return { kept: old(s).map((x, i) => Math.max(0, x - r[i]!)), removed: r, added: added(s) };
+  };
+}
+
+/**
+ * Both releases at once: every column of a system is split into the responses kept since the
+ * previous release, those removed and those added; the previous release's figures cover kept and
+ * removed, this release's cover kept and added. No small set of any of these parts may lie in the
+ * span of all of them together (a figure of one release against a different figure of the other,
+ * not only the same figure twice). Hides this release's figures (never the whole wave's: false).
+ */
+function auditPair(
+  views: readonly View[],
+  figures: Figures,
+  previousViews: readonly View[],
+  previousFigures: Figures,
+  old: (s: System) => number[],
+  parts: (s: System) => { kept: number[]; removed: number[]; added: number[] },
+  min: number,
+): boolean {
+  for (const system of SYSTEMS) {
+    const { kept, removed, added } = parts(system);
+    const n = kept.length;
+    const sizes = [...kept, ...removed, ...added];
+    const spread = (row: Row, second: number) => {
+      const v = new Array<number>(3 * n).fill(0);
+      for (const c of row.cells) {
+        v[c] = 1;
+        v[second * n + c] = 1;
+      }
+      return v;
+    };
+    const before = system.rows(previousViews, previousFigures).map((r) => spread(r, 1));
+    for (;;) {
+      const now = system.rows(views, figures);
+      if (now.length === 0 || (before.length === 0 && n === 0)) break;
+      const vectors = [...before, ...now.map((r) => spread(r, 2))];
+      const leak = findSmallSetInSpan(vectors, sizes, min);
+      if (!leak) break;
+      const involved = leak === "budget" ? vectors.map((_, i) => i) : involvedRows(vectors, leak, sizes.length);
+      const candidates = involved.filter((i) => i >= before.length).map((i) => now[i - before.length]!);
+      const pick = smallestFirst(candidates, old(system)).find((r) => r.view !== "all");
+      if (!pick) return false;
+      figures.get(pick.view)!.delete(pick.figure);
+    }
+  }
+  return true;
+}
+
+/**
+ * Figures shown in an earlier release and not now, whose value follows from what is shown now (sums
+ * and differences within one system): such a figure is in effect shown again, and may be only when
+ * its base grew by the minimum since it was last shown, as for one shown again outright. Otherwise
+ * one of the figures it follows from is hidden (never the whole wave's: then false, wait).
+ */
+function auditHidden(previous: WavePlan, cells: readonly PlanCell[], views: readonly View[], figures: Figures, sizesNow: (s: System) => number[], min: number): boolean {
+  const history = previous.history ?? {};
+  for (const system of SYSTEMS) {
+    const sizes = sizesNow(system);
+    for (;;) {
+      const shown = system.rows(views, figures);
+      if (shown.length === 0) break;
+      const vectors = shown.map((r) => vector(r, sizes.length));
+      const r = rank(vectors, sizes.length);
+      let leak: number[] | null = null;
+      for (const [key, entries] of Object.entries(history)) {
+        const [viewKey, figure] = key.split("|") as [ViewKey, FigureKey];
+        if (figures.get(viewKey)?.has(figure)) continue;
+        const only: Figures = new Map([[viewKey, new Set([figure])]]);
+        for (const row of system.rows(buildViews(cells, [viewKey]), only)) {
+          const last = entries[rowKeyIn(system, row)];
+          if (last === undefined || !isSmallDifference(rowSize(row, sizes) - last, min)) continue;
+          const target = vector(row, sizes.length);
+          if (rank([...vectors, target], sizes.length) !== r) continue;
+          leak = solve(transpose(vectors), target);
+          if (leak) break;
+        }
+        if (leak) break;
+      }
+      if (!leak) break;
+      const involved = shown.filter((_, i) => Math.abs(leak![i]!) > 1e-9 && shown[i]!.view !== "all");
+      const pick = smallestFirst(involved, sizes)[0];
+      if (!pick) return false;
+      figures.get(pick.view)!.delete(pick.figure);
     }
   }
   return true;

@@ -111,6 +111,11 @@ export function findSmallSetInSpan(published: readonly number[][], sizes: readon
     .filter((c) => c.n > 0 && c.n < min)
     .sort((a, b) => a.n - b.n);
 
+  // Each class has at least one person, so under a minimum of 5 a small set has at most 4 classes:
+  // find it by sums of singles and pairs (hashing), in time quadratic in the classes, instead of
+  // enumerating subsets, which explodes when many classes hold one or two people.
+  if (min <= 5) return smallSubsetBySums(small, min);
+
   let visited = 0;
   const chosen: number[] = [];
   const sum = new Array<number>(basis.length).fill(0);
@@ -130,6 +135,59 @@ export function findSmallSetInSpan(published: readonly number[][], sizes: readon
     return null;
   };
   return search(0, 0);
+}
+
+type SmallClass = { members: number[]; n: number; weight: number[] };
+
+/** A key for a weight vector, equal for vectors equal within rounding (entries are small rationals). */
+function weightKey(w: readonly number[], sign = 1): string {
+  let key = "";
+  for (const x of w) {
+    const r = Math.round(sign * x * 1e6);
+    key += `${r === 0 ? 0 : r},`;
+  }
+  return key;
+}
+
+/** A set of at most four classes whose weights sum to zero and whose people are fewer than `min`, or null. */
+function smallSubsetBySums(small: readonly SmallClass[], min: number): number[] | null {
+  const members = (ks: number[]) => ks.flatMap((k) => small[k]!.members);
+  const zero = weightKey(small[0]?.weight.map(() => 0) ?? []);
+  const singles = new Map<string, number[]>();
+  for (let a = 0; a < small.length; a++) {
+    const key = weightKey(small[a]!.weight);
+    if (key === zero) return members([a]);
+    const list = singles.get(key);
+    if (list) list.push(a);
+    else singles.set(key, [a]);
+  }
+  const pairs = new Map<string, [number, number][]>();
+  const pairSums: { a: number; b: number; sum: number[]; n: number }[] = [];
+  for (let a = 0; a < small.length; a++) {
+    const wa = small[a]!.weight;
+    for (const b of singles.get(weightKey(wa, -1)) ?? []) if (b !== a && small[a]!.n + small[b]!.n < min) return members([a, b]);
+    for (let b = a + 1; b < small.length; b++) {
+      const n = small[a]!.n + small[b]!.n;
+      if (n + 1 >= min) continue;
+      const wb = small[b]!.weight;
+      const sum = wa.map((x, i) => x + wb[i]!);
+      // Three classes: a pair and a single that cancels it.
+      for (const c of singles.get(weightKey(sum, -1)) ?? []) if (c !== a && c !== b && n + small[c]!.n < min) return members([a, b, c]);
+      pairSums.push({ a, b, sum, n });
+      const key = weightKey(sum);
+      const list = pairs.get(key);
+      if (list) list.push([a, b]);
+      else pairs.set(key, [[a, b]]);
+    }
+  }
+  // Four classes: two disjoint pairs that cancel.
+  for (const { a, b, sum, n } of pairSums) {
+    for (const [c, d] of pairs.get(weightKey(sum, -1)) ?? []) {
+      if (c === a || c === b || d === a || d === b) continue;
+      if (n + small[c]!.n + small[d]!.n < min) return members([a, b, c, d]);
+    }
+  }
+  return null;
 }
 
 /** Rank of a set of row vectors. */

@@ -84,6 +84,12 @@ function countersByDefinition(given: Answers[]): Record<string, number> {
       count(`${group}_s_${c}_able`, (a) => member(a) && (self(a, c) as number) >= 4);
     }
   }
+  // The joint classes of customer-understanding answerers: their places in F2, F3, F4 (0 out of the
+  // split, 1 its "yes" group, 2 its "no" group), coded 9·F2 + 3·F3 + F4.
+  const placeOf = (a: Answers, split: { answered: (a: Answers) => boolean; inY: (a: Answers) => boolean }) => (!split.answered(a) ? 0 : split.inY(a) ? 1 : 2);
+  for (let k = 0; k < 27; k++) {
+    count(`cuj_${k}`, (a) => a.customer_understanding !== undefined && 9 * placeOf(a, splits.f2) + 3 * placeOf(a, splits.f3) + placeOf(a, splits.f4) === k);
+  }
   // Knowledge checks: a capability's checks count when both slots have a check drawn ("…_item", kept
   // beside the answers here) and answered, and the capability is rated; "right" = the bank's key.
   const rightOn = (a: Answers, c: string): number | undefined => {
@@ -154,6 +160,7 @@ describe("aggregates", () => {
       a_sum_social: 4, a_sq_social: 16, a_sum_analytics: 2, a_sq_analytics: 4, a_sum_cloud: 4, a_sq_cloud: 16, a_sum_ai: 1, a_sq_ai: 1,
       // customer understanding 2 = disagree; all three yes → F2 "y"; vision 5 → F3 "y"; ld don't know → F4 "n"
       f2_y_n: 1, f2_y_dis: 1, f3_y_n: 1, f3_y_dis: 1, f4_n_n: 1, f4_n_dis: 1,
+      cuj_14: 1, // joint class 9·1 (F2 yes) + 3·1 (F3 yes) + 2 (F4 no)
       all3_yes: 1, all3_n: 1,
       // F5 group counters: a staff member
       staff_n: 1, staff_all3_yes: 1, staff_all3_n: 1,

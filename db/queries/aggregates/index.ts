@@ -3,5 +3,5 @@
  * the writes that follow each response, the full rebuild and the reads.
  */
 export { applyResponseToAggregates, applyRowsToAggregates, voidResponseInAggregates } from "./write";
-export { rebuildAggregates } from "./rebuild";
+export { rebuildAggregates, rebuildIfCountersMissing } from "./rebuild";
 export { readWaveCellsBy, readWaveCounters, type CellFilter } from "./read";

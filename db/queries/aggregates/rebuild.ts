@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { transaction, type Db } from "../../client";
 import { encodeCounters } from "../../../core/counter-codec";
-import { addResponse, addVectors, emptyCounters, SELF_REPORT_SOURCE_COLUMNS, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
+import { addResponse, addVectors, emptyCounters, JOINT_CLASSES, SELF_REPORT_SOURCE_COLUMNS, SOURCE_COLUMNS, type CounterVector } from "../../../core/counters";
 import { ORG_ANSWERS } from "../../../questions/constants";
 import { COLS, PLACEHOLDERS } from "./statements";
 
@@ -165,4 +165,18 @@ async function rebuildPortable(db: Db, onProgress?: (rows: number) => void): Pro
     for (const [waveId, total] of totals) await tx.sql.run(`insert into agg_waves (wave_id, ${COLS}) values (?, ${PLACEHOLDERS})`, [waveId, ...total]);
     return rows;
   });
+}
+
+/**
+ * Rebuilds the aggregates when counters added by a later version are missing from them: a database
+ * whose waves count customer-understanding answers but not their joint classes (migration 0011) was
+ * aggregated before those counters existed. Run at start-up; returns whether it rebuilt.
+ */
+export async function rebuildIfCountersMissing(db: Db): Promise<boolean> {
+  const cu = ["cu_1", "cu_2", "cu_3", "cu_4", "cu_5", "cu_dk"].join(" + ");
+  const joint = Array.from({ length: JOINT_CLASSES }, (_, k) => `cuj_${k}`).join(" + ");
+  const stale = await db.sql.value<number>(`select count(*) from agg_waves where (${cu}) <> (${joint})`);
+  if (!stale) return false;
+  await rebuildAggregates(db);
+  return true;
 }

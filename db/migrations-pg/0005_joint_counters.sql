@@ -1,0 +1,27 @@
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_0" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_1" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_2" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_3" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_4" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_5" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_6" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_7" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_8" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_9" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_10" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_11" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_12" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_13" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_14" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_15" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_16" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_17" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_18" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_19" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_20" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_21" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_22" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_23" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_24" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_25" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "agg_waves" ADD COLUMN "cuj_26" integer DEFAULT 0 NOT NULL;

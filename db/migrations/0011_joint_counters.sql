@@ -1,0 +1,27 @@
+ALTER TABLE `agg_waves` ADD `cuj_0` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_1` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_2` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_3` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_4` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_5` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_6` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_7` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_8` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_9` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_10` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_11` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_12` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_13` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_14` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_15` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_16` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_17` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_18` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_19` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_20` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_21` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_22` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_23` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_24` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_25` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `agg_waves` ADD `cuj_26` integer DEFAULT 0 NOT NULL;
