@@ -5,10 +5,9 @@
  * full rebuild both use it, so they cannot disagree.
  */
 
-import { getQuestionnaire } from "../questions";
+import { checkSlot, getQuestionnaire } from "../questions";
 import { ORG_ANSWERS, ORG_ITEMS, type OrgAnswer, type OrgItemId, type Seniority } from "../questions/constants";
 import { agrees, disagrees, isAble } from "./scoring";
-import { checkSlot, type Questionnaire } from "../questions";
 import { checkItem } from "../questions/check-bank";
 
 /** The questionnaire version whose items the counters (and so the aggregate tables' columns) hold. */
@@ -45,7 +44,7 @@ export const INDEX_TOTAL_MIN = 8;
 export const INDEX_TOTAL_MAX = 40;
 
 /** Knowledge checks per capability in the versions that have them (v2). */
-export const CHECKS_PER_CAPABILITY = (getQuestionnaire(2) as Questionnaire).checks!.perCapability;
+export const CHECKS_PER_CAPABILITY = getQuestionnaire(2).checks!.perCapability;
 /** Correct-answer counts a capability's checks can give: 0..CHECKS_PER_CAPABILITY. */
 export const CHECK_SCORES: readonly number[] = Array.from({ length: CHECKS_PER_CAPABILITY + 1 }, (_, i) => i);
 /** The two F2 splits on measured skills: rating oneself able in all three representative capabilities, and passing their checks too. */

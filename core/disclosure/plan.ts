@@ -105,7 +105,8 @@ const JOINT: System = {
 };
 
 const sum = (v: CounterVector, prefix: string, values: readonly (string | number)[]) => values.reduce<number>((a, x) => a + counter(v, `${prefix}${x}`), 0);
-const cuBase = (v: CounterVector) => cuBaseOf(v);
+const cuBase = cuBaseOf;
+/** Respondents who answered customer understanding ("don't know" included): F1's base. */
 function cuBaseOf(v: CounterVector): number {
   return ["1", "2", "3", "4", "5", "dk"].reduce((a, x) => a + counter(v, `cu_${x}`), 0);
 }
@@ -294,7 +295,6 @@ export function planWave(cells: readonly PlanCell[], min: number, previous?: Pre
 }
 
 const historyKey = (row: Row) => `${row.view}|${row.figure}`;
-/** A figure can have several rows in one system (F5: senior and staff); each is remembered apart. */
 /**
  * How a row is remembered in the history: its system and its part, not its cells, so a view that
  * gains a cell (a new seniority level in a department) is still the same figure.
