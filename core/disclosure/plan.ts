@@ -454,7 +454,11 @@ function auditPair(
  * one of the figures it follows from is hidden (never the whole wave's: then false, wait).
  */
 function auditHidden(previous: WavePlan, cells: readonly PlanCell[], views: readonly View[], figures: Figures, sizesNow: (s: System) => number[], min: number): boolean {
-  const history = previous.history ?? {};
+  // Each remembered figure's view and a plan that shows only it, built once for every system below.
+  const remembered = Object.entries(previous.history ?? {}).map(([key, entries]) => {
+    const [viewKey, figure] = key.split("|") as [ViewKey, FigureKey];
+    return { viewKey, figure, entries, view: buildViews(cells, [viewKey]), only: new Map([[viewKey, new Set([figure])]]) as Figures };
+  });
   for (const system of SYSTEMS) {
     const sizes = sizesNow(system);
     for (;;) {
@@ -463,11 +467,9 @@ function auditHidden(previous: WavePlan, cells: readonly PlanCell[], views: read
       const vectors = shown.map((r) => vector(r, sizes.length));
       const r = rank(vectors, sizes.length);
       let leak: number[] | null = null;
-      for (const [key, entries] of Object.entries(history)) {
-        const [viewKey, figure] = key.split("|") as [ViewKey, FigureKey];
+      for (const { viewKey, figure, entries, view, only } of remembered) {
         if (figures.get(viewKey)?.has(figure)) continue;
-        const only: Figures = new Map([[viewKey, new Set([figure])]]);
-        for (const row of system.rows(buildViews(cells, [viewKey]), only)) {
+        for (const row of system.rows(view, only)) {
           const last = entries[rowKeyIn(system, row)];
           if (last === undefined || !isSmallDifference(rowSize(row, sizes) - last, min)) continue;
           const target = vector(row, sizes.length);
